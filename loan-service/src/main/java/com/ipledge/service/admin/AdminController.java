@@ -1,0 +1,58 @@
+package com.ipledge.service.admin;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.security.Role;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+@Controller("/api/v1/admin")
+@Secured("ADMIN")
+@Tag(name = "admin")
+public class AdminController {
+    @Introspected
+    public record NewBank(@NotBlank @Pattern(regexp = "[A-Z0-9_-]{2,32}",
+            message = "must be 2-32 upper-case letters, digits, '-' or '_'") String code,
+                          @NotBlank @Size(max = 200) String name) {
+    }
+
+    @Introspected
+    public record NewApiKey(@NotNull Role role, @Nullable UUID bankId, @NotBlank @Size(max = 200) String label) {
+    }
+
+    private final AdminService admin;
+    private final IdempotentRequests idempotent;
+
+    public AdminController(AdminService admin, IdempotentRequests idempotent) {
+        this.admin = admin;
+        this.idempotent = idempotent;
+    }
+
+    @Post("/banks")
+    public HttpResponse<String> createBank(@Body @Valid NewBank body, Authentication auth,
+                                           @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return idempotent.execute(Caller.of(auth), key, "POST /admin/banks", body,
+                () -> HttpResponse.created(admin.createBank(body.code(), body.name())));
+    }
+
+    @Post("/api-keys")
+    public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Authentication auth,
+                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return idempotent.execute(Caller.of(auth), key, "POST /admin/api-keys", body,
+                () -> HttpResponse.created(admin.issueApiKey(body.role(), body.bankId(), body.label())));
+    }
+}

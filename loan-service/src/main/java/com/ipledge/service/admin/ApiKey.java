@@ -1,0 +1,8 @@
+package com.ipledge.service.admin;
+
+import com.ipledge.service.security.Role;
+import java.util.UUID;
+
+/** A stored API key: only its hash is kept. */
+public record ApiKey(UUID id, Role role, UUID bankId, String label, String keyPrefix) {
+}

@@ -1,0 +1,67 @@
+package com.ipledge.service.admin;
+
+import static com.ipledge.service.db.Tables.API_KEY;
+
+import com.ipledge.service.db.tables.records.ApiKeyRecord;
+import com.ipledge.service.security.Role;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
+@Singleton
+@Connectable
+public class ApiKeyRepository {
+    private final DSLContext db;
+
+    public ApiKeyRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public ApiKey insert(String keyHash, String keyPrefix, Role role, UUID bankId, String label, OffsetDateTime now) {
+        ApiKeyRecord r = db.insertInto(API_KEY)
+                .set(API_KEY.ID, UUID.randomUUID())
+                .set(API_KEY.KEY_HASH, keyHash)
+                .set(API_KEY.KEY_PREFIX, keyPrefix)
+                .set(API_KEY.ROLE, role.name())
+                .set(API_KEY.BANK_ID, bankId)
+                .set(API_KEY.LABEL, label)
+                .set(API_KEY.CREATED_AT, now)
+                .returning()
+                .fetchOne();
+        return toApiKey(r);
+    }
+
+    /** Inserts a key with this hash unless it exists (demo keys are deterministic, so a restart must not fail). */
+    public void insertIfAbsent(String keyHash, String keyPrefix, Role role, UUID bankId, String label,
+                               OffsetDateTime now) {
+        db.insertInto(API_KEY)
+                .set(API_KEY.ID, UUID.randomUUID())
+                .set(API_KEY.KEY_HASH, keyHash)
+                .set(API_KEY.KEY_PREFIX, keyPrefix)
+                .set(API_KEY.ROLE, role.name())
+                .set(API_KEY.BANK_ID, bankId)
+                .set(API_KEY.LABEL, label)
+                .set(API_KEY.CREATED_AT, now)
+                .onConflict(API_KEY.KEY_HASH).doNothing()
+                .execute();
+    }
+
+    public Optional<ApiKey> findActiveByHash(String keyHash) {
+        return db.selectFrom(API_KEY)
+                .where(API_KEY.KEY_HASH.eq(keyHash).and(API_KEY.REVOKED_AT.isNull()))
+                .fetchOptional()
+                .map(ApiKeyRepository::toApiKey);
+    }
+
+    public boolean anyActiveWithRole(Role role) {
+        return db.fetchExists(API_KEY, API_KEY.ROLE.eq(role.name()).and(API_KEY.REVOKED_AT.isNull()));
+    }
+
+    static ApiKey toApiKey(ApiKeyRecord r) {
+        return new ApiKey(r.getId(), Role.valueOf(r.getRole()), r.getBankId(), r.getLabel(), r.getKeyPrefix());
+    }
+}

@@ -1,0 +1,53 @@
+package com.ipledge.service.application;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/api/v1/applications")
+@Tag(name = "applications")
+public class ApplicationController {
+    private final ApplicationService applications;
+    private final IdempotentRequests idempotent;
+
+    public ApplicationController(ApplicationService applications, IdempotentRequests idempotent) {
+        this.applications = applications;
+        this.idempotent = idempotent;
+    }
+
+    @Post
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> submit(@Body NewApplication body, Authentication auth,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /applications", body,
+                () -> HttpResponse.created(applications.submit(caller, body)));
+    }
+
+    @Get("/{id}")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public ApplicationView get(UUID id, Authentication auth) {
+        return applications.get(Caller.of(auth), id);
+    }
+
+    @Get
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public Page<ApplicationView> list(@Nullable @QueryValue ApplicationStatus status,
+                                      @QueryValue(defaultValue = "0") int page,
+                                      @QueryValue(defaultValue = "20") int size, Authentication auth) {
+        return applications.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+    }
+}

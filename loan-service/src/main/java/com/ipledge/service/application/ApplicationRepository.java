@@ -1,0 +1,97 @@
+package com.ipledge.service.application;
+
+import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
+import static com.ipledge.service.db.Tables.LOAN_APPLICATION;
+
+import com.ipledge.service.db.tables.records.LoanApplicationRecord;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
+@Singleton
+@Connectable
+public class ApplicationRepository {
+    private final DSLContext db;
+
+    public ApplicationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(LoanApplication a) {
+        db.insertInto(LOAN_APPLICATION)
+                .set(LOAN_APPLICATION.ID, a.id())
+                .set(LOAN_APPLICATION.BANK_ID, a.bankId())
+                .set(LOAN_APPLICATION.BORROWER_ID, a.borrowerId())
+                .set(LOAN_APPLICATION.REQUESTED_AMOUNT, a.requestedAmount())
+                .set(LOAN_APPLICATION.TERM_MONTHS, a.termMonths())
+                .set(LOAN_APPLICATION.PURPOSE, a.purpose())
+                .set(LOAN_APPLICATION.INSURANCE, a.insurance())
+                .set(LOAN_APPLICATION.STATUS, a.status().name())
+                .set(LOAN_APPLICATION.FILED_BY, a.filedBy())
+                .set(LOAN_APPLICATION.CREATED_AT, a.createdAt())
+                .set(LOAN_APPLICATION.UPDATED_AT, a.updatedAt())
+                .execute();
+        var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
+                APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
+        for (int i = 0; i < a.collateralAssetIds().size(); i++) {
+            insert = insert.values(a.id(), i, a.collateralAssetIds().get(i));
+        }
+        insert.execute();
+    }
+
+    public Optional<LoanApplication> find(UUID id, Optional<UUID> bankScope) {
+        return db.selectFrom(LOAN_APPLICATION)
+                .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
+                .fetchOptional()
+                .map(r -> toApplication(r, collateralOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+    }
+
+    public List<LoanApplication> page(Optional<UUID> bankScope, Optional<ApplicationStatus> status, int page,
+                                      int size) {
+        List<LoanApplicationRecord> rows = db.selectFrom(LOAN_APPLICATION)
+                .where(filter(bankScope, status))
+                .orderBy(LOAN_APPLICATION.CREATED_AT.desc(), LOAN_APPLICATION.ID)
+                .limit(size).offset((long) page * size)
+                .fetch();
+        Map<UUID, List<UUID>> collateral = collateralOf(rows.stream().map(LoanApplicationRecord::getId).toList());
+        return rows.stream().map(r -> toApplication(r, collateral.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    public long count(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
+        return db.fetchCount(LOAN_APPLICATION, filter(bankScope, status));
+    }
+
+    private Map<UUID, List<UUID>> collateralOf(List<UUID> applicationIds) {
+        return db.selectFrom(APPLICATION_COLLATERAL)
+                .where(APPLICATION_COLLATERAL.APPLICATION_ID.in(applicationIds))
+                .orderBy(APPLICATION_COLLATERAL.APPLICATION_ID, APPLICATION_COLLATERAL.POSITION)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.getApplicationId(),
+                        Collectors.mapping(r -> r.getAssetId(), Collectors.toCollection(ArrayList::new))));
+    }
+
+    private static Condition filter(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
+        return scoped(bankScope).and(status.map(s -> LOAN_APPLICATION.STATUS.eq(s.name()))
+                .orElse(DSL.trueCondition()));
+    }
+
+    private static Condition scoped(Optional<UUID> bankScope) {
+        return bankScope.map(LOAN_APPLICATION.BANK_ID::eq).orElse(DSL.trueCondition());
+    }
+
+    static LoanApplication toApplication(LoanApplicationRecord r, List<UUID> collateral) {
+        return new LoanApplication(r.getId(), r.getBankId(), r.getBorrowerId(), r.getRequestedAmount(),
+                r.getTermMonths(), r.getPurpose(), r.getInsurance(), List.copyOf(collateral),
+                ApplicationStatus.valueOf(r.getStatus()), r.getFiledBy(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+}

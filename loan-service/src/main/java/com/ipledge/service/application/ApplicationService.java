@@ -1,0 +1,126 @@
+package com.ipledge.service.application;
+
+import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.money.Money;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.web.Page;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@Singleton
+public class ApplicationService {
+    static final int MAX_COLLATERAL = 20;
+    static final int MAX_TERM_MONTHS = 120;
+    /** No IP-pledge loan to an SME comes near this; a larger request is a typo. */
+    static final BigDecimal MAX_REQUEST = new BigDecimal("1000000000");
+
+    private final ApplicationRepository applications;
+    private final BorrowerRepository borrowers;
+    private final IpAssetRepository assets;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationRepository applications, BorrowerRepository borrowers,
+                              IpAssetRepository assets, Clock clock) {
+        this.applications = applications;
+        this.borrowers = borrowers;
+        this.assets = assets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationView submit(Caller caller, NewApplication r) {
+        UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff apply"));
+        List<UUID> assetIds = check(bankId, r);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LoanApplication application = new LoanApplication(UUID.randomUUID(), bankId, r.borrowerId(),
+                Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(),
+                Boolean.TRUE.equals(r.insurance()), assetIds, ApplicationStatus.SUBMITTED, caller.principalId(),
+                now, now);
+        applications.insert(application);
+        return ApplicationView.of(application);
+    }
+
+    public ApplicationView get(Caller caller, UUID id) {
+        return ApplicationView.of(find(caller, id));
+    }
+
+    public LoanApplication find(Caller caller, UUID id) {
+        return applications.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("application " + id));
+    }
+
+    public Page<ApplicationView> list(Caller caller, Optional<ApplicationStatus> status, int page, int size) {
+        Page.check(page, size);
+        List<ApplicationView> items = applications.page(caller.bankScope(), status, page, size).stream()
+                .map(ApplicationView::of).toList();
+        return new Page<>(items, page, size, applications.count(caller.bankScope(), status));
+    }
+
+    /** Checks every field, including that the borrower and assets are this bank's; returns the asset ids. */
+    private List<UUID> check(UUID bankId, NewApplication r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.borrowerId() == null) {
+            errors.add("borrowerId", "is required");
+        } else if (borrowers.find(r.borrowerId(), Optional.of(bankId)).isEmpty()) {
+            errors.add("borrowerId", "no such borrower at this bank");
+        }
+        Money.check(errors, "requestedAmount", r.requestedAmount(), true);
+        if (!errors.has("requestedAmount") && r.requestedAmount().compareTo(MAX_REQUEST) > 0) {
+            errors.add("requestedAmount", "must be at most " + MAX_REQUEST.toPlainString() + " yuan");
+        }
+        if (r.termMonths() == null) {
+            errors.add("termMonths", "is required");
+        } else if (r.termMonths() < 1 || r.termMonths() > MAX_TERM_MONTHS) {
+            errors.add("termMonths", "must be between 1 and " + MAX_TERM_MONTHS);
+        }
+        if (r.purpose() == null || r.purpose().isBlank()) {
+            errors.add("purpose", "is required");
+        } else if (r.purpose().length() > 500) {
+            errors.add("purpose", "must be at most 500 characters");
+        }
+        List<UUID> ids = List.of();
+        if (r.collateral() == null || r.collateral().isEmpty()) {
+            errors.add("collateral", "at least one pledged asset is required");
+        } else if (r.collateral().size() > MAX_COLLATERAL) {
+            errors.add("collateral", "at most " + MAX_COLLATERAL + " assets per application");
+        } else {
+            ids = checkCollateral(bankId, r.collateral(), errors);
+        }
+        errors.throwIfAny();
+        return ids;
+    }
+
+    private List<UUID> checkCollateral(UUID bankId, List<NewApplication.CollateralRef> refs, FieldErrors errors) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            NewApplication.CollateralRef ref = refs.get(i);
+            if (ref == null || ref.assetId() == null) {
+                errors.add("collateral[" + i + "].assetId", "is required");
+            } else if (!seen.add(ref.assetId())) {
+                errors.add("collateral[" + i + "].assetId", "is listed twice");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = refs.stream().map(NewApplication.CollateralRef::assetId).toList();
+        Set<UUID> known = new HashSet<>();
+        assets.findAll(ids, bankId).forEach(a -> known.add(a.id()));
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.contains(ids.get(i))) {
+                errors.add("collateral[" + i + "].assetId", "no such IP asset at this bank");
+            }
+        }
+        return ids;
+    }
+}

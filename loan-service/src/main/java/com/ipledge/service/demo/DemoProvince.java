@@ -1,0 +1,173 @@
+package com.ipledge.service.demo;
+
+import com.ipledge.rules.sme.IndustryCode;
+import com.ipledge.rules.sme.SmeSizeStandard;
+import com.ipledge.service.admin.Bank;
+import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.ApiKeyRepository;
+import com.ipledge.service.borrower.Borrower;
+import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.borrower.EcoIndustry;
+import com.ipledge.service.identifier.PatentNumber;
+import com.ipledge.service.identifier.UnifiedSocialCreditCode;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.security.ApiKeys;
+import com.ipledge.service.security.Role;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * A small, believable province (Gansu: its prefecture-level cities and its ten ecological industries) generated
+ * from a fixed seed, so that a first run has banks, keys, borrowers and assets to try the API on. Seeding is
+ * idempotent: a restart finds the data and only prints the keys again. Demo keys are derived from their labels,
+ * so they are the same on every machine: never enable this on a service that holds real data.
+ */
+@Singleton
+@Requires(property = "ipledge.demo", value = "true")
+public class DemoProvince {
+    static final long SEED = 20261125L;
+    private static final long LOCK = 7_201_002L;
+    static final String[][] BANKS = {
+        {"GSBANK", "甘肃银行"}, {"LZBANK", "兰州银行"}, {"ABC-GS", "中国农业银行甘肃省分行"}};
+    static final String[][] REGIONS = {
+        {"620100", "兰州"}, {"620200", "嘉峪关"}, {"620300", "金昌"}, {"620400", "白银"}, {"620500", "天水"},
+        {"620600", "武威"}, {"620700", "张掖"}, {"620800", "平凉"}, {"620900", "酒泉"}, {"621000", "庆阳"},
+        {"621100", "定西"}, {"621200", "陇南"}, {"622900", "临夏"}, {"623000", "甘南"}};
+    /** A plausible GB/T 4754 code for each ecological industry. */
+    static final String[] INDUSTRY_OF_ECO = {"N7721", "C2662", "D4415", "C3484", "R8890", "G5810", "A0141",
+        "C2740", "I6510", "C3825"};
+
+    private final BankRepository banks;
+    private final ApiKeyRepository keys;
+    private final BorrowerRepository borrowers;
+    private final IpAssetRepository assets;
+    private final DSLContext db;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    public DemoProvince(BankRepository banks, ApiKeyRepository keys, BorrowerRepository borrowers,
+                        IpAssetRepository assets, DSLContext db, TransactionOperations<Connection> transactions,
+                        Clock clock) {
+        this.transactions = transactions;
+        this.banks = banks;
+        this.keys = keys;
+        this.borrowers = borrowers;
+        this.assets = assets;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The demo key for a label: the same on every run. */
+    public static String demoKey(String label) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("ipledge-demo-v1/" + label).getBytes(StandardCharsets.UTF_8));
+            return ApiKeys.PREFIX + HexFormat.of().formatHex(digest).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        List<String> lines = transactions.executeWrite(status -> seed());
+        StringBuilder out = new StringBuilder("\n=== ipledge demo province: API keys (demo only) ===\n");
+        lines.forEach(l -> out.append(l).append('\n'));
+        System.out.println(out);
+    }
+
+    /** Seeds what is missing; call inside a transaction (the advisory lock is held until it ends). */
+    List<String> seed() {
+        db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> printed = new ArrayList<>();
+        key(Role.ADMIN, null, "demo admin", now, printed);
+        key(Role.BUREAU, null, "demo bureau", now, printed);
+        Random random = new Random(SEED);
+        SmeSizeStandard sizes = SmeSizeStandard.miit2011();
+        for (String[] b : BANKS) {
+            Bank bank = banks.findByCode(b[0]).orElseGet(() -> banks.insert(b[0], b[1], now).orElseThrow());
+            key(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer", now, printed);
+            key(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver", now, printed);
+            key(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " second approver", now, printed);
+            for (int i = 0; i < 10; i++) {
+                seedBorrower(bank, random, sizes, now);
+            }
+        }
+        return printed;
+    }
+
+    private void key(Role role, UUID bankId, String label, OffsetDateTime now, List<String> printed) {
+        String key = demoKey(label);
+        keys.insertIfAbsent(ApiKeys.hash(key), ApiKeys.displayPrefix(key), role, bankId, label, now);
+        printed.add(String.format("%-34s %-14s %s", label, role, key));
+    }
+
+    private void seedBorrower(Bank bank, Random random, SmeSizeStandard sizes, OffsetDateTime now) {
+        EcoIndustry eco = EcoIndustry.values()[random.nextInt(EcoIndustry.values().length)];
+        String industry = INDUSTRY_OF_ECO[eco.ordinal()];
+        String region = REGIONS[random.nextInt(REGIONS.length)][0];
+        String creditCode = creditCode(random, region);
+        int employees = 8 + random.nextInt(280);
+        BigDecimal revenue = BigDecimal.valueOf(2_000_000L + random.nextInt(150_000_000)).setScale(2);
+        BigDecimal totalAssets = revenue.multiply(BigDecimal.valueOf(60 + random.nextInt(90)))
+                .divide(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_EVEN);
+        LocalDate founded = LocalDate.of(2005 + random.nextInt(17), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        Borrower borrower = new Borrower(UUID.randomUUID(), bank.id(), "甘肃" + eco.nameZh() + "科技有限公司"
+                + creditCode.substring(12, 16), creditCode, industry, eco, region, employees, revenue, totalAssets,
+                founded, sizes.classify(new IndustryCode(industry), employees, revenue, totalAssets), now);
+        if (borrowers.insert(borrower).isEmpty()) {
+            return;
+        }
+        int patents = 1 + random.nextInt(3);
+        for (int p = 0; p < patents; p++) {
+            boolean invention = random.nextInt(3) > 0;
+            LocalDate filed = LocalDate.of(2012 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String digits = String.format("%04d%d%07d", filed.getYear(), invention ? 1 : 2, random.nextInt(10_000_000));
+            IpType type = invention ? IpType.INVENTION_PATENT : IpType.UTILITY_MODEL;
+            assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), type,
+                    digits + "." + PatentNumber.checkCharacter(digits),
+                    (invention ? "一种" : "一种改进的") + eco.nameZh() + "装置及方法", creditCode, filed,
+                    filed.plusMonths(invention ? 30 : 10), null, LegalStatus.VALID, 5 + random.nextInt(15),
+                    random.nextInt(20), 1 + random.nextInt(5), null, LegalTerm.expiresOn(type, filed, null), now));
+        }
+        if (random.nextBoolean()) {
+            LocalDate registered = LocalDate.of(2014 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.TRADEMARK,
+                    String.valueOf(10_000_000 + random.nextInt(60_000_000)), eco.nameZh() + "商标", creditCode,
+                    registered.minusMonths(9), null, registered, LegalStatus.VALID, null, null, null,
+                    List.of(1 + random.nextInt(45)), LegalTerm.expiresOn(IpType.TRADEMARK, null, registered), now));
+        }
+    }
+
+    /** A well-formed code: registration authority 9 (industry and commerce), type 1 (enterprise), the region. */
+    static String creditCode(Random random, String region) {
+        StringBuilder s = new StringBuilder("91").append(region);
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        for (int i = 0; i < 9; i++) {
+            s.append(alphabet.charAt(random.nextInt(i == 0 ? 10 : 31)));
+        }
+        return s.append(UnifiedSocialCreditCode.checkCharacter(s.toString())).toString();
+    }
+}

@@ -1,0 +1,83 @@
+package com.ipledge.service.ipasset;
+
+import static com.ipledge.service.db.Tables.IP_ASSET;
+
+import com.ipledge.service.db.tables.records.IpAssetRecord;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
+@Singleton
+@Connectable
+public class IpAssetRepository {
+    private final DSLContext db;
+
+    public IpAssetRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Inserts unless the bank has this number on file already; empty then. */
+    public Optional<IpAsset> insert(IpAsset a) {
+        return db.insertInto(IP_ASSET)
+                .set(IP_ASSET.ID, a.id())
+                .set(IP_ASSET.BANK_ID, a.bankId())
+                .set(IP_ASSET.TYPE, a.type().name())
+                .set(IP_ASSET.NUMBER, a.number())
+                .set(IP_ASSET.TITLE, a.title())
+                .set(IP_ASSET.OWNER_CREDIT_CODE, a.ownerCreditCode())
+                .set(IP_ASSET.FILING_DATE, a.filingDate())
+                .set(IP_ASSET.GRANT_DATE, a.grantDate())
+                .set(IP_ASSET.REGISTRATION_DATE, a.registrationDate())
+                .set(IP_ASSET.LEGAL_STATUS, a.legalStatus().name())
+                .set(IP_ASSET.CLAIMS, a.claims())
+                .set(IP_ASSET.FORWARD_CITATIONS, a.forwardCitations())
+                .set(IP_ASSET.FAMILY_SIZE, a.familySize())
+                .set(IP_ASSET.NICE_CLASSES, a.niceClasses() == null ? null
+                        : a.niceClasses().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .set(IP_ASSET.EXPIRES_ON, a.expiresOn())
+                .set(IP_ASSET.CREATED_AT, a.createdAt())
+                .onConflict(IP_ASSET.BANK_ID, IP_ASSET.TYPE, IP_ASSET.NUMBER).doNothing()
+                .returning()
+                .fetchOptional()
+                .map(IpAssetRepository::toAsset);
+    }
+
+    public Optional<IpAsset> find(UUID id, Optional<UUID> bankScope) {
+        return db.selectFrom(IP_ASSET).where(IP_ASSET.ID.eq(id).and(scoped(bankScope)))
+                .fetchOptional().map(IpAssetRepository::toAsset);
+    }
+
+    public Optional<IpAsset> findByNumber(UUID bankId, IpType type, String number) {
+        return db.selectFrom(IP_ASSET)
+                .where(IP_ASSET.BANK_ID.eq(bankId), IP_ASSET.TYPE.eq(type.name()), IP_ASSET.NUMBER.eq(number))
+                .fetchOptional().map(IpAssetRepository::toAsset);
+    }
+
+    /** The assets among {@code ids} that belong to {@code bankId}. */
+    public List<IpAsset> findAll(Collection<UUID> ids, UUID bankId) {
+        return db.selectFrom(IP_ASSET).where(IP_ASSET.ID.in(ids).and(IP_ASSET.BANK_ID.eq(bankId)))
+                .fetch(IpAssetRepository::toAsset);
+    }
+
+    private static Condition scoped(Optional<UUID> bankScope) {
+        return bankScope.map(IP_ASSET.BANK_ID::eq).orElse(DSL.trueCondition());
+    }
+
+    static IpAsset toAsset(IpAssetRecord r) {
+        List<Integer> classes = r.getNiceClasses() == null || r.getNiceClasses().isEmpty() ? null
+                : Arrays.stream(r.getNiceClasses().split(",")).map(Integer::valueOf).toList();
+        return new IpAsset(r.getId(), r.getBankId(), IpType.valueOf(r.getType()), r.getNumber(), r.getTitle(),
+                r.getOwnerCreditCode(), r.getFilingDate(), r.getGrantDate(), r.getRegistrationDate(),
+                LegalStatus.valueOf(r.getLegalStatus()), r.getClaims(), r.getForwardCitations(), r.getFamilySize(),
+                classes, r.getExpiresOn(), r.getCreatedAt());
+    }
+}

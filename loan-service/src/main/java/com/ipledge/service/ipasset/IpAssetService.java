@@ -1,0 +1,159 @@
+package com.ipledge.service.ipasset;
+
+import com.ipledge.service.identifier.PatentNumber;
+import com.ipledge.service.identifier.TrademarkNumber;
+import com.ipledge.service.identifier.UnifiedSocialCreditCode;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldErrors;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Singleton
+public class IpAssetService {
+    private static final int MAX_COUNT = 100_000;
+
+    private final IpAssetRepository assets;
+    private final Clock clock;
+
+    public IpAssetService(IpAssetRepository assets, Clock clock) {
+        this.assets = assets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IpAssetView register(Caller caller, NewIpAsset r) {
+        UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff register"));
+        String number = checkAndNormalise(r);
+        LocalDate expiresOn = LegalTerm.expiresOn(r.type(), r.filingDate(), r.registrationDate());
+        List<Integer> classes = r.type().isMark() ? List.copyOf(r.niceClasses()) : null;
+        IpAsset asset = new IpAsset(UUID.randomUUID(), bankId, r.type(), number, r.title().strip(),
+                r.ownerCreditCode(), r.filingDate(), r.grantDate(), r.registrationDate(), r.legalStatus(),
+                r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock));
+        IpAsset stored = assets.insert(asset).orElseThrow(() -> ApiProblem.conflict("asset-exists",
+                "This bank already has " + r.type() + " " + number + " on file.",
+                Map.of("assetId", assets.findByNumber(bankId, r.type(), number).orElseThrow().id())));
+        return IpAssetView.of(stored, LocalDate.now(clock));
+    }
+
+    public IpAssetView get(Caller caller, UUID id) {
+        return IpAssetView.of(find(caller, id), LocalDate.now(clock));
+    }
+
+    public IpAsset find(Caller caller, UUID id) {
+        return assets.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("IP asset " + id));
+    }
+
+    /** Checks every field and returns the number in canonical form. */
+    String checkAndNormalise(NewIpAsset r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.type() == null) {
+            errors.add("type", "is required");
+        }
+        if (r.title() == null || r.title().isBlank()) {
+            errors.add("title", "is required");
+        } else if (r.title().length() > 300) {
+            errors.add("title", "must be at most 300 characters");
+        }
+        if (r.ownerCreditCode() == null) {
+            errors.add("ownerCreditCode", "is required");
+        } else {
+            UnifiedSocialCreditCode.problem(r.ownerCreditCode()).ifPresent(p -> errors.add("ownerCreditCode", p));
+        }
+        if (r.legalStatus() == null) {
+            errors.add("legalStatus", "is required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        checkDate(errors, "filingDate", r.filingDate(), true, today);
+        checkDate(errors, "grantDate", r.grantDate(), false, today);
+        checkDate(errors, "registrationDate", r.registrationDate(), false, today);
+        if (r.filingDate() != null && r.grantDate() != null && r.grantDate().isBefore(r.filingDate())) {
+            errors.add("grantDate", "is before the filing date");
+        }
+        if (r.filingDate() != null && r.registrationDate() != null
+                && r.registrationDate().isBefore(r.filingDate())) {
+            errors.add("registrationDate", "is before the filing date");
+        }
+        checkCount(errors, "claims", r.claims());
+        checkCount(errors, "forwardCitations", r.forwardCitations());
+        checkCount(errors, "familySize", r.familySize());
+        String number = null;
+        if (r.type() != null && r.type().isPatent()) {
+            number = checkPatent(errors, r);
+        } else if (r.type() != null) {
+            number = checkMark(errors, r);
+        }
+        errors.throwIfAny();
+        return number;
+    }
+
+    private static String checkPatent(FieldErrors errors, NewIpAsset r) {
+        if (r.registrationDate() != null) {
+            errors.add("registrationDate", "applies to marks; a patent has a grantDate");
+        }
+        if (r.niceClasses() != null) {
+            errors.add("niceClasses", "apply to marks only");
+        }
+        PatentNumber.Result parsed = PatentNumber.parse(r.number());
+        if (parsed.problem().isPresent()) {
+            errors.add("number", parsed.problem().get());
+            return null;
+        }
+        PatentNumber number = parsed.number().orElseThrow();
+        PatentNumber.Kind expected = switch (r.type()) {
+            case INVENTION_PATENT -> PatentNumber.Kind.INVENTION;
+            case UTILITY_MODEL -> PatentNumber.Kind.UTILITY_MODEL;
+            default -> PatentNumber.Kind.DESIGN;
+        };
+        if (number.kind().orElseThrow() != expected) {
+            errors.add("number", "type digit " + number.typeDigit() + " denotes " + number.kind().orElseThrow()
+                    + ", but type is " + r.type());
+        }
+        if (r.filingDate() != null && number.filingYear() != r.filingDate().getYear()) {
+            errors.add("filingDate", "is in " + r.filingDate().getYear() + " but the application number says "
+                    + number.filingYear());
+        }
+        return number.canonical();
+    }
+
+    private static String checkMark(FieldErrors errors, NewIpAsset r) {
+        if (r.registrationDate() == null) {
+            errors.add("registrationDate", "is required for a " + r.type() + " (its term runs from registration)");
+        }
+        if (r.grantDate() != null) {
+            errors.add("grantDate", "applies to patents; a mark has a registrationDate");
+        }
+        TrademarkNumber.niceClassesProblem(r.niceClasses()).ifPresent(p -> errors.add("niceClasses", p));
+        if (r.number() == null) {
+            errors.add("number", "is required");
+            return null;
+        }
+        TrademarkNumber.problem(r.number()).ifPresent(p -> errors.add("number", p));
+        return r.number().strip();
+    }
+
+    private static void checkDate(FieldErrors errors, String field, LocalDate date, boolean required,
+                                  LocalDate today) {
+        if (date == null) {
+            if (required) {
+                errors.add(field, "is required");
+            }
+        } else if (date.isAfter(today)) {
+            errors.add(field, "is in the future");
+        } else if (date.getYear() < 1980) {
+            errors.add(field, "is before 1980, older than any right still in force");
+        }
+    }
+
+    private static void checkCount(FieldErrors errors, String field, Integer value) {
+        if (value != null && (value < 0 || value > MAX_COUNT)) {
+            errors.add(field, "must be between 0 and " + MAX_COUNT);
+        }
+    }
+}

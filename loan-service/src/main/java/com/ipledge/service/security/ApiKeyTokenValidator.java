@@ -1,0 +1,41 @@
+package com.ipledge.service.security;
+
+import com.ipledge.service.admin.ApiKeyRepository;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** Authenticates {@code Authorization: Bearer <api key>} against the hashed keys in PostgreSQL. */
+@Singleton
+public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
+    private final ApiKeyRepository keys;
+    private final Scheduler blocking;
+
+    public ApiKeyTokenValidator(ApiKeyRepository keys, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.keys = keys;
+        this.blocking = Schedulers.fromExecutorService(executor);
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        if (token == null || !token.startsWith(ApiKeys.PREFIX) || token.length() > 100) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> keys.findActiveByHash(ApiKeys.hash(token)).orElse(null))
+                .subscribeOn(blocking)
+                .map(key -> Authentication.build(key.id().toString(), List.of(key.role().name()),
+                        key.bankId() == null
+                                ? Map.of(Caller.ROLE, key.role().name())
+                                : Map.of(Caller.ROLE, key.role().name(), Caller.BANK_ID, key.bankId().toString())));
+    }
+}

@@ -1,0 +1,29 @@
+package com.ipledge.service.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every bad field of a request so that the client hears about all of them at once. */
+public final class FieldErrors {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public FieldErrors add(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    /** Throws a 400 problem naming every field collected so far, if any. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+    }
+}
