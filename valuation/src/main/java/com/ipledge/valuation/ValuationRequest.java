@@ -1,0 +1,35 @@
+package com.ipledge.valuation;
+
+import java.util.List;
+
+/**
+ * One asset to value.
+ *
+ * @param marketComparables null or empty: no market approach
+ * @param cost              null: no cost approach
+ * @param weights           null means {@link ReconciliationWeights#DEFAULT}
+ * @param paths             Monte Carlo paths, 1..1,000,000; null means 10,000
+ * @param seed              null means {@link ValuationEngine#DEFAULT_SEED}
+ */
+public record ValuationRequest(
+        AssetFacts asset,
+        IncomeAssumptions assumptions,
+        List<MarketComparable> marketComparables,
+        CostInputs cost,
+        ReconciliationWeights weights,
+        Integer paths,
+        Long seed) {
+
+    public ValuationRequest {
+        marketComparables = Lists.copyOf(marketComparables);
+    }
+
+    /** Income approach only, default paths and seed. */
+    public static ValuationRequest income(AssetFacts asset, IncomeAssumptions assumptions) {
+        return new ValuationRequest(asset, assumptions, List.of(), null, null, null, null);
+    }
+
+    public ValuationRequest withPathsAndSeed(Integer newPaths, Long newSeed) {
+        return new ValuationRequest(asset, assumptions, marketComparables, cost, weights, newPaths, newSeed);
+    }
+}
