@@ -1,0 +1,52 @@
+package com.ipledge.rules;
+
+import com.ipledge.rules.engine.Checks;
+import com.ipledge.rules.params.PolicyParameters;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one decision needs.
+ *
+ * @param availableQuota the bank's headroom in its earmarked credit plan (单列信贷计划), yuan
+ */
+public record DecisionInput(LoanApplication application, Borrower borrower, List<CollateralItem> collateral,
+                            RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters) {
+
+    /** Every problem with this input; empty when it may be decided. */
+    public List<Problem> problems() {
+        Checks checks = new Checks();
+        if (checks.present("application", application)) {
+            application.check(checks);
+        }
+        if (checks.present("borrower", borrower)) {
+            borrower.check(checks);
+        }
+        if (checks.present("collateral", collateral)) {
+            if (collateral.isEmpty()) {
+                checks.add("collateral", "must pledge at least one asset");
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < collateral.size(); i++) {
+                CollateralItem item = collateral.get(i);
+                String path = "collateral[" + i + "]";
+                if (checks.present(path, item)) {
+                    item.check(path, checks);
+                    if (item.assetId() != null && !ids.add(item.assetId())) {
+                        checks.add(path + ".assetId", "is pledged twice");
+                    }
+                }
+            }
+        }
+        if (checks.present("risk", risk)) {
+            risk.check(checks);
+        }
+        checks.money("availableQuota", availableQuota, false);
+        if (checks.present("parameters", parameters)) {
+            parameters.check("parameters.", checks);
+        }
+        return List.copyOf(checks.problems());
+    }
+}

@@ -1,0 +1,100 @@
+package com.ipledge.rules;
+
+import com.ipledge.rules.params.PolicyParameters;
+import com.ipledge.rules.sme.SizeClass;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A mutable test application that starts strong: a small firm pledging an invention patent (value 5,000,000, score
+ * 85: grade A, cap 30% -> 1,500,000) and a trademark (3,000,000, score 70: grade B, cap 40% -> 1,200,000), asking for
+ * 2,000,000 over 12 months, PD 2%, grade B1, plenty of quota. It approves at 2,000,000 with LTV 0.25.
+ */
+final class Case {
+    static final String BORROWER = "91530100MA6NXXXX1A";
+
+    String applicationId = "APP-1";
+    BigDecimal requested = new BigDecimal("2000000.00");
+    int termMonths = 12;
+    boolean insurance;
+    SizeClass size = SizeClass.SMALL;
+    int yearsInBusiness = 5;
+    EcoIndustry eco;
+    boolean overdue;
+    Integer yearsSinceDefault;
+    boolean dishonest;
+    BigDecimal pd = new BigDecimal("0.02");
+    String grade = "B1";
+    BigDecimal quota = new BigDecimal("50000000.00");
+    PolicyParameters parameters = PolicyParameters.defaults();
+    final List<Asset> assets = new ArrayList<>(List.of(
+            new Asset("ZL201710601862.3", IpType.INVENTION_PATENT).value("5000000.00", "6000000.00", "85"),
+            new Asset("TM-12345678", IpType.TRADEMARK).life("8").value("3000000.00", "3500000.00", "70")));
+
+    static Case strong() {
+        return new Case();
+    }
+
+    Asset patent() {
+        return assets.get(0);
+    }
+
+    Asset trademark() {
+        return assets.get(1);
+    }
+
+    Case params(UnaryOperator<PolicyParameters> change) {
+        parameters = change.apply(parameters);
+        return this;
+    }
+
+    DecisionInput input() {
+        return new DecisionInput(
+                new LoanApplication(applicationId, requested, termMonths, "working capital", insurance),
+                new Borrower(BORROWER, size, yearsInBusiness, "C3911", eco, overdue, yearsSinceDefault, dishonest),
+                assets.stream().map(Asset::build).toList(),
+                new RiskScore(pd, grade, new BigDecimal("12000.00")),
+                quota, parameters);
+    }
+
+    static final class Asset {
+        String id;
+        IpType type;
+        LegalStatus status = LegalStatus.VALID;
+        String owner = BORROWER;
+        BigDecimal life = new BigDecimal("15");
+        boolean feePaid = true;
+        boolean coOwned;
+        boolean coOwnersConsent;
+        boolean member;
+        boolean associationConsent;
+        boolean inUse = true;
+        BigDecimal value;
+        BigDecimal reconciled;
+        BigDecimal score;
+
+        Asset(String id, IpType type) {
+            this.id = id;
+            this.type = type;
+        }
+
+        Asset value(String collateral, String reconciledValue, String valueScore) {
+            value = collateral == null ? null : new BigDecimal(collateral);
+            reconciled = reconciledValue == null ? null : new BigDecimal(reconciledValue);
+            score = valueScore == null ? null : new BigDecimal(valueScore);
+            return this;
+        }
+
+        Asset life(String years) {
+            life = new BigDecimal(years);
+            return this;
+        }
+
+        CollateralItem build() {
+            return new CollateralItem(id, type, status, owner, life, feePaid, coOwned, coOwnersConsent, member,
+                    associationConsent, inUse, value, reconciled, score);
+        }
+    }
+}
