@@ -39,6 +39,9 @@ public class ApplicationRepository {
                 .set(LOAN_APPLICATION.FILED_BY, a.filedBy())
                 .set(LOAN_APPLICATION.CREATED_AT, a.createdAt())
                 .set(LOAN_APPLICATION.UPDATED_AT, a.updatedAt())
+                .set(LOAN_APPLICATION.CURRENTLY_OVERDUE, a.creditHistory().currentlyOverdue())
+                .set(LOAN_APPLICATION.YEARS_SINCE_LAST_DEFAULT, a.creditHistory().yearsSinceLastDefault())
+                .set(LOAN_APPLICATION.ON_DISHONESTY_LIST, a.creditHistory().onDishonestyList())
                 .execute();
         var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
                 APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
@@ -53,6 +56,23 @@ public class ApplicationRepository {
                 .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
                 .fetchOptional()
                 .map(r -> toApplication(r, collateralOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+    }
+
+    /** Reads the application and locks its row until the transaction ends. */
+    public Optional<LoanApplication> lock(UUID id, Optional<UUID> bankScope) {
+        return db.selectFrom(LOAN_APPLICATION)
+                .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
+                .forUpdate()
+                .fetchOptional()
+                .map(r -> toApplication(r, collateralOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+    }
+
+    public void updateStatus(UUID id, ApplicationStatus status, java.time.OffsetDateTime now) {
+        db.update(LOAN_APPLICATION)
+                .set(LOAN_APPLICATION.STATUS, status.name())
+                .set(LOAN_APPLICATION.UPDATED_AT, now)
+                .where(LOAN_APPLICATION.ID.eq(id))
+                .execute();
     }
 
     public List<LoanApplication> page(Optional<UUID> bankScope, Optional<ApplicationStatus> status, int page,
@@ -92,6 +112,8 @@ public class ApplicationRepository {
     static LoanApplication toApplication(LoanApplicationRecord r, List<UUID> collateral) {
         return new LoanApplication(r.getId(), r.getBankId(), r.getBorrowerId(), r.getRequestedAmount(),
                 r.getTermMonths(), r.getPurpose(), r.getInsurance(), List.copyOf(collateral),
-                ApplicationStatus.valueOf(r.getStatus()), r.getFiledBy(), r.getCreatedAt(), r.getUpdatedAt());
+                ApplicationStatus.valueOf(r.getStatus()), r.getFiledBy(), r.getCreatedAt(), r.getUpdatedAt(),
+                new NewApplication.CreditHistory(r.getCurrentlyOverdue(), r.getYearsSinceLastDefault(),
+                        r.getOnDishonestyList()));
     }
 }

@@ -46,7 +46,7 @@ public class ApplicationService {
         LoanApplication application = new LoanApplication(UUID.randomUUID(), bankId, r.borrowerId(),
                 Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(),
                 Boolean.TRUE.equals(r.insurance()), assetIds, ApplicationStatus.SUBMITTED, caller.principalId(),
-                now, now);
+                now, now, creditHistory(r.creditHistory()));
         applications.insert(application);
         return ApplicationView.of(application);
     }
@@ -64,6 +64,14 @@ public class ApplicationService {
         List<ApplicationView> items = applications.page(caller.bankScope(), status, page, size).stream()
                 .map(ApplicationView::of).toList();
         return new Page<>(items, page, size, applications.count(caller.bankScope(), status));
+    }
+
+    private static NewApplication.CreditHistory creditHistory(NewApplication.CreditHistory h) {
+        if (h == null) {
+            return NewApplication.CreditHistory.CLEAN;
+        }
+        return new NewApplication.CreditHistory(Boolean.TRUE.equals(h.currentlyOverdue()),
+                h.yearsSinceLastDefault(), Boolean.TRUE.equals(h.onDishonestyList()));
     }
 
     /** Checks every field, including that the borrower and assets are this bank's; returns the asset ids. */
@@ -87,6 +95,10 @@ public class ApplicationService {
             errors.add("purpose", "is required");
         } else if (r.purpose().length() > 500) {
             errors.add("purpose", "must be at most 500 characters");
+        }
+        if (r.creditHistory() != null && r.creditHistory().yearsSinceLastDefault() != null
+                && (r.creditHistory().yearsSinceLastDefault() < 0 || r.creditHistory().yearsSinceLastDefault() > 100)) {
+            errors.add("creditHistory.yearsSinceLastDefault", "must be between 0 and 100");
         }
         List<UUID> ids = List.of();
         if (r.collateral() == null || r.collateral().isEmpty()) {

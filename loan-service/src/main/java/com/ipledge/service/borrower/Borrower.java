@@ -1,5 +1,6 @@
 package com.ipledge.service.borrower;
 
+import com.ipledge.rules.EcoIndustry;
 import com.ipledge.rules.sme.SizeClass;
 import io.micronaut.core.annotation.Introspected;
 import java.math.BigDecimal;

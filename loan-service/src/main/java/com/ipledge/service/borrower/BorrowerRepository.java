@@ -1,5 +1,6 @@
 package com.ipledge.service.borrower;
 
+import com.ipledge.rules.EcoIndustry;
 import static com.ipledge.service.db.Tables.BORROWER;
 
 import com.ipledge.rules.sme.SizeClass;

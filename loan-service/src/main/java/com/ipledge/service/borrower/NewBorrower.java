@@ -1,5 +1,6 @@
 package com.ipledge.service.borrower;
 
+import com.ipledge.rules.EcoIndustry;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;

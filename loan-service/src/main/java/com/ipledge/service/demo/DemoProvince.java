@@ -7,7 +7,7 @@ import com.ipledge.service.admin.BankRepository;
 import com.ipledge.service.admin.ApiKeyRepository;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerRepository;
-import com.ipledge.service.borrower.EcoIndustry;
+import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAsset;

@@ -68,6 +68,10 @@ public class IpAssetRepository {
                 .fetch(IpAssetRepository::toAsset);
     }
 
+    public void updateStatus(Collection<UUID> ids, LegalStatus status) {
+        db.update(IP_ASSET).set(IP_ASSET.LEGAL_STATUS, status.name()).where(IP_ASSET.ID.in(ids)).execute();
+    }
+
     private static Condition scoped(Optional<UUID> bankScope) {
         return bankScope.map(IP_ASSET.BANK_ID::eq).orElse(DSL.trueCondition());
     }

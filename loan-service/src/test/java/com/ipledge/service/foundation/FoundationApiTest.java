@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The first slice end to end: HTTP in, PostgreSQL behind, problem+json out. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class FoundationApiTest extends ApiTestBase {
     private String officer;
     private String approver;

@@ -31,7 +31,7 @@ public final class Fixtures {
         b.put("name", "兰州绿源节能科技有限公司");
         b.put("creditCode", creditCode());
         b.put("industryCode", "C3911");
-        b.put("ecoIndustry", "ENERGY_CONSERVATION");
+        b.put("ecoIndustry", "ENERGY_SAVING_ENVIRONMENTAL");
         b.put("regionCode", "620100");
         b.put("employees", 120);
         b.put("operatingRevenue", "35000000.00");

@@ -1,0 +1,255 @@
+package com.ipledge.service.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.risk.loss.LgdInput;
+import com.ipledge.risk.loss.LgdModel;
+import com.ipledge.risk.loss.LgdResult;
+import com.ipledge.risk.loss.ValueQuantile;
+import com.ipledge.risk.pd.BorrowerFeatures;
+import com.ipledge.risk.pd.PdModel;
+import com.ipledge.risk.pd.PdScore;
+import com.ipledge.rules.CollateralItem;
+import com.ipledge.rules.CreditPolicy;
+import com.ipledge.rules.Decision;
+import com.ipledge.rules.DecisionInput;
+import com.ipledge.rules.RiskScore;
+import com.ipledge.rules.params.PolicyParameters;
+import com.ipledge.rules.sme.SizeClass;
+import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationStatus;
+import com.ipledge.service.application.LoanApplication;
+import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.borrower.Borrower;
+import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.policy.PolicyParameterStore;
+import com.ipledge.service.quota.QuotaPlan;
+import com.ipledge.service.quota.QuotaService;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.valuation.CollateralValuations;
+import com.ipledge.service.valuation.StoredValuation;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.Transitions;
+import com.ipledge.valuation.EngineInfo;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates an application: values each pledged asset that lacks a current valuation, scores the borrower (PD,
+ * LGD, EL), reads the bank's quota headroom, and runs the rule base. The decision is stored with every version and
+ * seed; evaluating again with unchanged inputs answers the stored decision byte for byte.
+ */
+@Singleton
+public class EvaluationService {
+    /** Recovery assumptions for LGD: a forced sale of IP takes long and costs much (documented in the README). */
+    static final double HAIRCUT = 0.30;
+    static final double MONTHS_TO_SELL = 12;
+    static final double DISCOUNT_RATE = 0.08;
+    static final double RECOVERY_COST = 0.15;
+
+    private final ApplicationRepository applications;
+    private final BorrowerRepository borrowers;
+    private final IpAssetRepository assets;
+    private final DecisionRepository decisions;
+    private final CollateralValuations valuations;
+    private final QuotaService quotas;
+    private final PolicyParameterStore parameters;
+    private final CreditPolicy policy;
+    private final PdModel pdModel;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EvaluationService(ApplicationRepository applications, BorrowerRepository borrowers,
+                             IpAssetRepository assets, DecisionRepository decisions,
+                             CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
+                             CreditPolicy policy, PdModel pdModel, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.applications = applications;
+        this.borrowers = borrowers;
+        this.assets = assets;
+        this.decisions = decisions;
+        this.valuations = valuations;
+        this.quotas = quotas;
+        this.parameters = parameters;
+        this.policy = policy;
+        this.pdModel = pdModel;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The stored answer: the JSON body of the decision, as first given. */
+    @Transactional
+    public String evaluate(Caller caller, java.util.UUID applicationId) {
+        LoanApplication application = applications.lock(applicationId, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+        Optional<StoredDecision> latest = decisions.latest(applicationId);
+        if (!ApplicationStatus.EVALUABLE.contains(application.status())) {
+            // decided or ended: evaluating again answers what was decided
+            return latest.map(StoredDecision::body).orElseThrow(() -> Transitions.notAllowed("application",
+                    application.status(), "evaluate", ApplicationStatus.EVALUABLE));
+        }
+        LocalDate today = LocalDate.now(clock);
+        Borrower borrower = borrowers.find(application.borrowerId(), Optional.empty()).orElseThrow();
+        List<IpAsset> pledged = new ArrayList<>();
+        for (java.util.UUID id : application.collateralAssetIds()) {
+            pledged.add(assets.find(id, Optional.empty()).orElseThrow());
+        }
+        List<CollateralItem> items = new ArrayList<>();
+        List<EvaluationView.CollateralValuation> valued = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        for (IpAsset asset : pledged) {
+            Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today);
+            v.ifPresent(s -> seeds.add(s.seed()));
+            items.add(collateralItem(asset, borrower, v, today));
+            valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),
+                    v.map(StoredValuation::collateralValue).orElse(null),
+                    v.map(StoredValuation::reconciledValue).orElse(null),
+                    v.map(StoredValuation::valueScoreTotal).orElse(null), v.map(StoredValuation::desk).orElse(false)));
+        }
+        BigDecimal totalCollateral = sum(valued, EvaluationView.CollateralValuation::collateralValue);
+        BigDecimal totalReconciled = sum(valued, EvaluationView.CollateralValuation::reconciledValue);
+        PdScore score = pdModel.score(features(application, borrower, valued, totalCollateral, today));
+        BigDecimal ead = application.requestedAmount();
+        LgdResult lgd = LgdModel.lgd(new LgdInput(ead, List.of(new ValueQuantile(0.10, totalCollateral),
+                new ValueQuantile(0.50, totalReconciled.max(totalCollateral))), HAIRCUT, MONTHS_TO_SELL,
+                DISCOUNT_RATE, RECOVERY_COST));
+        BigDecimal expectedLoss = LgdModel.expectedLoss(score.pd(), lgd.lgd(), ead);
+        PolicyParameters params = parameters.current();
+        BigDecimal available = quotaHeadroom(application, borrower, pledged, today);
+        DecisionInput input = new DecisionInput(
+                new com.ipledge.rules.LoanApplication(application.id().toString(), application.requestedAmount(),
+                        application.termMonths(), application.purpose(), application.insurance()),
+                borrowerFact(application, borrower, today), items,
+                new RiskScore(decimal(score.pd()), score.riskGrade().name(), expectedLoss), available, params);
+        String inputHash = sha256(write(input) + "|" + score.modelVersion() + "|" + valued);
+        if (latest.isPresent() && latest.get().inputHash().equals(inputHash)) {
+            return latest.get().body();
+        }
+        Decision decision = policy.decide(input);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        java.util.UUID decisionId = java.util.UUID.randomUUID();
+        EvaluationView view = new EvaluationView(decisionId, applicationId, decision.outcome().name(),
+                decision.approvedLimit(), decision.ltv(),
+                decision.limitBinding() == null ? null : decision.limitBinding().name(),
+                decision.totalCollateralValue(), decimal(score.pd()), decimal(lgd.lgd()), expectedLoss,
+                score.riskGrade().name(), decision.interestRate(), decision.riskShare(), decision.conditions(),
+                decision.reasons(), decision.firedRuleIds(), decision.collateralLimits(), valued,
+                score.reasonCodes().stream().map(r -> new EvaluationView.ReasonCode(r.feature(), r.contribution()))
+                        .toList(), available,
+                new EvaluationView.Versions(decision.ruleBaseVersion(), decision.parametersVersion(),
+                        score.modelVersion(), EngineInfo.VERSION, seeds), now);
+        String body = write(view);
+        StoredDecision stored = decisions.insertWithId(decisionId, applicationId, new DecisionRepository.Figures(
+                view.decision(), view.approvedLimit(), view.ltv(), view.pd(), view.lgd(), expectedLoss,
+                view.riskGrade(), view.interestRate(), decision.ruleBaseVersion(),
+                Integer.parseInt(decision.parametersVersion()), score.modelVersion(), EngineInfo.VERSION), body,
+                inputHash, caller.principalId(), now);
+        ApplicationStatus status = switch (decision.outcome()) {
+            case APPROVE -> ApplicationStatus.EVALUATED;
+            case REFER -> ApplicationStatus.REFERRED;
+            case DECLINE -> ApplicationStatus.DECLINED;
+        };
+        applications.updateStatus(applicationId, status, now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decisionId", stored.id());
+        payload.put("outcome", view.decision());
+        payload.put("approvedLimit", view.approvedLimit());
+        payload.put("firedRules", view.firedRules());
+        payload.put("versions", view.versions());
+        audit.append(caller, "application.evaluated", "application", applicationId, application.bankId(), payload);
+        return body;
+    }
+
+    private BigDecimal quotaHeadroom(LoanApplication application, Borrower borrower, List<IpAsset> pledged,
+                                     LocalDate today) {
+        return quotas.planFor(application.bankId(), today.getYear(), borrower.ecoIndustry(), pledged.get(0).type())
+                .map(QuotaPlan::available).orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    private static CollateralItem collateralItem(IpAsset asset, Borrower borrower, Optional<StoredValuation> v,
+                                                 LocalDate today) {
+        boolean gi = asset.type() == com.ipledge.service.ipasset.IpType.GEOGRAPHICAL_INDICATION;
+        return new CollateralItem(asset.id().toString(), com.ipledge.rules.IpType.valueOf(asset.type().name()),
+                ruleStatus(asset.legalStatus()), asset.ownerCreditCode(),
+                LegalTerm.remainingYears(asset.expiresOn(), today), asset.legalStatus() != LegalStatus.FEE_OVERDUE,
+                false, false, gi && !asset.ownerCreditCode().equals(borrower.creditCode()), false,
+                true, v.map(StoredValuation::collateralValue).orElse(null),
+                v.map(StoredValuation::reconciledValue).orElse(null),
+                v.map(StoredValuation::valueScoreTotal).orElse(null));
+    }
+
+    static com.ipledge.rules.LegalStatus ruleStatus(LegalStatus s) {
+        return com.ipledge.rules.LegalStatus.valueOf(s.name());
+    }
+
+    private static com.ipledge.rules.Borrower borrowerFact(LoanApplication application, Borrower b, LocalDate today) {
+        var history = application.creditHistory();
+        return new com.ipledge.rules.Borrower(b.creditCode(), SizeClass.valueOf(b.sizeClass().name()),
+                Period.between(b.foundedOn(), today).getYears(), b.industryCode(),
+                b.ecoIndustry(),
+                Boolean.TRUE.equals(history.currentlyOverdue()), history.yearsSinceLastDefault(),
+                Boolean.TRUE.equals(history.onDishonestyList()));
+    }
+
+    private static BorrowerFeatures features(LoanApplication application, Borrower b,
+                                             List<EvaluationView.CollateralValuation> valued,
+                                             BigDecimal totalCollateral, LocalDate today) {
+        double ageYears = Period.between(b.foundedOn(), today).toTotalMonths() / 12.0;
+        double score = valued.stream().filter(v -> v.valueScore() != null)
+                .mapToDouble(v -> v.valueScore().doubleValue()).average().orElse(Double.NaN);
+        var history = application.creditHistory();
+        double coverage = totalCollateral.doubleValue() / application.requestedAmount().doubleValue();
+        // the filing carries no balance sheet ratios yet: the model imputes them (see risk-models README)
+        return new BorrowerFeatures(null, null, null, null, ageYears, b.operatingRevenue().doubleValue(),
+                b.industryCode().substring(0, 1),
+                Boolean.TRUE.equals(history.currentlyOverdue()) || history.yearsSinceLastDefault() != null,
+                Boolean.TRUE.equals(history.onDishonestyList()), Double.isNaN(score) ? null : score, coverage);
+    }
+
+    private static BigDecimal sum(List<EvaluationView.CollateralValuation> valued,
+                                  java.util.function.Function<EvaluationView.CollateralValuation, BigDecimal> f) {
+        return valued.stream().map(f).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal decimal(double d) {
+        return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_EVEN);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

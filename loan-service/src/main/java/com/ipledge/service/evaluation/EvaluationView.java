@@ -1,0 +1,36 @@
+package com.ipledge.service.evaluation;
+
+import com.ipledge.rules.CollateralLimit;
+import com.ipledge.rules.Condition;
+import com.ipledge.rules.Reason;
+import com.ipledge.rules.RiskShare;
+import io.micronaut.core.annotation.Introspected;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The answer of {@code POST /applications/{id}/evaluation}: the decision, why, and everything needed to replay it. */
+@Introspected
+public record EvaluationView(UUID decisionId, UUID applicationId, String decision, BigDecimal approvedLimit,
+                             BigDecimal ltv, String limitBinding, BigDecimal totalCollateralValue, BigDecimal pd,
+                             BigDecimal lgd, BigDecimal expectedLoss, String riskGrade, BigDecimal interestRate,
+                             RiskShare riskShare, List<Condition> conditions, List<Reason> reasons,
+                             List<String> firedRules, List<CollateralLimit> collateralLimits,
+                             List<CollateralValuation> collateral, List<ReasonCode> pdReasonCodes,
+                             BigDecimal availableQuota, Versions versions, OffsetDateTime evaluatedAt) {
+    /** The valuation each pledged asset was decided on (null valuationId: the asset could not be valued). */
+    @Introspected
+    public record CollateralValuation(UUID assetId, UUID valuationId, BigDecimal collateralValue,
+                                      BigDecimal reconciledValue, BigDecimal valueScore, boolean deskValuation) {
+    }
+
+    @Introspected
+    public record ReasonCode(String feature, double contribution) {
+    }
+
+    /** Every version (and seed) a replay needs. */
+    @Introspected
+    public record Versions(String rules, String parameters, String model, String valuation, List<Long> seeds) {
+    }
+}

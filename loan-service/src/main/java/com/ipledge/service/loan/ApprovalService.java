@@ -1,0 +1,155 @@
+package com.ipledge.service.loan;
+
+import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationStatus;
+import com.ipledge.service.application.LoanApplication;
+import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.borrower.Borrower;
+import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.evaluation.DecisionRepository;
+import com.ipledge.service.evaluation.StoredDecision;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.loan.schedule.RepaymentType;
+import com.ipledge.service.quota.QuotaPlan;
+import com.ipledge.service.quota.QuotaService;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.Transitions;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An approver's decision on an evaluated application. Four eyes: the approver is neither the officer who filed
+ * nor the one who evaluated; above a threshold two approvers must agree. Approval reserves quota and creates the
+ * loan, all in one transaction: a refused reservation leaves no vote, no loan, no movement behind.
+ */
+@Singleton
+public class ApprovalService {
+    /** What an approval answers. */
+    @Introspected
+    public record ApprovalOutcome(UUID applicationId, String status, UUID loanId, BigDecimal principal,
+                                  BigDecimal interestRate, UUID quotaPlanId, OffsetDateTime expiresAt,
+                                  int approvals, int approvalsRequired) {
+    }
+
+    private final ApplicationRepository applications;
+    private final DecisionRepository decisions;
+    private final LoanRepository loans;
+    private final BorrowerRepository borrowers;
+    private final IpAssetRepository assets;
+    private final QuotaService quotas;
+    private final AuditLog audit;
+    private final LifecyclePolicy policy;
+    private final Clock clock;
+
+    public ApprovalService(ApplicationRepository applications, DecisionRepository decisions, LoanRepository loans,
+                           BorrowerRepository borrowers, IpAssetRepository assets, QuotaService quotas,
+                           AuditLog audit, LifecyclePolicy policy, Clock clock) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.loans = loans;
+        this.borrowers = borrowers;
+        this.assets = assets;
+        this.quotas = quotas;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApprovalOutcome decide(Caller caller, UUID applicationId, Boolean approve, String note,
+                                  RepaymentType repaymentType) {
+        if (approve == null) {
+            throw ApiProblem.invalid("approve", "is required (true or false)");
+        }
+        if (note != null && note.length() > 1000) {
+            throw ApiProblem.invalid("note", "must be at most 1000 characters");
+        }
+        LoanApplication application = applications.lock(applicationId, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+        if (!ApplicationStatus.DECIDABLE.contains(application.status())) {
+            throw Transitions.notAllowed("application", application.status(), "approve or decline",
+                    ApplicationStatus.DECIDABLE);
+        }
+        StoredDecision decision = decisions.latest(applicationId).orElseThrow();
+        if (caller.principalId().equals(application.filedBy()) || caller.principalId().equals(decision.evaluatedBy())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "four-eyes",
+                    "The approver must be neither the officer who filed nor the one who evaluated this application.",
+                    List.of(), Map.of());
+        }
+        boolean needsReason = !approve || "REFER".equals(decision.outcome());
+        if (needsReason && (note == null || note.isBlank())) {
+            throw ApiProblem.invalid("note", approve ? "a reason is required to approve a referred application"
+                    : "a reason is required to decline");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!loans.insertApproval(applicationId, new LoanRepository.Approval(caller.principalId(), approve,
+                note == null ? null : note.strip(), now))) {
+            throw ApiProblem.conflict("already-voted", "This approver has already decided on this application.");
+        }
+        if (!approve) {
+            applications.updateStatus(applicationId, ApplicationStatus.DECLINED, now);
+            audit.append(caller, "application.declined", "application", applicationId, application.bankId(),
+                    Map.of("note", note.strip(), "decisionId", decision.id()));
+            return new ApprovalOutcome(applicationId, ApplicationStatus.DECLINED.name(), null, null, null, null,
+                    null, 0, approvalsRequired(decision));
+        }
+        long votes = loans.approvals(applicationId).stream().filter(LoanRepository.Approval::approve).count();
+        int required = approvalsRequired(decision);
+        if (votes < required) {
+            audit.append(caller, "application.approval-recorded", "application", applicationId,
+                    application.bankId(), Map.of("approvals", votes, "required", required));
+            return new ApprovalOutcome(applicationId, "AWAITING_SECOND_APPROVAL", null, decision.approvedLimit(),
+                    decision.interestRate(), null, null, (int) votes, required);
+        }
+        Loan loan = createLoan(application, decision, repaymentType == null ? RepaymentType.EQUAL_INSTALMENTS
+                : repaymentType, now);
+        applications.updateStatus(applicationId, ApplicationStatus.APPROVED, now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("loanId", loan.id());
+        payload.put("principal", loan.principal());
+        payload.put("quotaPlanId", loan.quotaPlanId());
+        payload.put("decisionId", decision.id());
+        payload.put("override", "REFER".equals(decision.outcome()));
+        payload.put("note", note == null ? "" : note.strip());
+        audit.append(caller, "loan.approved", "loan", loan.id(), loan.bankId(), payload);
+        return new ApprovalOutcome(applicationId, loan.status().name(), loan.id(), loan.principal(),
+                loan.annualRate(), loan.quotaPlanId(), loan.expiresAt(), (int) votes, required);
+    }
+
+    private int approvalsRequired(StoredDecision decision) {
+        return decision.approvedLimit().compareTo(policy.getTwoApproverThreshold()) > 0 ? 2 : 1;
+    }
+
+    private Loan createLoan(LoanApplication application, StoredDecision decision, RepaymentType type,
+                            OffsetDateTime now) {
+        if (decision.approvedLimit().signum() <= 0 || decision.interestRate() == null) {
+            throw ApiProblem.unprocessable("nothing-to-approve",
+                    "The decision grants no limit or no price; re-evaluate or decline.");
+        }
+        Borrower borrower = borrowers.find(application.borrowerId(), Optional.empty()).orElseThrow();
+        IpAsset main = assets.find(application.collateralAssetIds().get(0), Optional.empty()).orElseThrow();
+        QuotaPlan plan = quotas.planFor(application.bankId(), now.getYear(), borrower.ecoIndustry(), main.type())
+                .orElseThrow(() -> ApiProblem.conflict("no-quota-plan", "The bank has no earmarked credit plan for "
+                        + now.getYear() + "; the bureau must set one before loans can be approved."));
+        UUID loanId = UUID.randomUUID();
+        quotas.reserve(plan, loanId, decision.approvedLimit());
+        Loan loan = new Loan(loanId, application.id(), application.bankId(), application.borrowerId(),
+                decision.id(), plan.id(), decision.approvedLimit(), decision.interestRate(),
+                application.termMonths(), type, LoanStatus.APPROVED, now,
+                now.plusDays(policy.getApprovalValidityDays()), null, null, null, decision.approvedLimit(), null, 0);
+        loans.insert(loan, now);
+        return loan;
+    }
+}

@@ -1,0 +1,120 @@
+package com.ipledge.service.loan;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.loan.schedule.RepaymentType;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.Page;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/api/v1")
+@Tag(name = "loans")
+public class LoanController {
+    @Introspected
+    public record ApprovalRequest(Boolean approve, @Nullable String note, @Nullable RepaymentType repaymentType) {
+    }
+
+    @Introspected
+    public record PledgeRegistration(String registrationNo, LocalDate registeredOn) {
+    }
+
+    @Introspected
+    public record Disbursement(@Nullable LocalDate disbursedOn) {
+    }
+
+    @Introspected
+    public record RepaymentRequest(BigDecimal amount, LocalDate paidOn) {
+    }
+
+    @Introspected
+    public record Withdrawal(@Nullable String reason) {
+    }
+
+    private final ApprovalService approvals;
+    private final LoanService loans;
+    private final IdempotentRequests idempotent;
+
+    public LoanController(ApprovalService approvals, LoanService loans, IdempotentRequests idempotent) {
+        this.approvals = approvals;
+        this.loans = loans;
+        this.idempotent = idempotent;
+    }
+
+    @Post("/applications/{id}/approval")
+    @Secured("BANK_APPROVER")
+    public HttpResponse<String> approve(UUID id, @Body ApprovalRequest body, Authentication auth,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /applications/" + id + "/approval", body, () -> {
+            ApprovalService.ApprovalOutcome outcome = approvals.decide(caller, id, body.approve(), body.note(),
+                    body.repaymentType());
+            return HttpResponse.status(outcome.loanId() != null ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
+        });
+    }
+
+    @Post("/applications/{id}/withdrawal")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Authentication auth,
+                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        Withdrawal w = body == null ? new Withdrawal(null) : body;
+        return idempotent.execute(caller, key, "POST /applications/" + id + "/withdrawal", w,
+                () -> HttpResponse.ok(loans.withdraw(caller, id, w.reason())));
+    }
+
+    @Get("/loans/{id}")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public LoanView get(UUID id, Authentication auth) {
+        return loans.get(Caller.of(auth), id);
+    }
+
+    @Get("/loans")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @QueryValue(defaultValue = "0") int page,
+                               @QueryValue(defaultValue = "20") int size, Authentication auth) {
+        return loans.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+    }
+
+    @Post("/loans/{id}/pledge-registration")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Authentication auth,
+                                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-registration", body,
+                () -> HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn())));
+    }
+
+    @Post("/loans/{id}/disbursement")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> disburse(UUID id, @Nullable @Body Disbursement body, Authentication auth,
+                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        Disbursement d = body == null ? new Disbursement(null) : body;
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/disbursement", d,
+                () -> HttpResponse.ok(loans.disburse(caller, id, d.disbursedOn())));
+    }
+
+    @Post("/loans/{id}/repayments")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> repay(UUID id, @Body RepaymentRequest body, Authentication auth,
+                                      @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/repayments", body,
+                () -> HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn())));
+    }
+}

@@ -1,0 +1,278 @@
+package com.ipledge.service.loan;
+
+import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationStatus;
+import com.ipledge.service.application.LoanApplication;
+import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.loan.schedule.LinePayment;
+import com.ipledge.service.loan.schedule.RepaymentAllocation;
+import com.ipledge.service.loan.schedule.RepaymentInputException;
+import com.ipledge.service.loan.schedule.RepaymentSchedule;
+import com.ipledge.service.money.Money;
+import com.ipledge.service.quota.QuotaService;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldError;
+import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.web.Page;
+import com.ipledge.service.web.Transitions;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A loan from approval to closure: pledge registration, disbursement (quota draw + schedule), repayments
+ * (interest first), closure with the pledge released, and withdrawal or expiry before disbursement (quota given
+ * back). Every change locks the loan row, checks the transition, and is audited.
+ */
+@Singleton
+public class LoanService {
+    private final LoanRepository loans;
+    private final ApplicationRepository applications;
+    private final IpAssetRepository assets;
+    private final QuotaService quotas;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public LoanService(LoanRepository loans, ApplicationRepository applications, IpAssetRepository assets,
+                       QuotaService quotas, AuditLog audit, Clock clock) {
+        this.loans = loans;
+        this.applications = applications;
+        this.assets = assets;
+        this.quotas = quotas;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LoanView get(Caller caller, UUID id) {
+        return view(loans.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + id)));
+    }
+
+    public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, int page, int size) {
+        Page.check(page, size);
+        return new Page<>(loans.list(caller.bankScope(), status, page, size).stream().map(this::view).toList(),
+                page, size, loans.count(caller.bankScope(), status));
+    }
+
+    @Transactional
+    public LoanView registerPledge(Caller caller, UUID id, String registrationNo, LocalDate registeredOn) {
+        FieldErrors errors = new FieldErrors();
+        if (registrationNo == null || registrationNo.isBlank()) {
+            errors.add("registrationNo", "is required (the CNIPA or trademark office pledge registration number)");
+        } else if (registrationNo.length() > 60) {
+            errors.add("registrationNo", "must be at most 60 characters");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (registeredOn == null) {
+            errors.add("registeredOn", "is required");
+        } else if (registeredOn.isAfter(today)) {
+            errors.add("registeredOn", "is in the future");
+        }
+        errors.throwIfAny();
+        Loan loan = lockFor(caller, id, LoanStatus.PLEDGE_REGISTERED, "register the pledge of");
+        if (registeredOn.isBefore(loan.approvedAt().atZoneSameInstant(clock.getZone()).toLocalDate())) {
+            throw ApiProblem.invalid("registeredOn", "is before the loan was approved");
+        }
+        Loan next = with(loan, LoanStatus.PLEDGE_REGISTERED, registrationNo.strip(), registeredOn, null,
+                loan.outstandingPrincipal(), null);
+        loans.update(next, OffsetDateTime.now(clock));
+        assets.updateStatus(collateralOf(loan), LegalStatus.PLEDGED);
+        audit.append(caller, "loan.pledge-registered", "loan", id, loan.bankId(),
+                Map.of("registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
+        return view(next);
+    }
+
+    @Transactional
+    public LoanView disburse(Caller caller, UUID id, LocalDate disbursedOn) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = disbursedOn == null ? today : disbursedOn;
+        if (on.isAfter(today)) {
+            throw ApiProblem.invalid("disbursedOn", "is in the future");
+        }
+        Loan loan = lockFor(caller, id, LoanStatus.DISBURSED, "disburse");
+        if (loan.expiresAt().isBefore(OffsetDateTime.now(clock))) {
+            throw ApiProblem.conflict("approval-expired", "The approval expired on " + loan.expiresAt()
+                    + "; its quota is being released. Apply again.");
+        }
+        if (on.isBefore(loan.pledgeRegisteredOn())) {
+            throw ApiProblem.invalid("disbursedOn", "is before the pledge was registered");
+        }
+        RepaymentSchedule schedule;
+        try {
+            schedule = RepaymentSchedule.fromDisbursement(loan.principal(), loan.annualRate(), loan.termMonths(), on,
+                    loan.repaymentType());
+        } catch (RepaymentInputException e) {
+            throw asProblem(e);
+        }
+        quotas.draw(loan.quotaPlanId(), loan.id(), loan.principal());
+        loans.insertSchedule(loan.id(), schedule);
+        Loan next = with(loan, LoanStatus.DISBURSED, loan.pledgeRegistrationNo(), loan.pledgeRegisteredOn(), on,
+                loan.principal(), null);
+        loans.update(next, OffsetDateTime.now(clock));
+        audit.append(caller, "loan.disbursed", "loan", id, loan.bankId(), Map.of("disbursedOn", on,
+                "principal", loan.principal(), "totalInterest", schedule.totalInterest(),
+                "scheduleVersion", RepaymentSchedule.ARITHMETIC_VERSION));
+        return view(next);
+    }
+
+    @Transactional
+    public LoanView repay(Caller caller, UUID id, BigDecimal amount, LocalDate paidOn) {
+        FieldErrors errors = new FieldErrors();
+        Money.check(errors, "amount", amount, true);
+        LocalDate today = LocalDate.now(clock);
+        if (paidOn == null) {
+            errors.add("paidOn", "is required");
+        } else if (paidOn.isAfter(today)) {
+            errors.add("paidOn", "is in the future");
+        }
+        errors.throwIfAny();
+        Loan loan = lockFor(caller, id, LoanStatus.REPAYING, "repay");
+        if (paidOn.isBefore(loan.disbursedOn())) {
+            throw ApiProblem.invalid("paidOn", "is before the loan was disbursed");
+        }
+        RepaymentSchedule schedule = new RepaymentSchedule(loans.scheduleLines(id), loan.principal(),
+                loan.annualRate(), loan.repaymentType());
+        RepaymentAllocation allocation;
+        try {
+            allocation = RepaymentAllocation.allocate(schedule, loans.linePayments(id), amount, paidOn);
+        } catch (RepaymentInputException e) {
+            throw asProblem(e);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        loans.replaceSchedule(id, allocation.schedule(), allocation.paid());
+        loans.insertRepayment(id, new LoanRepository.Repayment(UUID.randomUUID(), allocation.amount(), paidOn,
+                allocation.interestPaid(), allocation.principalPaid(), now));
+        LoanStatus status = allocation.fullyRepaid() ? LoanStatus.CLOSED : LoanStatus.REPAYING;
+        Loan next = with(loan, status, loan.pledgeRegistrationNo(), loan.pledgeRegisteredOn(), loan.disbursedOn(),
+                allocation.outstandingPrincipal(), allocation.fullyRepaid() ? paidOn : null);
+        loans.update(next, now);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("amount", allocation.amount());
+        payload.put("paidOn", paidOn);
+        payload.put("interest", allocation.interestPaid());
+        payload.put("principal", allocation.principalPaid());
+        payload.put("outstanding", allocation.outstandingPrincipal());
+        audit.append(caller, "loan.repayment", "loan", id, loan.bankId(), payload);
+        if (allocation.fullyRepaid()) {
+            assets.updateStatus(collateralOf(loan), LegalStatus.VALID);
+            audit.append(caller, "loan.closed", "loan", id, loan.bankId(), Map.of("closedOn", paidOn,
+                    "pledgeReleased", true));
+        }
+        return view(next);
+    }
+
+    /** Withdraws an application, and its loan if approved but not yet disbursed (the quota goes back). */
+    @Transactional
+    public Map<String, Object> withdraw(Caller caller, UUID applicationId, String reason) {
+        LoanApplication application = applications.lock(applicationId, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+        if (!ApplicationStatus.WITHDRAWABLE.contains(application.status())) {
+            throw Transitions.notAllowed("application", application.status(), "withdraw",
+                    ApplicationStatus.WITHDRAWABLE);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Loan> loan = loans.findByApplication(applicationId);
+        if (loan.isPresent()) {
+            Loan l = loans.lock(loan.get().id(), Optional.empty()).orElseThrow();
+            if (!l.status().holdsReservation()) {
+                throw Transitions.notAllowed("loan", l.status(), "withdraw",
+                        EnumSet.of(LoanStatus.APPROVED, LoanStatus.PLEDGE_REGISTERED));
+            }
+            endBeforeDisbursement(l, LoanStatus.WITHDRAWN, now);
+        }
+        applications.updateStatus(applicationId, ApplicationStatus.WITHDRAWN, now);
+        audit.append(caller, "application.withdrawn", "application", applicationId, application.bankId(),
+                Map.of("reason", reason == null ? "" : reason.strip(), "loanId",
+                        loan.map(l -> l.id().toString()).orElse("")));
+        return Map.of("applicationId", applicationId, "status", ApplicationStatus.WITHDRAWN.name());
+    }
+
+    /**
+     * Expires approvals that were not disbursed in time and gives their quota back. Run by the scheduler; each loan
+     * is locked and re-checked, so two instances running it at once expire each loan once.
+     */
+    @Transactional
+    public int expireApprovals(int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int expired = 0;
+        for (Loan candidate : loans.expiredReservations(now, limit)) {
+            Loan l = loans.lock(candidate.id(), Optional.empty()).orElseThrow();
+            if (!l.status().holdsReservation() || !l.expiresAt().isBefore(now)) {
+                continue;
+            }
+            endBeforeDisbursement(l, LoanStatus.EXPIRED, now);
+            applications.updateStatus(l.applicationId(), ApplicationStatus.EXPIRED, now);
+            audit.append("SYSTEM:approval-expiry", "loan.expired", "loan", l.id(), l.bankId(),
+                    Map.of("expiresAt", l.expiresAt(), "released", l.principal()));
+            expired++;
+        }
+        return expired;
+    }
+
+    private void endBeforeDisbursement(Loan l, LoanStatus status, OffsetDateTime now) {
+        quotas.release(l.quotaPlanId(), l.id(), l.principal());
+        if (l.status() == LoanStatus.PLEDGE_REGISTERED) {
+            assets.updateStatus(collateralOf(l), LegalStatus.VALID);
+        }
+        loans.update(with(l, status, l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), null, l.principal(), null),
+                now);
+    }
+
+    private Loan lockFor(Caller caller, UUID id, LoanStatus target, String action) {
+        Loan loan = loans.lock(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + id));
+        if (!loan.status().next().contains(target)) {
+            Set<LoanStatus> from = EnumSet.noneOf(LoanStatus.class);
+            for (LoanStatus s : LoanStatus.values()) {
+                if (s.next().contains(target)) {
+                    from.add(s);
+                }
+            }
+            throw Transitions.notAllowed("loan", loan.status(), action, from);
+        }
+        return loan;
+    }
+
+    private List<UUID> collateralOf(Loan loan) {
+        return applications.find(loan.applicationId(), Optional.empty()).orElseThrow().collateralAssetIds();
+    }
+
+    private static Loan with(Loan l, LoanStatus status, String registrationNo, LocalDate registeredOn,
+                             LocalDate disbursedOn, BigDecimal outstanding, LocalDate closedOn) {
+        return new Loan(l.id(), l.applicationId(), l.bankId(), l.borrowerId(), l.decisionId(), l.quotaPlanId(),
+                l.principal(), l.annualRate(), l.termMonths(), l.repaymentType(), status, l.approvedAt(),
+                l.expiresAt(), registrationNo, registeredOn, disbursedOn, outstanding, closedOn, l.version());
+    }
+
+    private static ApiProblem asProblem(RepaymentInputException e) {
+        return ApiProblem.invalid(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    }
+
+    private LoanView view(Loan l) {
+        List<LoanView.Line> lines = new ArrayList<>();
+        List<LinePayment> paid = loans.linePayments(l.id());
+        List<com.ipledge.service.loan.schedule.ScheduleLine> schedule = loans.scheduleLines(l.id());
+        for (int i = 0; i < schedule.size(); i++) {
+            lines.add(LoanView.Line.of(schedule.get(i), paid.get(i).principalPaid(), paid.get(i).interestPaid()));
+        }
+        List<LoanView.HistoryItem> history = audit.history("loan", l.id()).stream()
+                .map(e -> new LoanView.HistoryItem(e.seq(), e.occurredAt(), e.action(), e.actor())).toList();
+        return new LoanView(l.id(), l.applicationId(), l.bankId(), l.borrowerId(), l.decisionId(), l.quotaPlanId(),
+                l.principal(), l.annualRate(), l.termMonths(), l.repaymentType().name(), l.status(),
+                List.copyOf(l.status().next()), l.approvedAt(), l.expiresAt(), l.pledgeRegistrationNo(),
+                l.pledgeRegisteredOn(), l.disbursedOn(), l.outstandingPrincipal(), l.closedOn(), collateralOf(l),
+                lines, loans.repayments(l.id()), history);
+    }
+}

@@ -1,0 +1,28 @@
+package com.ipledge.service.loan;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The life of an approved loan; {@link #next()} is the whole transition table. */
+public enum LoanStatus {
+    APPROVED, PLEDGE_REGISTERED, DISBURSED, REPAYING, CLOSED, DEFAULTED, WITHDRAWN, EXPIRED;
+
+    public Set<LoanStatus> next() {
+        return switch (this) {
+            case APPROVED -> EnumSet.of(PLEDGE_REGISTERED, WITHDRAWN, EXPIRED);
+            case PLEDGE_REGISTERED -> EnumSet.of(DISBURSED, WITHDRAWN, EXPIRED);
+            case DISBURSED -> EnumSet.of(REPAYING, CLOSED, DEFAULTED);
+            case REPAYING -> EnumSet.of(REPAYING, CLOSED, DEFAULTED);
+            case CLOSED, DEFAULTED, WITHDRAWN, EXPIRED -> EnumSet.noneOf(LoanStatus.class);
+        };
+    }
+
+    public boolean isLive() {
+        return this == DISBURSED || this == REPAYING;
+    }
+
+    /** Quota is still reserved (approved, not yet drawn or given back). */
+    public boolean holdsReservation() {
+        return this == APPROVED || this == PLEDGE_REGISTERED;
+    }
+}

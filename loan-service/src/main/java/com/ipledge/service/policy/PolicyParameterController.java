@@ -1,0 +1,35 @@
+package com.ipledge.service.policy;
+
+import com.ipledge.rules.params.PolicyParameters;
+import com.ipledge.service.security.Caller;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The credit policy's parameters: everyone who decides may read them; only the bureau changes them. */
+@Controller("/api/v1/policy-parameters")
+@Tag(name = "policy")
+public class PolicyParameterController {
+    private final PolicyParameterStore store;
+
+    public PolicyParameterController(PolicyParameterStore store) {
+        this.store = store;
+    }
+
+    @Get
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU", "ADMIN"})
+    public PolicyParameters current() {
+        return store.current();
+    }
+
+    /** Stores a new version (the {@code version} field of the body is ignored: versions are numbered here). */
+    @Put
+    @Secured("BUREAU")
+    public PolicyParameters update(@Body PolicyParameters body, Authentication auth) {
+        return store.update(Caller.of(auth), body);
+    }
+}

@@ -1,0 +1,74 @@
+package com.ipledge.service.quota;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/api/v1/quota-plans")
+@Tag(name = "quota-plans")
+public class QuotaController {
+    @Introspected
+    public record NewQuotaPlan(UUID bankId, Integer year, BigDecimal amount, @Nullable String segment) {
+    }
+
+    @Introspected
+    public record QuotaPlanAmount(BigDecimal amount) {
+    }
+
+    @Introspected
+    public record ReconciliationReport(boolean ok, List<QuotaRepository.Reconciliation> plans) {
+    }
+
+    private final QuotaService quotas;
+    private final IdempotentRequests idempotent;
+
+    public QuotaController(QuotaService quotas, IdempotentRequests idempotent) {
+        this.quotas = quotas;
+        this.idempotent = idempotent;
+    }
+
+    @Post
+    @Secured("BUREAU")
+    public HttpResponse<String> create(@Body NewQuotaPlan body, Authentication auth,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /quota-plans", body, () -> HttpResponse.created(
+                quotas.create(caller, body.bankId(), body.year(), body.amount(), body.segment())));
+    }
+
+    @Put("/{id}")
+    @Secured("BUREAU")
+    public QuotaPlanView resize(UUID id, @Body QuotaPlanAmount body, Authentication auth) {
+        return quotas.resize(Caller.of(auth), id, body.amount());
+    }
+
+    @Get
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public List<QuotaPlanView> list(@Nullable @QueryValue Integer year, Authentication auth) {
+        return quotas.list(Caller.of(auth), Optional.ofNullable(year));
+    }
+
+    /** Proves the counters equal the movement ledger, plan by plan. */
+    @Get("/reconciliation")
+    @Secured({"BUREAU", "ADMIN"})
+    public ReconciliationReport reconciliation() {
+        List<QuotaRepository.Reconciliation> plans = quotas.reconcile();
+        return new ReconciliationReport(plans.stream().allMatch(QuotaRepository.Reconciliation::agrees), plans);
+    }
+}
