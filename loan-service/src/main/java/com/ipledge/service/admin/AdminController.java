@@ -45,14 +45,16 @@ public class AdminController {
     @Post("/banks")
     public HttpResponse<String> createBank(@Body @Valid NewBank body, Authentication auth,
                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(Caller.of(auth), key, "POST /admin/banks", body,
-                () -> HttpResponse.created(admin.createBank(body.code(), body.name())));
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /admin/banks", body,
+                () -> HttpResponse.created(admin.createBank(caller, body.code(), body.name())));
     }
 
     @Post("/api-keys")
     public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Authentication auth,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(Caller.of(auth), key, "POST /admin/api-keys", body,
-                () -> HttpResponse.created(admin.issueApiKey(body.role(), body.bankId(), body.label())));
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /admin/api-keys", body,
+                () -> HttpResponse.created(admin.issueApiKey(caller, body.role(), body.bankId(), body.label())));
     }
 }

@@ -1,6 +1,8 @@
 package com.ipledge.service.admin;
 
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.security.ApiKeys;
+import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
 import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Introspected;
@@ -19,22 +21,26 @@ public class AdminService {
 
     private final BankRepository banks;
     private final ApiKeyRepository keys;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public AdminService(BankRepository banks, ApiKeyRepository keys, Clock clock) {
+    public AdminService(BankRepository banks, ApiKeyRepository keys, AuditLog audit, Clock clock) {
         this.banks = banks;
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    public Bank createBank(String code, String name) {
-        return banks.insert(code, name.strip(), OffsetDateTime.now(clock))
+    public Bank createBank(Caller caller, String code, String name) {
+        Bank bank = banks.insert(code, name.strip(), OffsetDateTime.now(clock))
                 .orElseThrow(() -> ApiProblem.conflict("bank-code-taken", "A bank with code " + code + " exists."));
+        audit.append(caller, "bank.created", "bank", bank.id(), bank.id(), java.util.Map.of("code", code));
+        return bank;
     }
 
     @Transactional
-    public IssuedApiKey issueApiKey(Role role, UUID bankId, String label) {
+    public IssuedApiKey issueApiKey(Caller caller, Role role, UUID bankId, String label) {
         if (role.isBankRole() && bankId == null) {
             throw ApiProblem.invalid("bankId", "is required for role " + role);
         }
@@ -47,6 +53,9 @@ public class AdminService {
         String secret = ApiKeys.generate();
         ApiKey stored = keys.insert(ApiKeys.hash(secret), ApiKeys.displayPrefix(secret), role, bankId, label.strip(),
                 OffsetDateTime.now(clock));
+        // the secret is never audited, only which key was issued to whom
+        audit.append(caller, "api-key.issued", "api_key", stored.id(), bankId,
+                java.util.Map.of("role", role.name(), "prefix", stored.keyPrefix()));
         return new IssuedApiKey(stored.id(), secret, role, bankId, stored.label());
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.application;
 
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.borrower.BorrowerRepository;
 import com.ipledge.service.ipasset.IpAssetRepository;
 import com.ipledge.service.money.Money;
@@ -28,13 +29,15 @@ public class ApplicationService {
     private final ApplicationRepository applications;
     private final BorrowerRepository borrowers;
     private final IpAssetRepository assets;
+    private final AuditLog audit;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, BorrowerRepository borrowers,
-                              IpAssetRepository assets, Clock clock) {
+                              IpAssetRepository assets, AuditLog audit, Clock clock) {
         this.applications = applications;
         this.borrowers = borrowers;
         this.assets = assets;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -48,6 +51,9 @@ public class ApplicationService {
                 Boolean.TRUE.equals(r.insurance()), assetIds, ApplicationStatus.SUBMITTED, caller.principalId(),
                 now, now, creditHistory(r.creditHistory()));
         applications.insert(application);
+        audit.append(caller, "application.submitted", "application", application.id(), bankId,
+                java.util.Map.of("requestedAmount", application.requestedAmount(), "termMonths",
+                        application.termMonths(), "collateral", assetIds));
         return ApplicationView.of(application);
     }
 

@@ -2,6 +2,7 @@ package com.ipledge.service.borrower;
 
 import com.ipledge.rules.sme.IndustryCode;
 import com.ipledge.rules.sme.SmeSizeStandard;
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.identifier.RegionCode;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.money.Money;
@@ -21,10 +22,12 @@ public class BorrowerService {
 
     private final BorrowerRepository borrowers;
     private final SmeSizeStandard sizeStandard = SmeSizeStandard.miit2011();
+    private final AuditLog audit;
     private final Clock clock;
 
-    public BorrowerService(BorrowerRepository borrowers, Clock clock) {
+    public BorrowerService(BorrowerRepository borrowers, AuditLog audit, Clock clock) {
         this.borrowers = borrowers;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -38,10 +41,13 @@ public class BorrowerService {
                 sizeStandard.classify(new IndustryCode(request.industryCode()), request.employees(),
                         request.operatingRevenue(), request.totalAssets()),
                 OffsetDateTime.now(clock));
-        return borrowers.insert(borrower).orElseThrow(() -> ApiProblem.conflict("borrower-exists",
+        Borrower stored = borrowers.insert(borrower).orElseThrow(() -> ApiProblem.conflict("borrower-exists",
                 "This bank already has a borrower with credit code " + request.creditCode() + ".",
                 java.util.Map.of("borrowerId",
                         borrowers.findByCreditCode(bankId, request.creditCode()).orElseThrow().id())));
+        audit.append(caller, "borrower.registered", "borrower", stored.id(), bankId,
+                java.util.Map.of("sizeClass", stored.sizeClass().name(), "industryCode", stored.industryCode()));
+        return stored;
     }
 
     public Borrower get(Caller caller, UUID id) {

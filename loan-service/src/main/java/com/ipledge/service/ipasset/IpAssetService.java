@@ -1,5 +1,6 @@
 package com.ipledge.service.ipasset;
 
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.TrademarkNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
@@ -20,10 +21,12 @@ public class IpAssetService {
     private static final int MAX_COUNT = 100_000;
 
     private final IpAssetRepository assets;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public IpAssetService(IpAssetRepository assets, Clock clock) {
+    public IpAssetService(IpAssetRepository assets, AuditLog audit, Clock clock) {
         this.assets = assets;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -39,6 +42,8 @@ public class IpAssetService {
         IpAsset stored = assets.insert(asset).orElseThrow(() -> ApiProblem.conflict("asset-exists",
                 "This bank already has " + r.type() + " " + number + " on file.",
                 Map.of("assetId", assets.findByNumber(bankId, r.type(), number).orElseThrow().id())));
+        audit.append(caller, "ip-asset.registered", "ip_asset", stored.id(), bankId,
+                Map.of("type", stored.type().name(), "number", stored.number(), "expiresOn", stored.expiresOn()));
         return IpAssetView.of(stored, LocalDate.now(clock));
     }
 
