@@ -25,6 +25,10 @@ public final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        String requestId = org.slf4j.MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
         body.putAll(extensions);
         return body;
     }

@@ -64,6 +64,7 @@ class TwoInstancesTest {
             props.put("datasources.default.password", "");
             props.put("ipledge.bootstrap-admin-key", ADMIN);
             props.put("ipledge.jobs.enabled", "false");
+            props.put("ipledge.rate-limit-per-key", 100_000);
             props.put("micronaut.server.port", -1);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
             servers.add(server);

@@ -40,6 +40,8 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "");
         p.put("ipledge.bootstrap-admin-key", ADMIN_KEY);
+        // tests fire requests faster than any bank would; the rate-limit test sets its own
+        p.put("ipledge.rate-limit-per-key", "100000");
         p.putAll(extraProperties());
         return p;
     }

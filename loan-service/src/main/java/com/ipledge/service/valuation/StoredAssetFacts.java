@@ -1,0 +1,33 @@
+package com.ipledge.service.valuation;
+
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.valuation.ValuationInput.AssetInput;
+import com.ipledge.service.valuation.ValuationInput.AssetStatus;
+import com.ipledge.valuation.AssetType;
+import java.util.Optional;
+
+/**
+ * The engine's view of an asset on file. The register knows no litigation, licences or revenue attribution, so
+ * those score as absent; the legal term is left to the engine (its convention: N years from the filing date).
+ */
+final class StoredAssetFacts {
+    private StoredAssetFacts() {
+    }
+
+    /** Empty for rights that are gone (LAPSED, INVALIDATED, EXPIRED): no collateral, nothing to value. */
+    static Optional<AssetInput> of(IpAsset asset) {
+        AssetStatus status = switch (asset.legalStatus()) {
+            // a pledge is registered against a right in force
+            case VALID, PLEDGED -> AssetStatus.IN_FORCE;
+            case FEE_OVERDUE -> AssetStatus.FEE_OVERDUE;
+            case INVALIDATION_FILED -> AssetStatus.INVALIDATION_FILED;
+            case LAPSED, INVALIDATED, EXPIRED -> null;
+        };
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssetInput(AssetType.valueOf(asset.type().name()), asset.number(), status,
+                asset.filingDate(), asset.grantDate(), asset.registrationDate(), null, asset.claims(),
+                asset.forwardCitations(), asset.familySize(), null, null, null, asset.niceClasses()));
+    }
+}

@@ -1,0 +1,49 @@
+package com.ipledge.service.valuation;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+
+@Controller("/api/v1/valuations")
+@Tag(name = "valuations")
+public class ValuationController {
+    private final ValuationService valuations;
+    private final IdempotentRequests idempotent;
+
+    public ValuationController(ValuationService valuations, IdempotentRequests idempotent) {
+        this.valuations = valuations;
+        this.idempotent = idempotent;
+    }
+
+    /** 201 with {@code id} when a stored asset ({@code assetId}) is valued and kept; 200 for inline facts. */
+    @Post
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public HttpResponse<String> value(@Body ValuationInput body, Authentication auth,
+                                      @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /valuations", body, () -> {
+            ValuationService.Valued valued = valuations.value(caller, body);
+            return valued.stored()
+                    ? HttpResponse.created(valued.view()).header("Location", "/api/v1/valuations/" + valued.view().id())
+                    : HttpResponse.ok(valued.view());
+        });
+    }
+
+    /** A stored valuation, exactly as it was answered. */
+    @Get("/{id}")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public HttpResponse<String> get(UUID id, Authentication auth) {
+        return HttpResponse.ok(valuations.get(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

@@ -1,0 +1,168 @@
+package com.ipledge.service.valuation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpAssetService;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.valuation.ValuationInput.AssetInput;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldErrors;
+import com.ipledge.valuation.FieldProblem;
+import com.ipledge.valuation.InvalidValuationInputException;
+import com.ipledge.valuation.ValuationEngine;
+import com.ipledge.valuation.ValuationRequest;
+import com.ipledge.valuation.ValuationResult;
+import com.ipledge.valuation.ValueScore;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Values IP assets with the valuation engine. A valuation of a stored asset ({@code assetId}) is kept with its full
+ * request (asset facts inline, paths and seed written out) and result, so that it can be recomputed exactly and
+ * named by a decision; an inline valuation ({@code asset}) is a calculation only and is not kept.
+ */
+@Singleton
+public class ValuationService {
+    /** numeric(18,2): anything at or above this cannot be stored (and is no plausible collateral). */
+    private static final BigDecimal STORABLE_LIMIT = new BigDecimal("1E16");
+
+    /** What {@code POST /valuations} answers; stored valuations are 201, inline ones 200. */
+    public record Valued(ValuationView view, boolean stored) {
+    }
+
+    private final ValuationEngine engine = new ValuationEngine();
+    private final IpAssetService assets;
+    private final ValuationRepository valuations;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ValuationService(IpAssetService assets, ValuationRepository valuations, AuditLog audit, ObjectMapper json,
+                            Clock clock) {
+        this.assets = assets;
+        this.valuations = valuations;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Valued value(Caller caller, ValuationInput in) {
+        LocalDate today = LocalDate.now(clock);
+        FieldErrors errors = new FieldErrors();
+        if (in.assetId() != null && in.asset() != null) {
+            errors.add("assetId", "give assetId (a stored asset) or asset (its facts inline), not both");
+        } else if (in.assetId() == null && in.asset() == null) {
+            errors.add("asset", "is required unless assetId names a stored asset");
+        }
+        if (in.assetId() == null || in.asset() != null) {
+            ValuationResult result = run(ValuationRequests.toEngine(in, in.asset(), today, errors), errors);
+            return new Valued(ValuationView.of(result, in.assumptions().valuationDate(), null, null, null, null),
+                    false);
+        }
+        IpAsset asset = assets.find(caller, in.assetId());
+        AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> ApiProblem.unprocessable(
+                "asset-not-valuable", "IP asset " + asset.id() + " is " + asset.legalStatus()
+                        + ": a lost right is no collateral and has no value to assess."));
+        return new Valued(store(caller, asset, in, facts, false, today), true);
+    }
+
+    /** A stored valuation's answer as given, JSON; 404 outside the caller's bank. */
+    public String get(Caller caller, UUID id) {
+        return valuations.find(id, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("valuation " + id)).result();
+    }
+
+    /**
+     * Values {@code asset} with {@code facts} and keeps it; joins the caller's transaction. {@code today} bounds the
+     * valuation date (no valuations of the future).
+     */
+    ValuationView store(Caller caller, IpAsset asset, ValuationInput in, AssetInput facts, boolean desk,
+                        LocalDate today) {
+        FieldErrors errors = new FieldErrors();
+        ValuationResult result = run(ValuationRequests.toEngine(in, facts, today, errors), errors);
+        if (result.reconciledValue().abs().compareTo(STORABLE_LIMIT) >= 0) {
+            throw ApiProblem.unprocessable("valuation-implausible", "A reconciled value of "
+                    + result.reconciledValue().toPlainString() + " yuan is beyond any plausible collateral; "
+                    + "check baseRevenue and the rates.");
+        }
+        UUID id = UUID.randomUUID();
+        // microseconds: what PostgreSQL keeps, so the stored answer and the row agree
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate valuationDate = in.assumptions().valuationDate();
+        ValuationView view = ValuationView.of(result, valuationDate, id, asset.id(), desk, now);
+        valuations.insert(new ValuationRepository.Row(id, asset.id(), asset.bankId(), valuationDate,
+                result.reconciledValue(), result.collateralValue(),
+                scoreTotal(result.valueScore()),
+                result.engineVersion(), result.seed(), result.paths(),
+                write(in.inline(facts, result.paths(), result.seed())), write(view), now));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("assetId", asset.id());
+        payload.put("valuationDate", valuationDate.toString());
+        payload.put("reconciledValue", result.reconciledValue());
+        payload.put("collateralValue", result.collateralValue());
+        payload.put("engineVersion", result.engineVersion());
+        payload.put("seed", result.seed());
+        payload.put("paths", result.paths());
+        payload.put("desk", desk);
+        audit.append(caller, "valuation.created", "valuation", id, asset.bankId(), payload);
+        return view;
+    }
+
+    /**
+     * Runs the engine, or answers 400 naming every bad field: those found by the API ({@code errors}) and the
+     * engine's. When the API found some, the engine still checks the rest, on one path so that it costs nothing.
+     */
+    private ValuationResult run(ValuationRequest request, FieldErrors errors) {
+        if (!errors.isEmpty()) {
+            try {
+                engine.value(request.withPathsAndSeed(1, request.seed()));
+            } catch (InvalidValuationInputException e) {
+                addEngineProblems(errors, e);
+            }
+            errors.throwIfAny();
+        }
+        try {
+            return engine.value(request);
+        } catch (InvalidValuationInputException e) {
+            addEngineProblems(errors, e);
+            errors.throwIfAny();
+            throw e;
+        } catch (IllegalStateException | ArithmeticException e) {
+            // the engine refuses to round a non-finite value: the assumptions compound beyond any number
+            throw ApiProblem.unprocessable("valuation-not-finite", "These assumptions drive the value beyond any "
+                    + "finite amount; check the growth and discount rates and the economic life.");
+        }
+    }
+
+    /** The engine's problems, except for fields the API has already named (a missing number travels as NaN). */
+    private static void addEngineProblems(FieldErrors errors, InvalidValuationInputException e) {
+        List<FieldProblem> news = e.problems().stream().filter(p -> !errors.has(p.field())).toList();
+        news.forEach(p -> errors.add(p.field().isEmpty() ? "body" : p.field(), p.message()));
+    }
+
+    /** The value score's total as the {@code value_score} column keeps it. */
+    static BigDecimal scoreTotal(ValueScore score) {
+        return BigDecimal.valueOf(score.total()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("valuation not serialisable", e);
+        }
+    }
+}
