@@ -70,14 +70,14 @@ public class ApprovalService {
     @Transactional
     public ApprovalOutcome decide(Caller caller, UUID applicationId, Boolean approve, String note,
                                   RepaymentType repaymentType) {
+        LoanApplication application = applications.lock(applicationId, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
         if (approve == null) {
             throw ApiProblem.invalid("approve", "is required (true or false)");
         }
         if (note != null && note.length() > 1000) {
             throw ApiProblem.invalid("note", "must be at most 1000 characters");
         }
-        LoanApplication application = applications.lock(applicationId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
         if (!ApplicationStatus.DECIDABLE.contains(application.status())) {
             throw Transitions.notAllowed("application", application.status(), "approve or decline",
                     ApplicationStatus.DECIDABLE);

@@ -69,6 +69,7 @@ public class LoanService {
 
     @Transactional
     public LoanView registerPledge(Caller caller, UUID id, String registrationNo, LocalDate registeredOn) {
+        requireVisible(caller, id);
         FieldErrors errors = new FieldErrors();
         if (registrationNo == null || registrationNo.isBlank()) {
             errors.add("registrationNo", "is required (the CNIPA or trademark office pledge registration number)");
@@ -97,6 +98,7 @@ public class LoanService {
 
     @Transactional
     public LoanView disburse(Caller caller, UUID id, LocalDate disbursedOn) {
+        requireVisible(caller, id);
         LocalDate today = LocalDate.now(clock);
         LocalDate on = disbursedOn == null ? today : disbursedOn;
         if (on.isAfter(today)) {
@@ -130,6 +132,7 @@ public class LoanService {
 
     @Transactional
     public LoanView repay(Caller caller, UUID id, BigDecimal amount, LocalDate paidOn) {
+        requireVisible(caller, id);
         FieldErrors errors = new FieldErrors();
         Money.check(errors, "amount", amount, true);
         LocalDate today = LocalDate.now(clock);
@@ -229,6 +232,13 @@ public class LoanService {
         }
         loans.update(with(l, status, l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), null, l.principal(), null),
                 now);
+    }
+
+    /** Another bank's loan answers 404 before anything in the request is looked at. */
+    private void requireVisible(Caller caller, UUID id) {
+        if (loans.find(id, caller.bankScope()).isEmpty()) {
+            throw ApiProblem.notFound("loan " + id);
+        }
     }
 
     private Loan lockFor(Caller caller, UUID id, LoanStatus target, String action) {

@@ -1,0 +1,243 @@
+package com.ipledge.service.pages;
+
+import com.ipledge.service.TimeFactory;
+import com.ipledge.service.admin.Bank;
+import com.ipledge.service.application.ApplicationService;
+import com.ipledge.service.application.ApplicationView;
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The pages for people: {@code /} (choose a language), {@code /apply} (the SME application form) and
+ * {@code /status/{token}} (an applicant's status). Anonymous by design: the form files as the chosen bank's
+ * {@link WebFormCaller}, guarded by a CSRF token, and a status page opens only with its unguessable token.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+public class ApplyController {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PageResponses pages;
+    private final CsrfTokens csrf;
+    private final ApplyBanks banks;
+    private final ApplyCatalog catalog;
+    private final ApplicationIntake intake;
+    private final IdempotentRequests idempotent;
+    private final StatusTokenRepository statusTokens;
+    private final ApplicationService applications;
+    private final ApplicantMessages applicantMessages;
+    private final String css;
+    private final String icon;
+
+    public ApplyController(PageResponses pages, CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
+                           ApplicationIntake intake, IdempotentRequests idempotent,
+                           StatusTokenRepository statusTokens,
+                           ApplicationService applications,
+                           ApplicantMessages applicantMessages, ResourceResolver resources) {
+        this.pages = pages;
+        this.csrf = csrf;
+        this.banks = banks;
+        this.catalog = catalog;
+        this.intake = intake;
+        this.idempotent = idempotent;
+        this.statusTokens = statusTokens;
+        this.applications = applications;
+        this.applicantMessages = applicantMessages;
+        this.css = resource(resources, "classpath:static/apply/apply.css");
+        this.icon = resource(resources, "classpath:static/apply/icon.svg");
+    }
+
+    @Get(uri = "/", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> home(HttpRequest<?> request, @Nullable @QueryValue String lang) {
+        Locale locale = PageLocales.resolve(request, lang);
+        return sticky(pages.page(HttpStatus.OK, "apply/home", locale, Map.of()), request, lang);
+    }
+
+    @Get(uri = "/apply", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> form(HttpRequest<?> request, @Nullable @QueryValue String lang) {
+        Locale locale = PageLocales.resolve(request, lang);
+        return sticky(formPage(request, locale, ApplyForm.empty(), List.of()), request, lang);
+    }
+
+    @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> submit(HttpRequest<?> request, @Body Map<String, Object> body) {
+        Locale locale = PageLocales.resolve(request, null);
+        if (!csrf.accepts(request, text(body.get(CsrfTokens.FIELD)))) {
+            return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
+        }
+        ApplyForm form = ApplyForm.of(body);
+        String formToken = text(body.get("formToken"));
+        if (!StatusTokens.wellFormed(formToken)) {
+            return formPage(request, locale, form,
+                    List.of(FormError.of("form", "error.formToken")));
+        }
+        ApplyForm.Read read = form.read();
+        if (read.bankId() == null || banks.accepting(read.bankId()).isEmpty()) {
+            List<FormError> errors = new ArrayList<>(read.errors());
+            if (read.bankId() != null) {
+                errors.add(0, FormError.of("bankId", "error.bank.unknown"));
+            }
+            return formPage(request, locale, form, errors);
+        }
+        Caller caller = WebFormCaller.forBank(read.bankId());
+        String statusToken = StatusTokens.statusToken(formToken);
+        try {
+            idempotent.execute(caller, StatusTokens.idempotencyKey(formToken).toString(), "POST /apply",
+                    form.values(), () -> HttpResponse.created(
+                            Map.of("applicationId", intake.file(caller, read, statusToken))));
+        } catch (FormRejected rejected) {
+            return formPage(request, locale, form, rejected.errors());
+        } catch (ApiProblem problem) {
+            String key = "idempotency-key-reused".equals(problem.type()) ? "error.alreadySubmitted"
+                    : problem.status() == HttpStatus.CONFLICT ? "error.conflict" : "error.other";
+            return formPage(request, locale, form,
+                    List.of(FormError.of("form", key, problem.getMessage())));
+        }
+        // a replayed submission (double click) lands on the same status page: the token follows from the form's
+        return PageResponses.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
+                MediaType.TEXT_PLAIN);
+    }
+
+    @Get(uri = "/status/{token}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String token,
+                                       @Nullable @QueryValue String lang) {
+        Locale locale = PageLocales.resolve(request, lang);
+        Optional<StatusTokenRepository.Entry> entry = StatusTokens.wellFormed(token)
+                ? statusTokens.find(StatusTokens.hash(token)) : Optional.empty();
+        if (entry.isEmpty()) {
+            return sticky(pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound"), request, lang);
+        }
+        ApplicationView application = applications.get(WebFormCaller.forBank(entry.get().bankId()),
+                entry.get().applicationId());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", application.status().name());
+        model.put("bankName", banks.accepting(application.bankId()).map(Bank::name).orElse(""));
+        model.put("reference", application.id().toString());
+        model.put("requestedAmount", amount(application.requestedAmount(), locale));
+        model.put("termMonths", application.termMonths());
+        model.put("submittedAt", dateTime(application.createdAt()));
+        model.put("updatedAt", dateTime(application.updatedAt()));
+        model.put("contactName", entry.get().contactName());
+        model.put("messages", applicantMessages.forApplication(application.id()).stream()
+                .map(m -> new Choice(dateTime(m.sentAt()), m.text())).toList());
+        model.put("selfLink", "/status/" + token);
+        return sticky(pages.page(HttpStatus.OK, "apply/status", locale, model), request, lang);
+    }
+
+    @Get(uri = "/apply/apply.css", produces = "text/css")
+    public HttpResponse<String> stylesheet() {
+        return PageResponses.secured(HttpResponse.ok(css), "text/css;charset=utf-8");
+    }
+
+    @Get(uri = "/apply/icon.svg", produces = "image/svg+xml")
+    public HttpResponse<String> favicon() {
+        return PageResponses.secured(HttpResponse.ok(icon), "image/svg+xml");
+    }
+
+    /**
+     * The form, empty or as typed with its errors. A rejected form is answered 200 like any page that renders:
+     * browsers log a 4xx document as a console error, and the person has nothing to fix but the fields shown.
+     */
+    private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
+                                                 List<FormError> errors) {
+        String cookie = csrf.validCookie(request).orElse(null);
+        boolean newCookie = cookie == null;
+        if (newCookie) {
+            cookie = csrf.newCookieValue();
+        }
+        Map<String, String> messages = new LinkedHashMap<>();
+        ApplyForm.firstPerField(errors).forEach((field, e) ->
+                messages.put(field, pages.message(e.key(), locale, e.args().toArray())));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("form", new FormView(form, messages));
+        model.put("csrfToken", csrf.formToken(cookie));
+        model.put("formToken", StatusTokens.newFormToken());
+        model.put("banks", banks.banksAcceptingApplications().stream()
+                .map(b -> new Choice(b.id().toString(), b.name())).toList());
+        model.put("industries", catalog.industries().stream()
+                .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
+        model.put("regions", catalog.regions().stream()
+                .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
+        model.put("assetTypes", Arrays.stream(IpType.values()).map(IpType::name).toList());
+        model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
+        MutableHttpResponse<String> response = pages.page(HttpStatus.OK, "apply/form", locale, model);
+        return newCookie ? response.cookie(csrf.cookie(cookie, PageResponses.secure(request))) : response;
+    }
+
+    private static MutableHttpResponse<String> sticky(MutableHttpResponse<String> response, HttpRequest<?> request,
+                                                      @Nullable String lang) {
+        PageLocales.stickyCookie(lang, PageResponses.secure(request)).ifPresent(response::cookie);
+        return response;
+    }
+
+    private static String text(@Nullable Object value) {
+        if (value instanceof List<?> list) {
+            value = list.isEmpty() ? null : list.get(0);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** zh-CN readers think in 万元; others read yuan. */
+    static String amount(BigDecimal yuan, Locale locale) {
+        if (locale.equals(PageLocales.EN)) {
+            NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
+            f.setMinimumFractionDigits(2);
+            f.setMaximumFractionDigits(2);
+            return "CNY " + f.format(yuan);
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.SIMPLIFIED_CHINESE);
+        f.setMaximumFractionDigits(2);
+        f.setMinimumFractionDigits(0);
+        return f.format(yuan.divide(BigDecimal.valueOf(10_000), 6, RoundingMode.HALF_EVEN)) + " 万元";
+    }
+
+    private static String dateTime(OffsetDateTime t) {
+        return t.atZoneSameInstant(TimeFactory.BUSINESS_ZONE).format(DATE_TIME);
+    }
+
+    private static String resource(ResourceResolver resources, String path) {
+        try (InputStream in = resources.getResourceAsStream(path)
+                .orElseThrow(() -> new IllegalStateException("missing resource " + path))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.ipledge.service.risk;
+
+import com.ipledge.risk.RiskInputException;
+import com.ipledge.risk.portfolio.PortfolioRequest;
+import com.ipledge.risk.portfolio.PortfolioResult;
+import com.ipledge.risk.portfolio.PortfolioSimulator;
+import com.ipledge.service.web.ApiProblem;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The portfolio Monte Carlo for the whole service: {@code POST /risk/portfolio-simulations} and the bureau's
+ * portfolio view both go through this bean, so there is one simulator (it runs each request on at most two
+ * threads, the machine's cores) and one way bad input is reported.
+ */
+@Singleton
+public class PortfolioRisk {
+    private final PortfolioSimulator simulator = new PortfolioSimulator();
+
+    /**
+     * Simulates the loss distribution of a portfolio.
+     *
+     * @throws ApiProblem 400 naming each bad field of the request (by its JSON path in the HTTP API) when the
+     *                    engine rejects it, including more than {@link PortfolioSimulator#MAX_LOAN_SCENARIOS}
+     *                    loan-scenarios
+     */
+    public PortfolioResult simulate(PortfolioRequest request) {
+        try {
+            return simulator.simulate(request);
+        } catch (RiskInputException e) {
+            throw RiskProblems.invalid(e);
+        }
+    }
+
+    /**
+     * The engine's complaints about a request, other than its scenario count, without simulating anything: a
+     * run of zero scenarios is always refused, and the engine checks every field before it refuses.
+     */
+    List<RiskInputException.Problem> problemsOtherThanScenarios(PortfolioRequest r) {
+        PortfolioRequest none = new PortfolioRequest(r.groups(), r.exposures(), r.correlation(),
+                r.sectorCorrelation(), 0, r.seed(), r.confidenceLevels(), r.stress(), r.histogramBins());
+        try {
+            simulator.simulate(none);
+        } catch (RiskInputException e) {
+            return e.problems().stream().filter(p -> !p.field().equals("scenarios")).toList();
+        }
+        throw new IllegalStateException("the engine simulated a request of zero scenarios");
+    }
+}

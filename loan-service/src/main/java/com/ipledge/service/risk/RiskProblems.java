@@ -1,0 +1,25 @@
+package com.ipledge.service.risk;
+
+import com.ipledge.risk.RiskInputException;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldError;
+import com.ipledge.service.web.FieldErrors;
+
+/** Turns the risk engine's input problems (already named by JSON path) into the service's 400 problem. */
+final class RiskProblems {
+    private RiskProblems() {
+    }
+
+    /** Adds the engine's problems, skipping fields the service has already reported (e.g. "is required"). */
+    static void addAll(FieldErrors errors, RiskInputException e) {
+        for (RiskInputException.Problem p : e.problems()) {
+            if (!errors.has(p.field())) {
+                errors.add(p.field(), p.message());
+            }
+        }
+    }
+
+    static ApiProblem invalid(RiskInputException e) {
+        return ApiProblem.invalid(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    }
+}

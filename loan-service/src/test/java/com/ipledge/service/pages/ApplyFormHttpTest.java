@@ -1,0 +1,306 @@
+package com.ipledge.service.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.support.Answer;
+import com.ipledge.service.support.ApiTestBase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The form, the status page and their protections at the HTTP level (the browser tests cover the rest). */
+@MicronautTest(transactional = false)
+class ApplyFormHttpTest extends ApiTestBase {
+    private UUID bank;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.http.client.follow-redirects", "false",
+                "ipledge.pages.csrf-secret", "test-secret-for-the-pages-0123456789");
+    }
+
+    @BeforeAll
+    void setUpBank() {
+        bank = createBank("PAGEBANK");
+    }
+
+    /** A browser's session with the form: its CSRF cookie and the hidden tokens of the last form it was shown. */
+    private final class Browser {
+        String cookie;
+        Map<String, String> tokens;
+        String language = "zh-CN,zh;q=0.9";
+
+        Answer open() {
+            MutableHttpRequest<?> get = HttpRequest.GET("/apply").header("Accept-Language", language);
+            if (cookie != null) {
+                get.header("Cookie", cookie);
+            }
+            Answer a = send(get);
+            assertEquals(200, a.status(), a.raw());
+            a.headers().getAll("Set-Cookie").stream().filter(c -> c.startsWith(CsrfTokens.COOKIE + "="))
+                    .findFirst().ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+            tokens = PageFixtures.hiddenTokens(a.raw());
+            return a;
+        }
+
+        Answer submit(Map<String, String> fields) {
+            Map<String, String> body = new java.util.LinkedHashMap<>(tokens);
+            body.putAll(fields);
+            return post(PageFixtures.urlEncoded(body));
+        }
+
+        Answer post(String body) {
+            MutableHttpRequest<?> post = HttpRequest.POST("/apply", body)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                    .header("Accept-Language", language);
+            if (cookie != null) {
+                post.header("Cookie", cookie);
+            }
+            return send(post);
+        }
+    }
+
+    private long applications() {
+        return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application");
+    }
+
+    @Test
+    void formIsServedAnonymouslyInChineseWithSecurityHeaders() {
+        Browser browser = new Browser();
+        browser.language = null;
+        Answer a = send(HttpRequest.GET("/apply"));
+        assertEquals(200, a.status());
+        assertTrue(a.contentType().startsWith("text/html"), a.contentType());
+        assertTrue(a.raw().contains("<html lang=\"zh-CN\">"), "Chinese by default");
+        assertTrue(a.raw().contains("统一社会信用代码"));
+        assertTrue(a.raw().contains("Bank PAGEBANK"), "the bank is listed");
+        assertEquals("nosniff", a.headers().get("X-Content-Type-Options"));
+        String csp = a.headers().get("Content-Security-Policy");
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertFalse(a.raw().contains("<script"), "no script on the page");
+        assertEquals("same-origin", a.headers().get("Referrer-Policy"));
+        Map<String, String> tokens = PageFixtures.hiddenTokens(a.raw());
+        assertEquals(43, tokens.get("formToken").length());
+        assertNotNull(tokens.get("csrfToken"));
+        String setCookie = a.headers().getAll("Set-Cookie").stream()
+                .filter(c -> c.startsWith(CsrfTokens.COOKIE)).findFirst().orElseThrow();
+        assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+        // every input has a label
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<(?:input|select|textarea)[^>]*\\sid=\"([^\"]+)\"")
+                .matcher(a.raw());
+        int inputs = 0;
+        while (ids.find()) {
+            inputs++;
+            assertTrue(a.raw().contains("for=\"" + ids.group(1) + "\""), "label for " + ids.group(1));
+        }
+        assertTrue(inputs > 40, "found " + inputs + " inputs");
+        assertEquals(200, send(HttpRequest.GET("/apply/apply.css")).status());
+        java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots", "apply-form.html");
+        try {
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, a.raw());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void englishByAcceptLanguageOrByAStickyChoice() {
+        Answer byHeader = send(HttpRequest.GET("/apply").header("Accept-Language", "en-GB,en;q=0.8"));
+        assertTrue(byHeader.raw().contains("<html lang=\"en\">"));
+        assertTrue(byHeader.raw().contains("Unified social credit code"));
+        Answer chosen = send(HttpRequest.GET("/apply?lang=en").header("Accept-Language", "zh-CN"));
+        assertTrue(chosen.raw().contains("Unified social credit code"));
+        String langCookie = chosen.headers().getAll("Set-Cookie").stream()
+                .filter(c -> c.startsWith(PageLocales.COOKIE + "=")).findFirst().orElseThrow();
+        Answer later = send(HttpRequest.GET("/apply").header("Accept-Language", "zh-CN")
+                .header("Cookie", langCookie.substring(0, langCookie.indexOf(';'))));
+        assertTrue(later.raw().contains("<html lang=\"en\">"), "the choice sticks");
+        Answer home = send(HttpRequest.GET("/"));
+        assertEquals(200, home.status());
+        assertTrue(home.raw().contains("href=\"/apply?lang=en\""));
+        assertTrue(home.raw().contains("href=\"/bureau\""));
+        assertTrue(home.raw().contains("href=\"/docs\""));
+    }
+
+    @Test
+    void postsWithoutAMatchingCsrfTokenAreRefusedAndWriteNothing() {
+        long before = applications();
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+
+        Browser noCookie = new Browser();
+        noCookie.tokens = browser.tokens;
+        Answer withoutCookie = noCookie.submit(form);
+        assertEquals(403, withoutCookie.status(), withoutCookie.raw());
+        assertTrue(withoutCookie.raw().contains("页面已过期"), withoutCookie.raw());
+
+        Browser forged = new Browser();
+        forged.cookie = browser.cookie;
+        forged.tokens = Map.of("csrfToken", "forged", "formToken", browser.tokens.get("formToken"));
+        assertEquals(403, forged.submit(form).status());
+
+        Browser other = new Browser();
+        other.open();
+        other.tokens = browser.tokens;
+        assertEquals(403, other.submit(form).status(), "a token from another browser's page does not fit");
+
+        Browser tampered = new Browser();
+        tampered.tokens = browser.tokens;
+        tampered.cookie = browser.cookie.substring(0, browser.cookie.indexOf('.')) + ".AAAA";
+        assertEquals(403, tampered.submit(form).status(), "an unsigned cookie is worthless");
+        assertEquals(before, applications());
+    }
+
+    @Test
+    void anOversizedFormIsRefusedBeforeItIsRead() {
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        form.put("purpose", "x".repeat(70_000));
+        Answer a = browser.submit(form);
+        assertEquals(413, a.status(), a.raw());
+        assertTrue(a.raw().contains("过大"));
+    }
+
+    @Test
+    void aValidFormFilesOneApplicationAndLeadsToItsStatusPage() {
+        long before = applications();
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        Answer a = browser.submit(form);
+        assertEquals(303, a.status(), a.raw());
+        String location = a.headers().get("Location");
+        assertTrue(location.matches("/status/[A-Za-z0-9_-]{43}"), location);
+        assertEquals(before + 1, applications());
+        String token = location.substring("/status/".length());
+        assertEquals(0, PageFixtures.count(databaseUrl(),
+                "SELECT count(*) FROM applicant_status_token WHERE token_hash = '" + token + "'"),
+                "the token itself is not stored");
+        assertEquals(1, PageFixtures.count(databaseUrl(),
+                "SELECT count(*) FROM applicant_status_token WHERE token_hash = '" + StatusTokens.hash(token) + "'"));
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application a JOIN borrower b "
+                + "ON b.id = a.borrower_id WHERE b.credit_code = '" + form.get("creditCode") + "' AND a.filed_by = '"
+                + WebFormCaller.principalId(bank) + "' AND a.status = 'SUBMITTED'"));
+        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM application_collateral c "
+                + "JOIN applicant_status_token t ON t.application_id = c.application_id WHERE t.token_hash = '"
+                + StatusTokens.hash(token) + "'"));
+
+        Answer status = send(HttpRequest.GET(location).header("Accept-Language", "zh-CN"));
+        assertEquals(200, status.status());
+        assertTrue(status.raw().contains("data-status=\"SUBMITTED\""), status.raw());
+        assertTrue(status.raw().contains("已提交"));
+        assertTrue(status.raw().contains("300 万元"), "amount in 万元");
+        assertEquals("same-origin", status.headers().get("Referrer-Policy"));
+        Answer english = send(HttpRequest.GET(location + "?lang=en"));
+        assertTrue(english.raw().contains("Submitted") && english.raw().contains("CNY 3,000,000.00"));
+    }
+
+    @Test
+    void theSameFormTokenTwiceIsOneApplication() {
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        long before = applications();
+        Answer first = browser.submit(form);
+        Answer second = browser.submit(form);
+        assertEquals(303, first.status(), first.raw());
+        assertEquals(303, second.status(), second.raw());
+        assertEquals(first.headers().get("Location"), second.headers().get("Location"));
+        assertEquals(before + 1, applications());
+
+        form.put("requestedAmount", "4000000");
+        Answer changed = browser.submit(form);
+        assertEquals(200, changed.status(), "a submitted form cannot be changed and resent");
+        assertTrue(changed.raw().contains("已提交过"));
+        assertEquals(before + 1, applications());
+    }
+
+    @Test
+    void aBadCreditCodeComesBackNextToItsFieldAsTypedAndNothingIsWritten() {
+        long before = applications();
+        long borrowers = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower");
+        long assets = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset");
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        form.put("creditCode", PageFixtures.withWrongCheckCharacter(form.get("creditCode")));
+        form.put("assets[0].type", "UTILITY_MODEL");
+        Answer a = browser.submit(form);
+        assertEquals(200, a.status(), "the form again, with its errors");
+        assertTrue(a.raw().contains("id=\"f-creditCode-error\""), a.raw());
+        assertTrue(a.raw().contains("校验位不正确"), "in Chinese");
+        assertTrue(a.raw().contains("aria-describedby=\"f-creditCode-hint f-creditCode-error\""));
+        assertTrue(a.raw().contains("value=\"" + form.get("creditCode") + "\""), "kept as typed");
+        assertTrue(a.raw().contains("value=\"兰州绿源节能科技有限公司\""));
+        assertTrue(a.raw().contains("id=\"f-assets-0-number-error\""), "the type digit is checked too");
+        assertTrue(a.raw().contains("类型位"));
+        assertEquals(before, applications());
+        assertEquals(borrowers, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower"));
+        assertEquals(assets, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset"));
+
+        browser.tokens = PageFixtures.hiddenTokens(a.raw());
+        form.put("creditCode", PageFixtures.validForm(bank).get("creditCode"));
+        form.put("assets[0].type", "INVENTION_PATENT");
+        assertEquals(303, browser.submit(form).status());
+    }
+
+    @Test
+    void aFirmThatAppliesAgainIsTheSameBorrower() {
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        assertEquals(303, browser.submit(form).status());
+        browser.open();
+        assertEquals(303, browser.submit(form).status(), "the same firm and rights, a new application");
+        assertEquals(1, PageFixtures.count(databaseUrl(),
+                "SELECT count(*) FROM borrower WHERE credit_code = '" + form.get("creditCode") + "'"));
+        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application a JOIN borrower b "
+                + "ON b.id = a.borrower_id WHERE b.credit_code = '" + form.get("creditCode") + "'"));
+
+        Map<String, String> otherFirm = PageFixtures.validForm(bank);
+        otherFirm.put("assets[0].number", form.get("assets[0].number"));
+        browser.open();
+        Answer a = browser.submit(otherFirm);
+        assertEquals(200, a.status(), "the form again, with its errors");
+        assertTrue(a.raw().contains("权利人不是本企业"), "another firm's right is not pledged");
+    }
+
+    @Test
+    void missingFieldsAreAllReportedAtOnceInEnglishToo() {
+        Browser browser = new Browser();
+        browser.language = "en";
+        browser.open();
+        Answer a = browser.submit(Map.of("bankId", bank.toString(), "employees", "many"));
+        assertEquals(200, a.status(), "the form again, with its errors");
+        for (String field : List.of("name", "creditCode", "industryCode", "regionCode", "operatingRevenue",
+                "foundedOn", "contactName", "contactPhone", "requestedAmount", "termMonths", "purpose", "consent")) {
+            assertTrue(a.raw().contains("id=\"f-" + field + "-error\""), field);
+        }
+        assertTrue(a.raw().contains("Enter a whole number."), "employees");
+        assertTrue(a.raw().contains("Enter at least one patent or trademark"));
+        assertTrue(a.raw().contains("This field is required."));
+    }
+
+    @Test
+    void anUnknownStatusTokenIsNotFound() {
+        Answer a = send(HttpRequest.GET("/status/" + "A".repeat(43)));
+        assertEquals(404, a.status());
+        assertTrue(a.raw().contains("找不到该申请"));
+        assertNotEquals(200, send(HttpRequest.GET("/status/short")).status());
+    }
+}

@@ -1,0 +1,270 @@
+package com.ipledge.service.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.ipledge.service.support.ApiTestBase;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The SME form in a real browser (Debian's Chromium, headless): a firm fills it in Chinese, gets a field-level
+ * error, fixes it and follows its application; English is one click away; keyboard-only and 375px-wide use work;
+ * a double click is one application; the browser console stays free of errors. Screenshots go to
+ * target/screenshots/.
+ */
+@MicronautTest(transactional = false)
+class ApplyPageBrowserTest extends ApiTestBase {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Inject
+    EmbeddedServer server;
+
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private Path profile;
+    private String base;
+    private UUID bank;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        bank = createBank("WEBBANK");
+        base = server.getURL().toString();
+        profile = Files.createTempDirectory("ipledge-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1280,1600");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        driver.manage().window().setSize(new Dimension(1280, 1600));
+        driver.get(base + "/");
+        driver.manage().deleteAllCookies();
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> severe = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                severe.add(entry.getMessage());
+            }
+        }
+        assertEquals(List.of(), severe, "SEVERE browser console entries");
+    }
+
+    @Test
+    void aFirmFillsTheChineseFormFixesABadCreditCodeAndSeesItsApplicationSubmitted() {
+        long before = applications();
+        driver.get(base + "/apply");
+        assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("统一社会信用代码", labelOf("f-creditCode").getText());
+        Map<String, String> form = PageFixtures.validForm(bank);
+        String goodCode = form.get("creditCode");
+        form.put("creditCode", PageFixtures.withWrongCheckCharacter(goodCode));
+        fill(form);
+        screenshot("01-apply-zh-filled", true);
+
+        driver.findElement(By.id("submit")).click();
+        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("f-creditCode-error")));
+        assertTrue(error.getText().contains("校验位不正确"), error.getText());
+        WebElement creditCode = driver.findElement(By.id("f-creditCode"));
+        assertTrue(creditCode.getAttribute("aria-describedby").contains("f-creditCode-error"));
+        assertEquals("true", creditCode.getAttribute("aria-invalid"));
+        assertEquals(creditCode.findElement(By.xpath("..")), error.findElement(By.xpath("..")),
+                "the error sits in the field's own box");
+        assertEquals(form.get("creditCode"), creditCode.getAttribute("value"), "kept as typed");
+        assertEquals(form.get("name"), driver.findElement(By.id("f-name")).getAttribute("value"));
+        assertEquals("2017-08-10", driver.findElement(By.id("f-assets-0-filingDate")).getAttribute("value"));
+        assertEquals("TRADEMARK",
+                new Select(driver.findElement(By.id("f-assets-1-type"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(driver.findElement(By.id("f-consent")).isSelected());
+        assertTrue(driver.findElement(By.id("error-summary")).getText().contains("校验位不正确"));
+        assertEquals(before, applications(), "nothing written");
+        screenshot("02-apply-zh-credit-code-error", true);
+
+        creditCode.clear();
+        creditCode.sendKeys(goodCode);
+        driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        WebElement status = driver.findElement(By.id("status"));
+        assertEquals("SUBMITTED", status.getAttribute("data-status"));
+        assertEquals("已提交", status.getText());
+        assertTrue(driver.getPageSource().contains("300 万元"));
+        assertEquals(before + 1, applications());
+        screenshot("03-status-zh", false);
+    }
+
+    @Test
+    void englishIsOneClickAwayAndSticks() {
+        driver.get(base + "/apply");
+        assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("Unified social credit code", labelOf("f-creditCode").getText());
+        assertEquals("Submit application", driver.findElement(By.id("submit")).getText());
+        screenshot("04-apply-en", false);
+        driver.get(base + "/apply");
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"), "the choice sticks");
+        driver.get(base + "/");
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        screenshot("05-home-en", false);
+    }
+
+    @Test
+    void keyboardAloneReachesEveryFieldAndTheSubmitButton() {
+        driver.get(base + "/apply");
+        Actions keys = new Actions(driver);
+        keys.sendKeys(Keys.TAB).perform();
+        assertEquals("skip", focused().getAttribute("class"), "the skip link comes first");
+        int stops = 1;
+        while (!"submit".equals(focused().getAttribute("id")) && stops < 200) {
+            keys.sendKeys(Keys.TAB).perform();
+            stops++;
+        }
+        assertEquals("submit", focused().getAttribute("id"), "tabbing reaches submit");
+        long fields = driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea")).size();
+        assertTrue(stops >= fields, stops + " stops for " + fields + " fields");
+        screenshot("06-apply-keyboard-focus-on-submit", false);
+    }
+
+    @Test
+    void theFormIsReadableOnA375PixelWideScreen() {
+        driver.manage().window().setSize(new Dimension(375, 812));
+        driver.get(base + "/apply");
+        long scrollWidth = (Long) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;");
+        long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+        assertTrue(scrollWidth <= viewport, "no sideways scrolling: " + scrollWidth + " > " + viewport);
+        screenshot("07-apply-375px", false);
+    }
+
+    @Test
+    void aDoubleClickOnSubmitFilesOneApplication() {
+        long before = applications();
+        driver.get(base + "/apply");
+        fill(PageFixtures.validForm(bank));
+        new Actions(driver).doubleClick(driver.findElement(By.id("submit"))).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        assertEquals("SUBMITTED", driver.findElement(By.id("status")).getAttribute("data-status"));
+        assertEquals(before + 1, applications());
+    }
+
+    private long applications() {
+        return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application");
+    }
+
+    private WebElement labelOf(String inputId) {
+        return driver.findElement(By.cssSelector("label[for='" + inputId + "']"));
+    }
+
+    private WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Types each field as a person would; dates and selects through their own controls. */
+    private void fill(Map<String, String> form) {
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            WebElement input = driver.findElement(By.id(ApplyForm.id(e.getKey())));
+            String tag = input.getTagName();
+            String type = input.getAttribute("type");
+            if (tag.equals("select")) {
+                new Select(input).selectByValue(e.getValue());
+            } else if ("checkbox".equals(type)) {
+                if (!input.isSelected()) {
+                    input.click();
+                }
+            } else if ("date".equals(type)) {
+                // typing into a date control depends on the browser's locale; set the ISO value it submits
+                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, e.getValue());
+            } else {
+                input.clear();
+                input.sendKeys(e.getValue());
+            }
+        }
+    }
+
+    private void screenshot(String name, boolean fullPage) {
+        Dimension size = driver.manage().window().getSize();
+        if (fullPage) {
+            long height = (Long) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollHeight;");
+            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 8000)));
+        }
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (fullPage) {
+            driver.manage().window().setSize(size);
+        }
+    }
+}

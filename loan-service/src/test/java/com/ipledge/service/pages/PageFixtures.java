@@ -1,0 +1,91 @@
+package com.ipledge.service.pages;
+
+import com.ipledge.service.support.Fixtures;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A filled-in application form as a firm would send it, and small helpers for the page tests. */
+final class PageFixtures {
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(csrfToken|formToken)\" value=\"([^\"]+)\"");
+
+    private PageFixtures() {
+    }
+
+    /** Every field valid: one invention patent and one trademark, unique numbers and credit code. */
+    static Map<String, String> validForm(UUID bankId) {
+        String creditCode = Fixtures.creditCode();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("bankId", bankId.toString());
+        f.put("name", "兰州绿源节能科技有限公司");
+        f.put("creditCode", creditCode);
+        f.put("industryCode", "C3911");
+        f.put("regionCode", "620100");
+        f.put("employees", "120");
+        f.put("operatingRevenue", "35,000,000");
+        f.put("totalAssets", "52000000.00");
+        f.put("foundedOn", "2012-05-18");
+        f.put("contactName", "张三");
+        f.put("contactPhone", "0931-8123456");
+        f.put("assets[0].type", "INVENTION_PATENT");
+        f.put("assets[0].number", Fixtures.patentNumber(2017, 1));
+        f.put("assets[0].title", "一种高效余热回收装置");
+        f.put("assets[0].filingDate", "2017-08-10");
+        f.put("assets[0].grantDate", "2019-11-05");
+        f.put("assets[1].type", "TRADEMARK");
+        f.put("assets[1].number", String.valueOf(30_000_000 + Math.abs(creditCode.hashCode() % 1_000_000)));
+        f.put("assets[1].title", "绿源");
+        f.put("assets[1].filingDate", "2015-02-01");
+        f.put("assets[1].registrationDate", "2016-03-14");
+        f.put("assets[1].niceClasses", "7, 11");
+        f.put("requestedAmount", "3000000");
+        f.put("termMonths", "12");
+        f.put("purpose", "购买生产设备");
+        f.put("consent", "yes");
+        return f;
+    }
+
+    /** The credit code with a wrong (but well-formed) check character. */
+    static String withWrongCheckCharacter(String creditCode) {
+        char last = creditCode.charAt(17);
+        return creditCode.substring(0, 17) + (last == '0' ? '1' : '0');
+    }
+
+    static String urlEncoded(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The hidden csrfToken and formToken of a rendered form. */
+    static Map<String, String> hiddenTokens(String html) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Matcher m = HIDDEN.matcher(html);
+        while (m.find()) {
+            tokens.put(m.group(1), m.group(2));
+        }
+        return tokens;
+    }
+
+    static long count(String databaseUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
