@@ -26,6 +26,7 @@ import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetRepository;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.quota.QuotaPlan;
 import com.ipledge.service.quota.QuotaService;
@@ -76,13 +77,16 @@ public class EvaluationService {
     private final CreditPolicy policy;
     private final PdModel pdModel;
     private final AuditLog audit;
+    private final ServiceMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
 
     public EvaluationService(ApplicationRepository applications, BorrowerRepository borrowers,
                              IpAssetRepository assets, DecisionRepository decisions,
                              CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
-                             CreditPolicy policy, PdModel pdModel, AuditLog audit, ObjectMapper json, Clock clock) {
+                             CreditPolicy policy, PdModel pdModel, AuditLog audit, ServiceMetrics metrics,
+                             ObjectMapper json, Clock clock) {
+        this.metrics = metrics;
         this.applications = applications;
         this.borrowers = borrowers;
         this.assets = assets;
@@ -177,6 +181,7 @@ public class EvaluationService {
         payload.put("firedRules", view.firedRules());
         payload.put("versions", view.versions());
         audit.append(caller, "application.evaluated", "application", applicationId, application.bankId(), payload);
+        metrics.decision(view.decision());
         return body;
     }
 

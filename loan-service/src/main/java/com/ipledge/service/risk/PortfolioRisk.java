@@ -4,6 +4,7 @@ import com.ipledge.risk.RiskInputException;
 import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.risk.portfolio.PortfolioResult;
 import com.ipledge.risk.portfolio.PortfolioSimulator;
+import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.web.ApiProblem;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -16,6 +17,11 @@ import java.util.List;
 @Singleton
 public class PortfolioRisk {
     private final PortfolioSimulator simulator = new PortfolioSimulator();
+    private final ServiceMetrics metrics;
+
+    public PortfolioRisk(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * Simulates the loss distribution of a portfolio.
@@ -26,7 +32,7 @@ public class PortfolioRisk {
      */
     public PortfolioResult simulate(PortfolioRequest request) {
         try {
-            return simulator.simulate(request);
+            return metrics.timeSimulation(() -> simulator.simulate(request));
         } catch (RiskInputException e) {
             throw RiskProblems.invalid(e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
@@ -42,15 +43,18 @@ public class ValuationService {
     public record Valued(ValuationView view, boolean stored) {
     }
 
-    private final ValuationEngine engine = new ValuationEngine();
+    private final ValuationEngine engine;
+    private final ServiceMetrics metrics;
     private final IpAssetService assets;
     private final ValuationRepository valuations;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ValuationService(IpAssetService assets, ValuationRepository valuations, AuditLog audit, ObjectMapper json,
-                            Clock clock) {
+    public ValuationService(ValuationEngine engine, ServiceMetrics metrics, IpAssetService assets,
+                            ValuationRepository valuations, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.engine = engine;
+        this.metrics = metrics;
         this.assets = assets;
         this.valuations = valuations;
         this.audit = audit;
@@ -135,7 +139,7 @@ public class ValuationService {
             errors.throwIfAny();
         }
         try {
-            return engine.value(request);
+            return metrics.timeValuation(() -> engine.value(request));
         } catch (InvalidValuationInputException e) {
             addEngineProblems(errors, e);
             errors.throwIfAny();

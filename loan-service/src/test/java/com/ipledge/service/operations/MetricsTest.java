@@ -1,0 +1,78 @@
+package com.ipledge.service.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.metrics.BookGauges;
+import com.ipledge.service.support.Answer;
+import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Fixtures;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The Prometheus endpoint names what operators watch, and the business meters move with the business. */
+@MicronautTest(transactional = false)
+class MetricsTest extends ApiTestBase {
+    @Inject
+    BookGauges gauges;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("ipledge.jobs.enabled", "false");
+    }
+
+    @Test
+    void metricsNameRoutesPoolQuotaAndDecisions() {
+        UUID bank = createBank("METRICS");
+        String officer = apiKey("BANK_OFFICER", bank);
+        String bureau = apiKey("BUREAU", null);
+        assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+                "amount", "10000000"), bureau).status());
+        double before = decisions(scrape(), "APPROVE");
+
+        Map<String, Object> borrower = Fixtures.borrower();
+        borrower.put("operatingRevenue", "80000000");
+        String b = post("/api/v1/borrowers", borrower, officer).text("id");
+        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
+        int year = LocalDate.now().getYear() - 3;
+        patent.put("number", Fixtures.patentNumber(year, 1));
+        patent.put("filingDate", year + "-03-01");
+        patent.put("grantDate", (year + 2) + "-06-01");
+        String asset = post("/api/v1/ip-assets", patent, officer).text("id");
+        Map<String, Object> app = Fixtures.application(b, List.of(asset));
+        app.put("requestedAmount", "300000");
+        String id = post("/api/v1/applications", app, officer).text("id");
+        assertEquals("APPROVE", post("/api/v1/applications/" + id + "/evaluation", Map.of(), officer)
+                .text("decision"));
+        gauges.refresh();
+
+        String metrics = scrape();
+        assertEquals(before + 1, decisions(metrics, "APPROVE"), 1e-9, "one more APPROVE decision");
+        assertTrue(metrics.contains("http_server_requests_seconds_bucket"), "latency histograms per route");
+        assertTrue(metrics.contains("uri=\"/api/v1/applications/{id}/evaluation\""), "routes are templated");
+        assertTrue(metrics.contains("hikaricp_connections"), "database pool use");
+        assertTrue(metrics.contains("ipledge_valuation_duration_seconds_count"), "valuation durations");
+        assertTrue(metrics.contains("ipledge_quota_utilisation{bank=\"METRICS\""), "quota utilisation per bank");
+    }
+
+    private String scrape() {
+        Answer a = send(HttpRequest.GET("/prometheus"));
+        assertEquals(200, a.status(), a::toString);
+        return a.raw();
+    }
+
+    private static double decisions(String metrics, String outcome) {
+        Matcher m = Pattern.compile("ipledge_decisions_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.eE+]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
