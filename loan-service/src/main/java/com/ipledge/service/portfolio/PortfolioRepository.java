@@ -1,0 +1,192 @@
+package com.ipledge.service.portfolio;
+
+import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
+import static com.ipledge.service.db.Tables.BANK;
+import static com.ipledge.service.db.Tables.BORROWER;
+import static com.ipledge.service.db.Tables.DECISION;
+import static com.ipledge.service.db.Tables.IP_ASSET;
+import static com.ipledge.service.db.Tables.LOAN;
+import static com.ipledge.service.db.Tables.QUOTA_PLAN;
+
+import com.ipledge.service.loan.LoanStatus;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Read-only queries behind the portfolio views. Opens a pooled connection per call unless a transaction is under
+ * way, which it then joins. Every query is scoped by the caller's bank (empty = every bank). Rows are mapped to
+ * this class's records here and nowhere else.
+ */
+@Singleton
+@Connectable
+public class PortfolioRepository {
+    /** A loan of the book (live or defaulted) with what the views slice it by, and its decision's PD and LGD. */
+    public record BookRow(UUID loanId, UUID applicationId, UUID bankId, String bankCode, String bankName,
+                          LoanStatus status, BigDecimal outstanding, BigDecimal pd, BigDecimal lgd,
+                          String industryCode, String ecoIndustry, String regionCode, String decisionBody) {
+    }
+
+    /** One asset pledged for an application, in filing order. */
+    public record PledgedAsset(UUID applicationId, int position, UUID assetId, String type) {
+    }
+
+    /** A disbursement: the date and the principal drawn. */
+    public record Disbursal(LocalDate disbursedOn, BigDecimal principal) {
+    }
+
+    /** A quota plan with its bank's code and name. */
+    public record QuotaRow(UUID planId, UUID bankId, String bankCode, String bankName, int year, String segment,
+                           BigDecimal amount, BigDecimal reserved, BigDecimal drawn) {
+    }
+
+    /** The states that make up the book the views show: live ({@link LoanStatus#isLive()}) and defaulted. */
+    static final List<String> BOOK_STATUSES = List.of(LoanStatus.DISBURSED.name(), LoanStatus.REPAYING.name(),
+            LoanStatus.DEFAULTED.name());
+
+    /** Alert states that count as no longer open when the alert table has a status but no resolution time. */
+    static final List<String> CLOSED_ALERT_STATES = List.of("RESOLVED", "CLOSED", "DISMISSED", "CANCELLED");
+
+    private final DSLContext db;
+
+    public PortfolioRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<BookRow> book(Optional<UUID> bankScope) {
+        return db.select(LOAN.ID, LOAN.APPLICATION_ID, LOAN.BANK_ID, BANK.CODE, BANK.NAME, LOAN.STATUS,
+                        LOAN.OUTSTANDING_PRINCIPAL, DECISION.PD, DECISION.LGD, BORROWER.INDUSTRY_CODE,
+                        BORROWER.ECO_INDUSTRY, BORROWER.REGION_CODE, DECISION.BODY)
+                .from(LOAN)
+                .join(BANK).on(BANK.ID.eq(LOAN.BANK_ID))
+                .join(BORROWER).on(BORROWER.ID.eq(LOAN.BORROWER_ID))
+                .join(DECISION).on(DECISION.ID.eq(LOAN.DECISION_ID))
+                .where(LOAN.STATUS.in(BOOK_STATUSES).and(scoped(LOAN.BANK_ID, bankScope)))
+                .orderBy(BANK.CODE, LOAN.CREATED_AT, LOAN.ID)
+                .fetch(r -> new BookRow(r.get(LOAN.ID), r.get(LOAN.APPLICATION_ID), r.get(LOAN.BANK_ID),
+                        r.get(BANK.CODE), r.get(BANK.NAME), LoanStatus.valueOf(r.get(LOAN.STATUS)),
+                        r.get(LOAN.OUTSTANDING_PRINCIPAL), r.get(DECISION.PD), r.get(DECISION.LGD),
+                        r.get(BORROWER.INDUSTRY_CODE), r.get(BORROWER.ECO_INDUSTRY),
+                        r.get(BORROWER.REGION_CODE) == null ? null : r.get(BORROWER.REGION_CODE).trim(),
+                        r.get(DECISION.BODY)));
+    }
+
+    /** The assets pledged for each application, by application id (in chunks, so any book size works). */
+    public Map<UUID, List<PledgedAsset>> pledgedAssets(Collection<UUID> applicationIds) {
+        Map<UUID, List<PledgedAsset>> byApplication = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(new HashSet<>(applicationIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            db.select(APPLICATION_COLLATERAL.APPLICATION_ID, APPLICATION_COLLATERAL.POSITION,
+                            APPLICATION_COLLATERAL.ASSET_ID, IP_ASSET.TYPE)
+                    .from(APPLICATION_COLLATERAL)
+                    .join(IP_ASSET).on(IP_ASSET.ID.eq(APPLICATION_COLLATERAL.ASSET_ID))
+                    .where(APPLICATION_COLLATERAL.APPLICATION_ID.in(chunk))
+                    .orderBy(APPLICATION_COLLATERAL.APPLICATION_ID, APPLICATION_COLLATERAL.POSITION)
+                    .forEach(r -> byApplication.computeIfAbsent(r.get(APPLICATION_COLLATERAL.APPLICATION_ID),
+                            k -> new ArrayList<>()).add(new PledgedAsset(r.get(APPLICATION_COLLATERAL.APPLICATION_ID),
+                            r.get(APPLICATION_COLLATERAL.POSITION), r.get(APPLICATION_COLLATERAL.ASSET_ID),
+                            r.get(IP_ASSET.TYPE))));
+        }
+        return byApplication;
+    }
+
+    /** Loans (every status) by status. */
+    public Map<String, Long> countsByStatus(Optional<UUID> bankScope) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Field<Integer> n = DSL.count();
+        db.select(LOAN.STATUS, n).from(LOAN).where(scoped(LOAN.BANK_ID, bankScope)).groupBy(LOAN.STATUS)
+                .forEach(r -> counts.put(r.get(LOAN.STATUS), r.get(n).longValue()));
+        return counts;
+    }
+
+    /** Loans disbursed on or after {@code from}, whatever their status now. */
+    public List<Disbursal> disbursedSince(Optional<UUID> bankScope, LocalDate from) {
+        return db.select(LOAN.DISBURSED_ON, LOAN.PRINCIPAL).from(LOAN)
+                .where(LOAN.DISBURSED_ON.ge(from).and(scoped(LOAN.BANK_ID, bankScope)))
+                .fetch(r -> new Disbursal(r.get(LOAN.DISBURSED_ON), r.get(LOAN.PRINCIPAL)));
+    }
+
+    public List<QuotaRow> quotaPlans(Optional<UUID> bankScope, int year) {
+        return db.select(QUOTA_PLAN.ID, QUOTA_PLAN.BANK_ID, BANK.CODE, BANK.NAME, QUOTA_PLAN.PLAN_YEAR,
+                        QUOTA_PLAN.SEGMENT, QUOTA_PLAN.AMOUNT, QUOTA_PLAN.RESERVED, QUOTA_PLAN.DRAWN)
+                .from(QUOTA_PLAN).join(BANK).on(BANK.ID.eq(QUOTA_PLAN.BANK_ID))
+                .where(QUOTA_PLAN.PLAN_YEAR.eq(year).and(scoped(QUOTA_PLAN.BANK_ID, bankScope)))
+                .orderBy(BANK.CODE, QUOTA_PLAN.SEGMENT)
+                .fetch(r -> new QuotaRow(r.get(QUOTA_PLAN.ID), r.get(QUOTA_PLAN.BANK_ID), r.get(BANK.CODE),
+                        r.get(BANK.NAME), r.get(QUOTA_PLAN.PLAN_YEAR), r.get(QUOTA_PLAN.SEGMENT),
+                        r.get(QUOTA_PLAN.AMOUNT), r.get(QUOTA_PLAN.RESERVED), r.get(QUOTA_PLAN.DRAWN)));
+    }
+
+    /**
+     * Open alerts by severity, if the {@code alert} table exists and has what this query needs; empty otherwise.
+     * The table belongs to another feature (migration V5), so it is read defensively: its columns are looked up
+     * first. An alert is open when its {@code resolved_at} / {@code closed_at} is null, or else when its
+     * {@code status} is none of {@link #CLOSED_ALERT_STATES}. Bank callers need a {@code bank_id} column (or a
+     * {@code loan_id} to reach the loan's bank); without one the counts are not given to them.
+     */
+    public Optional<Map<String, Long>> openAlertsBySeverity(Optional<UUID> bankScope) {
+        try {
+            Set<String> columns = new HashSet<>();
+            db.resultQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name = 'alert'")
+                    .forEach(r -> columns.add(r.get(0, String.class).toLowerCase(Locale.ROOT)));
+            if (!columns.contains("severity")) {
+                return Optional.empty();
+            }
+            Condition open;
+            if (columns.contains("resolved_at")) {
+                open = DSL.field(DSL.name("alert", "resolved_at")).isNull();
+            } else if (columns.contains("closed_at")) {
+                open = DSL.field(DSL.name("alert", "closed_at")).isNull();
+            } else if (columns.contains("status")) {
+                open = DSL.upper(DSL.field(DSL.name("alert", "status"), String.class)).notIn(CLOSED_ALERT_STATES);
+            } else {
+                return Optional.empty();
+            }
+            Condition scope = DSL.trueCondition();
+            if (bankScope.isPresent()) {
+                if (columns.contains("bank_id")) {
+                    scope = DSL.field(DSL.name("alert", "bank_id"), UUID.class).eq(bankScope.get());
+                } else if (columns.contains("loan_id")) {
+                    scope = DSL.field(DSL.name("alert", "loan_id"), UUID.class).in(
+                            DSL.select(LOAN.ID).from(LOAN).where(LOAN.BANK_ID.eq(bankScope.get())));
+                } else {
+                    return Optional.empty();
+                }
+            }
+            Field<String> severity = DSL.field(DSL.name("alert", "severity"), String.class);
+            Field<Integer> n = DSL.count();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Record r : db.select(severity, n).from(DSL.table(DSL.name("alert"))).where(open.and(scope))
+                    .groupBy(severity).fetch()) {
+                counts.put(r.get(severity), r.get(n).longValue());
+            }
+            return Optional.of(counts);
+        } catch (DataAccessException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Condition scoped(Field<UUID> bankColumn, Optional<UUID> bankScope) {
+        return bankScope.map(bankColumn::eq).orElse(DSL.trueCondition());
+    }
+}
