@@ -1,0 +1,271 @@
+package com.ipledge.service.monitoring;
+
+import com.ipledge.rules.MonitoringEventType;
+import com.ipledge.service.identifier.PatentNumber;
+import com.ipledge.service.identifier.TrademarkNumber;
+import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldError;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks reported events and reads the registry's CSV feed. A patent number is matched in canonical form (digits,
+ * dot, check character; a {@code ZL} or {@code CN} prefix is dropped); a mark's registration number as digits. Without
+ * an {@code assetType} the number's shape says which kinds of right it can name.
+ */
+final class EventParser {
+    static final int MAX_BATCH = 1000;
+    static final int MAX_CSV_ROWS = 10_000;
+    static final List<String> CSV_COLUMNS = List.of("assetNumber", "type", "occurredOn", "assetType");
+
+    /** An event that passed every check. */
+    record Checked(String assetNumber, Set<IpType> assetTypes, IpType assetType, MonitoringEventType type,
+                   LocalDate occurredOn) {
+    }
+
+    /** One row or element: either checked, or the reasons it was not (field names relative to {@code prefix}). */
+    record Parsed(int index, Integer line, EventReport.Event raw, Checked checked, List<FieldError> errors) {
+        boolean ok() {
+            return checked != null;
+        }
+    }
+
+    private EventParser() {
+    }
+
+    /** Checks one event; {@code prefix} is prepended to field names ({@code events[3].}). */
+    static Parsed check(int index, Integer line, String prefix, EventReport.Event e, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        if (e.type() == null) {
+            errors.add(new FieldError(prefix + "type", "is required: one of "
+                    + Arrays.toString(MonitoringEventType.values())));
+        }
+        if (e.occurredOn() == null) {
+            errors.add(new FieldError(prefix + "occurredOn", "is required (YYYY-MM-DD)"));
+        } else if (e.occurredOn().isAfter(today)) {
+            errors.add(new FieldError(prefix + "occurredOn", "is in the future"));
+        } else if (e.occurredOn().getYear() < 1980) {
+            errors.add(new FieldError(prefix + "occurredOn", "is before 1980"));
+        }
+        String number = null;
+        Set<IpType> types = EnumSet.noneOf(IpType.class);
+        String text = e.assetNumber() == null ? null : e.assetNumber().strip();
+        if (text == null || text.isEmpty()) {
+            errors.add(new FieldError(prefix + "assetNumber", "is required"));
+        } else if (e.assetType() != null ? e.assetType().isPatent() : looksLikePatent(text)) {
+            PatentNumber.Result parsed = PatentNumber.parse(text);
+            if (parsed.problem().isPresent()) {
+                errors.add(new FieldError(prefix + "assetNumber", parsed.problem().get()));
+            } else {
+                PatentNumber p = parsed.number().orElseThrow();
+                IpType byNumber = switch (p.kind().orElseThrow()) {
+                    case INVENTION -> IpType.INVENTION_PATENT;
+                    case UTILITY_MODEL -> IpType.UTILITY_MODEL;
+                    case DESIGN -> IpType.DESIGN_PATENT;
+                };
+                if (e.assetType() != null && e.assetType() != byNumber) {
+                    errors.add(new FieldError(prefix + "assetType", "is " + e.assetType() + " but type digit "
+                            + p.typeDigit() + " of the number denotes " + byNumber));
+                }
+                number = p.canonical();
+                types.add(byNumber);
+            }
+        } else {
+            var problem = TrademarkNumber.problem(text);
+            if (problem.isPresent()) {
+                errors.add(new FieldError(prefix + "assetNumber", e.assetType() == null ? "must be a CN patent "
+                        + "number such as ZL201710601862.3 or a trademark registration number (digits)"
+                        : problem.get()));
+            } else {
+                number = text;
+                if (e.assetType() != null) {
+                    types.add(e.assetType());
+                } else {
+                    types.addAll(EnumSet.of(IpType.TRADEMARK, IpType.GEOGRAPHICAL_INDICATION));
+                }
+            }
+        }
+        if (number != null && e.type() != null) {
+            boolean patent = types.stream().allMatch(IpType::isPatent);
+            if (patent && e.type() == MonitoringEventType.RENEWED) {
+                errors.add(new FieldError(prefix + "type", "RENEWED applies to marks; a patent's term is not "
+                        + "renewed"));
+            }
+            if (!patent && (e.type() == MonitoringEventType.FEE_OVERDUE
+                    || e.type() == MonitoringEventType.FEE_PAID)) {
+                errors.add(new FieldError(prefix + "type", e.type() + " applies to patents (annual fees); "
+                        + "a mark is renewed"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed(index, line, e, null, List.copyOf(errors));
+        }
+        IpType single = types.size() == 1 ? types.iterator().next() : null;
+        return new Parsed(index, line, e, new Checked(number, Set.copyOf(types), single, e.type(),
+                e.occurredOn()), List.of());
+    }
+
+    static boolean looksLikePatent(String text) {
+        String s = text.toUpperCase(Locale.ROOT);
+        return s.contains(".") || s.startsWith("ZL") || s.startsWith("CN") || s.replace(" ", "").length() > 10;
+    }
+
+    /**
+     * Reads a CSV feed: a header naming {@code assetNumber,type,occurredOn[,assetType]} (in any order), then one
+     * event per line. Blank lines are skipped; every other line is checked on its own and reported by its line
+     * number (the header is line 1). A missing or wrong header rejects the whole upload (400).
+     */
+    static List<Parsed> csv(String body, LocalDate today) {
+        if (body == null || body.isBlank()) {
+            throw ApiProblem.invalid("body", "is empty: expected a header line "
+                    + "assetNumber,type,occurredOn[,assetType] and one event per line");
+        }
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int headerLine = 0;
+        while (headerLine < lines.length && lines[headerLine].isBlank()) {
+            headerLine++;
+        }
+        List<String> header = split(lines[headerLine]).stream().map(String::strip).toList();
+        int[] column = new int[CSV_COLUMNS.size()];
+        Arrays.fill(column, -1);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            int known = indexOfIgnoreCase(header.get(i));
+            if (known < 0 || column[known] >= 0) {
+                unknown.add(header.get(i));
+            } else {
+                column[known] = i;
+            }
+        }
+        if (!unknown.isEmpty() || column[0] < 0 || column[1] < 0 || column[2] < 0) {
+            throw ApiProblem.invalid("header", "line " + (headerLine + 1)
+                    + " must name the columns assetNumber,type,occurredOn and optionally assetType, each once; got "
+                    + header);
+        }
+        List<Parsed> rows = new ArrayList<>();
+        for (int i = headerLine + 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int lineNo = i + 1;
+            if (rows.size() == MAX_CSV_ROWS) {
+                throw ApiProblem.invalid("body", "has more than " + MAX_CSV_ROWS
+                        + " rows; split the feed");
+            }
+            rows.add(row(rows.size(), lineNo, lines[i], header.size(), column, today));
+        }
+        if (rows.isEmpty()) {
+            throw ApiProblem.invalid("body", "has a header but no events");
+        }
+        return rows;
+    }
+
+    private static Parsed row(int index, int lineNo, String line, int width, int[] column, LocalDate today) {
+        List<String> cells = split(line);
+        String number = cell(cells, column[0]);
+        EventReport.Event raw = new EventReport.Event(number, null, null, null);
+        if (cells == null) {
+            return new Parsed(index, lineNo, raw, null, List.of(new FieldError("line", "has an unterminated quote")));
+        }
+        if (cells.size() != width) {
+            return new Parsed(index, lineNo, raw, null, List.of(new FieldError("line", "has " + cells.size()
+                    + " columns, the header " + width)));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        MonitoringEventType type = null;
+        String typeText = cell(cells, column[1]);
+        if (typeText != null && !typeText.isEmpty()) {
+            try {
+                type = MonitoringEventType.valueOf(typeText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("type", "must be one of " + Arrays.toString(MonitoringEventType.values())
+                        + ", not " + typeText));
+            }
+        }
+        LocalDate occurredOn = null;
+        String dateText = cell(cells, column[2]);
+        if (dateText != null && !dateText.isEmpty()) {
+            try {
+                occurredOn = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("occurredOn", "must be an ISO-8601 date (YYYY-MM-DD), not " + dateText));
+            }
+        }
+        IpType assetType = null;
+        String assetTypeText = cell(cells, column[3]);
+        if (assetTypeText != null && !assetTypeText.isEmpty()) {
+            try {
+                assetType = IpType.valueOf(assetTypeText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("assetType", "must be one of " + Arrays.toString(IpType.values())
+                        + ", not " + assetTypeText));
+            }
+        }
+        EventReport.Event event = new EventReport.Event(number, type, occurredOn, assetType);
+        Parsed checked = check(index, lineNo, "", event, today);
+        if (errors.isEmpty()) {
+            return checked;
+        }
+        // a cell that could not be read is reported once, not also as "is required"
+        Set<String> unreadable = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        checked.errors().stream().filter(f -> !unreadable.contains(f.field())).forEach(errors::add);
+        return new Parsed(index, lineNo, event, null, List.copyOf(errors));
+    }
+
+    private static String cell(List<String> cells, int column) {
+        if (cells == null || column < 0 || column >= cells.size()) {
+            return null;
+        }
+        return cells.get(column).strip();
+    }
+
+    private static int indexOfIgnoreCase(String name) {
+        for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+            if (CSV_COLUMNS.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits one CSV line (RFC 4180 quoting, "" inside quotes); null when a quote is not closed. */
+    static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

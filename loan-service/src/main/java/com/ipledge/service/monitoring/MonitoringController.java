@@ -1,0 +1,142 @@
+package com.ipledge.service.monitoring;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldError;
+import com.ipledge.service.web.Page;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1")
+@Tag(name = "monitoring")
+public class MonitoringController {
+    /** Body of an acknowledgement or a resolution. */
+    @Introspected
+    public record AlertNote(@Nullable String note) {
+    }
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final MonitoringService monitoring;
+    private final AlertService alerts;
+    private final IdempotentRequests idempotent;
+
+    public MonitoringController(MonitoringService monitoring, AlertService alerts, IdempotentRequests idempotent) {
+        this.monitoring = monitoring;
+        this.alerts = alerts;
+        this.idempotent = idempotent;
+    }
+
+    /**
+     * One event {@code {assetNumber, type, occurredOn, assetType?}} (201, or 200 with {@code duplicate: true} when
+     * the same source reported it before) or a batch {@code {events: [...]}} (200 with one result per event; any
+     * bad event rejects the batch with 400 naming {@code events[i].field}).
+     */
+    @Post("/monitoring/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public HttpResponse<String> report(@Body EventReport body, Authentication auth,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        checkShape(body);
+        return idempotent.execute(caller, key, "POST /monitoring/events", body, () -> {
+            if (body.isBatch()) {
+                return HttpResponse.ok(monitoring.reportAll(caller, body.events()));
+            }
+            EventResult r = monitoring.report(caller, new EventReport.Event(body.assetNumber(), body.type(),
+                    body.occurredOn(), body.assetType()));
+            return HttpResponse.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r);
+        });
+    }
+
+    /**
+     * A registry feed as CSV: header {@code assetNumber,type,occurredOn[,assetType]}, one event a line. Answers 200
+     * with one result per row; a bad row is REJECTED with its line number and errors, the others go in.
+     */
+    @Post("/monitoring/events")
+    @Consumes(TEXT_CSV)
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public HttpResponse<String> reportCsv(@Nullable @Body String body, Authentication auth,
+                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        String csv = body == null ? "" : body;
+        return idempotent.execute(caller, key, "POST /monitoring/events (csv)", csv,
+                () -> HttpResponse.ok(monitoring.reportCsv(caller, csv)));
+    }
+
+    @Get("/alerts")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public Page<LoanAlert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String severity,
+                                @Nullable @QueryValue String loanId, @QueryValue(defaultValue = "0") int page,
+                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
+        return alerts.list(Caller.of(auth), status, severity, loanId, page, size);
+    }
+
+    @Get("/alerts/{id}")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public LoanAlert get(UUID id, Authentication auth) {
+        return alerts.get(Caller.of(auth), id);
+    }
+
+    @Post("/alerts/{id}/acknowledgement")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> acknowledge(UUID id, @Nullable @Body AlertNote body, Authentication auth,
+                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        AlertNote n = body == null ? new AlertNote(null) : body;
+        return idempotent.execute(caller, key, "POST /alerts/" + id + "/acknowledgement", n,
+                () -> HttpResponse.ok(alerts.acknowledge(caller, id, n.note())));
+    }
+
+    @Post("/alerts/{id}/resolution")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> resolve(UUID id, @Nullable @Body AlertNote body, Authentication auth,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        AlertNote n = body == null ? new AlertNote(null) : body;
+        return idempotent.execute(caller, key, "POST /alerts/" + id + "/resolution", n,
+                () -> HttpResponse.ok(alerts.resolve(caller, id, n.note())));
+    }
+
+    /** A body is one event or a batch, not both, and not neither. */
+    private static void checkShape(EventReport body) {
+        if (body == null) {
+            throw ApiProblem.invalid("body", "is required: {assetNumber, type, occurredOn} or {events: [...]}");
+        }
+        if (body.isBatch()) {
+            List<FieldError> errors = new ArrayList<>();
+            if (body.assetNumber() != null) {
+                errors.add(new FieldError("assetNumber", "goes inside events[] in a batch"));
+            }
+            if (body.type() != null) {
+                errors.add(new FieldError("type", "goes inside events[] in a batch"));
+            }
+            if (body.occurredOn() != null) {
+                errors.add(new FieldError("occurredOn", "goes inside events[] in a batch"));
+            }
+            if (body.assetType() != null) {
+                errors.add(new FieldError("assetType", "goes inside events[] in a batch"));
+            }
+            if (!errors.isEmpty()) {
+                throw ApiProblem.invalid(errors);
+            }
+        }
+    }
+}
