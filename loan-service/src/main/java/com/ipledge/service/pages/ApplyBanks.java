@@ -2,26 +2,35 @@ package com.ipledge.service.pages;
 
 import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.quota.QuotaPlan;
+import com.ipledge.service.quota.QuotaRepository;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The banks a firm may apply to through the form. */
 @Singleton
 public class ApplyBanks {
     private final BankRepository banks;
+    private final QuotaRepository quotas;
+    private final Clock clock;
 
-    public ApplyBanks(BankRepository banks) {
+    public ApplyBanks(BankRepository banks, QuotaRepository quotas, Clock clock) {
         this.banks = banks;
+        this.quotas = quotas;
+        this.clock = clock;
     }
 
-    /**
-     * The banks listed on the form and accepted on submit. Every bank for now; once quota plans exist this is the
-     * one place to narrow it to banks with quota left this year.
-     */
+    /** The banks listed on the form and accepted on submit: those with earmarked quota left this year. */
     public List<Bank> banksAcceptingApplications() {
-        return banks.all();
+        Set<UUID> withQuota = quotas.list(Optional.empty(), Optional.of(LocalDate.now(clock).getYear())).stream()
+                .filter(p -> p.available().signum() > 0).map(QuotaPlan::bankId).collect(Collectors.toSet());
+        return banks.all().stream().filter(b -> withQuota.contains(b.id())).toList();
     }
 
     public Optional<Bank> accepting(UUID bankId) {

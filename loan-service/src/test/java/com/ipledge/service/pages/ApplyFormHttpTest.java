@@ -32,6 +32,9 @@ class ApplyFormHttpTest extends ApiTestBase {
     @BeforeAll
     void setUpBank() {
         bank = createBank("PAGEBANK");
+        assertEquals(201, post("/api/v1/quota-plans", java.util.Map.of("bankId", bank, "year",
+                java.time.Year.now().getValue(), "amount", "100000000"), apiKey("BUREAU", null)).status(),
+                "a bank is offered on the form only while it has quota left");
     }
 
     /** A browser's session with the form: its CSRF cookie and the hidden tokens of the last form it was shown. */

@@ -68,6 +68,9 @@ class ApplyPageBrowserTest extends ApiTestBase {
     void startBrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
         bank = createBank("WEBBANK");
+        assertEquals(201, post("/api/v1/quota-plans", java.util.Map.of("bankId", bank, "year",
+                java.time.Year.now().getValue(), "amount", "100000000"), apiKey("BUREAU", null)).status(),
+                "a bank is offered on the form only while it has quota left");
         base = server.getURL().toString();
         profile = Files.createTempDirectory("ipledge-chromium");
         ChromeOptions options = new ChromeOptions();
