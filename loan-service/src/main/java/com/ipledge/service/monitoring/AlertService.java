@@ -81,8 +81,8 @@ public class AlertService {
 
     @Transactional
     public LoanAlert acknowledge(Caller caller, UUID id, String note) {
-        String n = checkNote(note, false);
         LoanAlert a = lockFor(caller, id, AlertStatus.ACKNOWLEDGED, "acknowledge");
+        String n = checkNote(note, false);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LoanAlert next = new LoanAlert(a.id(), a.bankId(), a.loanId(), a.assetId(), a.eventId(), a.ruleId(),
                 a.severity(), a.action(), a.messageZh(), a.messageEn(), AlertStatus.ACKNOWLEDGED, a.ltv(),
@@ -95,8 +95,8 @@ public class AlertService {
 
     @Transactional
     public LoanAlert resolve(Caller caller, UUID id, String note) {
-        String n = checkNote(note, true);
         LoanAlert a = lockFor(caller, id, AlertStatus.RESOLVED, "resolve");
+        String n = checkNote(note, true);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LoanAlert next = new LoanAlert(a.id(), a.bankId(), a.loanId(), a.assetId(), a.eventId(), a.ruleId(),
                 a.severity(), a.action(), a.messageZh(), a.messageEn(), AlertStatus.RESOLVED, a.ltv(),

@@ -1,0 +1,113 @@
+package com.ipledge.service.losssharing;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.losssharing.LossSharingRequests.ClaimPayment;
+import com.ipledge.service.losssharing.LossSharingRequests.DefaultRequest;
+import com.ipledge.service.losssharing.LossSharingRequests.NewScheme;
+import com.ipledge.service.losssharing.LossSharingRequests.OverallNpl;
+import com.ipledge.service.losssharing.LossSharingRequests.RecoveryRequest;
+import com.ipledge.service.losssharing.LossSharingViews.ClaimView;
+import com.ipledge.service.losssharing.LossSharingViews.CoverView;
+import com.ipledge.service.losssharing.LossSharingViews.DefaultView;
+import com.ipledge.service.losssharing.LossSharingViews.NplReport;
+import com.ipledge.service.losssharing.LossSharingViews.OverallNplView;
+import com.ipledge.service.losssharing.LossSharingViews.SchemeView;
+import com.ipledge.service.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+
+/** Risk-sharing schemes, defaults with their loss waterfall, claims, recoveries and the NPL view (issue 7). */
+@Controller("/api/v1")
+@Tag(name = "loss sharing")
+public class LossSharingController {
+    private final LossSharing lossSharing;
+    private final IdempotentRequests idempotent;
+
+    public LossSharingController(LossSharing lossSharing, IdempotentRequests idempotent) {
+        this.lossSharing = lossSharing;
+        this.idempotent = idempotent;
+    }
+
+    @Get("/risk-sharing/schemes")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public List<SchemeView> schemes(Authentication auth) {
+        return lossSharing.schemes();
+    }
+
+    @Post("/risk-sharing/schemes")
+    @Secured("BUREAU")
+    public HttpResponse<String> createScheme(@Body NewScheme body, Authentication auth,
+                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /risk-sharing/schemes", body,
+                () -> HttpResponse.created(lossSharing.createScheme(caller, body)));
+    }
+
+    @Get("/loans/{id}/risk-cover")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public List<CoverView> cover(UUID id, Authentication auth) {
+        return lossSharing.cover(Caller.of(auth), id);
+    }
+
+    @Post("/loans/{id}/default")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> declareDefault(UUID id, @Body DefaultRequest body, Authentication auth,
+                                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/default", body,
+                () -> HttpResponse.created(lossSharing.declareDefault(caller, id, body)));
+    }
+
+    @Get("/loans/{id}/default")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public DefaultView getDefault(UUID id, Authentication auth) {
+        return lossSharing.getDefault(Caller.of(auth), id);
+    }
+
+    @Get("/loans/{id}/claims")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public List<ClaimView> claims(UUID id, Authentication auth) {
+        return lossSharing.claims(Caller.of(auth), id);
+    }
+
+    @Post("/loans/{id}/claims/{claimId}/payment")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Authentication auth,
+                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/claims/" + claimId + "/payment", body,
+                () -> HttpResponse.ok(lossSharing.payClaim(caller, id, claimId, body)));
+    }
+
+    @Post("/loans/{id}/recoveries")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public HttpResponse<String> recover(UUID id, @Body RecoveryRequest body, Authentication auth,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /loans/" + id + "/recoveries", body,
+                () -> HttpResponse.created(lossSharing.recover(caller, id, body)));
+    }
+
+    @Get("/portfolio/npl")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public NplReport npl(Authentication auth) {
+        return lossSharing.npl(Caller.of(auth));
+    }
+
+    @Put("/banks/{id}/overall-npl")
+    @Secured("BUREAU")
+    public OverallNplView setOverallNpl(UUID id, @Body OverallNpl body, Authentication auth) {
+        return lossSharing.setOverallNpl(Caller.of(auth), id, body);
+    }
+}

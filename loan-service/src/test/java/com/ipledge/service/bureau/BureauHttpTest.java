@@ -1,0 +1,369 @@
+package com.ipledge.service.bureau;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.support.Answer;
+import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Sql;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Page users and the dashboard over HTTP: user creation, sign-in with CSRF, one message for unknown users and
+ * wrong passwords, the session cookie's flags and storage, sign-out, and bank staff seeing their bank only.
+ */
+@MicronautTest(transactional = false)
+class BureauHttpTest extends ApiTestBase {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"");
+    private static final Pattern ERROR = Pattern.compile("<p class=\"error\">([^<]*)</p>");
+
+    private Sql sql;
+    private BureauBook.Book book;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("ipledge.jobs.enabled", "false", "micronaut.http.client.follow-redirects", "false",
+                "ipledge.pages.login-failure-delay-ms", "300");
+    }
+
+    @BeforeAll
+    void seed() {
+        sql = new Sql(databaseUrl());
+        book = BureauBook.seed(this);
+    }
+
+    /** A cookie jar, as a browser keeps one. */
+    final class Jar {
+        final Map<String, String> cookies = new LinkedHashMap<>();
+
+        Answer send(MutableHttpRequest<?> request) {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            Answer a = BureauHttpTest.this.send(request);
+            for (String c : a.headers().getAll("Set-Cookie")) {
+                String pair = c.split(";", 2)[0];
+                String name = pair.substring(0, pair.indexOf('='));
+                String value = pair.substring(pair.indexOf('=') + 1);
+                if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return a;
+        }
+
+        Answer get(String path) {
+            return send(HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE));
+        }
+
+        Answer postForm(String path, Map<String, String> form) {
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        }
+
+        /** Opens the sign-in form and posts it. */
+        Answer signIn(String username, String password) {
+            Answer form = get("/bureau/login");
+            assertEquals(200, form.status(), form::toString);
+            return postForm("/bureau/login", Map.of("csrfToken", csrf(form), "username", username,
+                    "password", password));
+        }
+    }
+
+    private static String csrf(Answer page) {
+        Matcher m = CSRF.matcher(page.raw());
+        assertTrue(m.find(), "the page has a CSRF token");
+        return m.group(1);
+    }
+
+    private static String sessionCookie(Answer a) {
+        return a.headers().getAll("Set-Cookie").stream().filter(c -> c.startsWith(WebSessions.COOKIE + "="))
+                .findFirst().orElse(null);
+    }
+
+    // ------------------------------------------------------------------------------------------------- users
+
+    @Test
+    void usersAreCreatedByAdminsOnlyWithoutShowingTheHashAndIdempotently() {
+        Map<String, Object> body = new HashMap<>(Map.of("username", "Risk.Wang", "password", "a long passphrase 1",
+                "role", "BANK_APPROVER", "bankId", book.bankB().toString()));
+        String key = UUID.randomUUID().toString();
+        Answer created = post("/api/v1/admin/users", body, ADMIN_KEY, key);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("risk.wang", created.text("username"), "names are kept lower-case");
+        assertEquals("BANK_APPROVER", created.text("role"));
+        assertEquals(book.bankB().toString(), created.text("bankId"));
+        assertNull(created.get("password"));
+        assertNull(created.get("passwordHash"));
+        assertFalse(created.raw().contains("pbkdf2"), created.raw());
+        Answer replay = post("/api/v1/admin/users", body, ADMIN_KEY, key);
+        assertEquals(201, replay.status());
+        assertEquals("true", replay.headers().get("Idempotent-Replayed"));
+        assertEquals(created.raw(), replay.raw());
+        Map<String, Object> otherPassword = new HashMap<>(body);
+        otherPassword.put("password", "another passphrase");
+        assertEquals(422, post("/api/v1/admin/users", otherPassword, ADMIN_KEY, key).status(),
+                "the same key with another password is another request");
+        assertEquals(1, sql.count("SELECT count(*) FROM app_user WHERE username = 'risk.wang'"));
+        String stored = sql.text("SELECT password_hash FROM app_user WHERE username = 'risk.wang'");
+        String[] parts = stored.split("\\$");
+        assertEquals("pbkdf2", parts[0]);
+        assertTrue(Integer.parseInt(parts[1]) >= 210_000, stored);
+        assertEquals(16, java.util.Base64.getDecoder().decode(parts[2]).length, "16-byte salt");
+        assertFalse(stored.contains("a long passphrase"));
+        assertEquals(1, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'user.created' AND entity_id = '"
+                + created.text("id") + "'"));
+        assertFalse(sql.text("SELECT payload FROM audit_entry WHERE action = 'user.created' AND entity_id = '"
+                + created.text("id") + "'").contains("passphrase"));
+
+        Answer taken = post("/api/v1/admin/users", body, ADMIN_KEY);
+        assertEquals(409, taken.status(), taken::toString);
+        assertEquals(403, post("/api/v1/admin/users", body, book.bureauKey()).status());
+        assertEquals(401, post("/api/v1/admin/users", body, null).status());
+
+        Answer bad = post("/api/v1/admin/users", Map.of("username", "x", "password", "short", "role", "BANK_OFFICER"),
+                ADMIN_KEY);
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals(List.of("bankId", "password", "username"), bad.errorFields().stream().sorted().toList());
+        Answer admin = post("/api/v1/admin/users", Map.of("username", "root.user", "password", "a long passphrase 1",
+                "role", "ADMIN"), ADMIN_KEY);
+        assertEquals(List.of("role"), admin.errorFields());
+        Answer bureauWithBank = post("/api/v1/admin/users", Map.of("username", "bureau.two",
+                "password", "a long passphrase 1", "role", "BUREAU", "bankId", book.bankA().toString()), ADMIN_KEY);
+        assertEquals(List.of("bankId"), bureauWithBank.errorFields());
+        Answer unknown = post("/api/v1/admin/users", Map.of("username", "bureau.three",
+                "password", "a long passphrase 1", "role", "BUREAU", "id", UUID.randomUUID().toString()), ADMIN_KEY);
+        assertEquals(400, unknown.status(), "unknown fields are rejected");
+        assertEquals(0, sql.count("SELECT count(*) FROM app_user WHERE username IN ('x', 'root.user', 'bureau.two', "
+                + "'bureau.three')"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ sign-in
+
+    @Test
+    void theDashboardAndItsDataNeedASession() {
+        Answer page = new Jar().get("/bureau");
+        assertEquals(303, page.status());
+        assertEquals("/bureau/login", page.headers().get("Location"));
+        Answer risk = send(HttpRequest.GET("/bureau/risk.json"));
+        assertEquals(401, risk.status());
+        Answer export = send(HttpRequest.GET("/bureau/export/byBank.csv"));
+        assertEquals(303, export.status());
+        Answer forged = new Jar().get("/bureau");
+        assertEquals(303, forged.status());
+        Jar planted = new Jar();
+        planted.cookies.put(WebSessions.COOKIE, "A".repeat(43));
+        assertEquals(303, planted.get("/bureau").status(), "an id nobody was given opens nothing");
+        Answer login = new Jar().get("/bureau/login");
+        assertEquals(200, login.status());
+        assertTrue(login.raw().contains("lang=\"zh-CN\""), "Chinese by default");
+        assertTrue(login.raw().contains("登录监测看板"));
+        String csp = login.headers().get("Content-Security-Policy");
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+    }
+
+    @Test
+    void signInNeedsTheFormsCsrfToken() {
+        Jar jar = new Jar();
+        Answer noCookie = jar.postForm("/bureau/login", Map.of("csrfToken", "x", "username", BureauBook.BUREAU_USER,
+                "password", BureauBook.PASSWORD));
+        assertEquals(403, noCookie.status());
+        assertNull(sessionCookie(noCookie));
+        Answer form = jar.get("/bureau/login");
+        Answer wrongToken = jar.postForm("/bureau/login", Map.of("csrfToken", csrf(form) + "x",
+                "username", BureauBook.BUREAU_USER, "password", BureauBook.PASSWORD));
+        assertEquals(403, wrongToken.status());
+        assertNull(sessionCookie(wrongToken));
+        Jar other = new Jar();
+        other.get("/bureau/login");
+        Answer someoneElsesToken = other.postForm("/bureau/login", Map.of("csrfToken", csrf(form),
+                "username", BureauBook.BUREAU_USER, "password", BureauBook.PASSWORD));
+        assertEquals(403, someoneElsesToken.status(), "a token belongs to its own cookie");
+        Answer missing = jar.postForm("/bureau/login", Map.of("username", BureauBook.BUREAU_USER,
+                "password", BureauBook.PASSWORD));
+        assertEquals(403, missing.status());
+        assertEquals(303, jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD).status());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswerAfterTheSameDelay() {
+        long sessions = sql.count("SELECT count(*) FROM web_session");
+        long t0 = System.nanoTime();
+        Answer wrong = new Jar().signIn(BureauBook.BUREAU_USER, "not the password at all");
+        long wrongMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        Answer unknown = new Jar().signIn("nobody.here", "not the password at all");
+        long unknownMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, wrong.status());
+        assertEquals(200, unknown.status());
+        assertNull(sessionCookie(wrong));
+        assertNull(sessionCookie(unknown));
+        String wrongMessage = message(wrong);
+        assertEquals("用户名或密码不正确。", wrongMessage);
+        assertEquals(wrongMessage, message(unknown));
+        assertEquals(strip(wrong.raw()), strip(unknown.raw()).replace("nobody.here", BureauBook.BUREAU_USER),
+                "the pages differ only in the name typed and the form's token");
+        assertTrue(wrongMs >= 300 && unknownMs >= 300, wrongMs + " / " + unknownMs + " ms");
+        assertEquals(sessions, sql.count("SELECT count(*) FROM web_session"), "no session opened");
+    }
+
+    private static String message(Answer a) {
+        Matcher m = ERROR.matcher(a.raw());
+        assertTrue(m.find(), a.raw());
+        return m.group(1);
+    }
+
+    private static String strip(String html) {
+        return CSRF.matcher(html).replaceAll("");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyLaxAndSecureOverHttpsAndOnlyItsHashIsStored() {
+        Jar jar = new Jar();
+        Answer in = jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        assertEquals(303, in.status(), in::toString);
+        assertEquals("/bureau", in.headers().get("Location"));
+        String cookie = sessionCookie(in);
+        assertNotNull(cookie);
+        String lower = cookie.toLowerCase();
+        assertTrue(lower.contains("httponly"), cookie);
+        assertTrue(lower.contains("samesite=lax"), cookie);
+        assertTrue(lower.contains("path=/bureau"), cookie);
+        assertFalse(lower.contains("secure"), "plain http: " + cookie);
+        String id = jar.cookies.get(WebSessions.COOKIE);
+        assertEquals(43, id.length(), "256 bits, base64url");
+        assertEquals(0, sql.count("SELECT count(*) FROM web_session WHERE id_hash = '" + id + "'"));
+        assertEquals(1, sql.count("SELECT count(*) FROM web_session WHERE id_hash = '" + WebSessions.hash(id)
+                + "' AND expires_at > now() + interval '7 hours 55 minutes' AND expires_at <= now() + interval "
+                + "'8 hours 1 minute'"));
+        Answer page = jar.get("/bureau");
+        assertEquals(200, page.status());
+
+        Jar https = new Jar();
+        Answer form = https.send(HttpRequest.GET("/bureau/login").header("X-Forwarded-Proto", "https"));
+        Answer secure = https.send(HttpRequest.POST("/bureau/login", "csrfToken=" + csrf(form) + "&username="
+                        + BureauBook.BUREAU_USER + "&password=" + URLEncoder.encode(BureauBook.PASSWORD,
+                        StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("X-Forwarded-Proto", "https"));
+        assertEquals(303, secure.status());
+        assertTrue(sessionCookie(secure).toLowerCase().contains("secure"), sessionCookie(secure));
+
+        // sliding expiry: a session about to expire is extended by its use; an expired one opens nothing
+        sql.execute("UPDATE web_session SET expires_at = now() + interval '5 minutes' WHERE id_hash = '"
+                + WebSessions.hash(id) + "'");
+        assertEquals(200, jar.get("/bureau").status());
+        assertEquals(1, sql.count("SELECT count(*) FROM web_session WHERE id_hash = '" + WebSessions.hash(id)
+                + "' AND expires_at > now() + interval '7 hours 55 minutes'"));
+        sql.execute("UPDATE web_session SET expires_at = now() - interval '1 second' WHERE id_hash = '"
+                + WebSessions.hash(id) + "'");
+        assertEquals(303, jar.get("/bureau").status(), "expired");
+    }
+
+    @Test
+    void signingOutDeletesTheSession() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        String id = jar.cookies.get(WebSessions.COOKIE);
+        Answer page = jar.get("/bureau");
+        assertEquals(200, page.status());
+        Answer noToken = jar.postForm("/bureau/logout", Map.of());
+        assertEquals(403, noToken.status(), "sign-out needs the CSRF token too");
+        assertEquals(1, sql.count("SELECT count(*) FROM web_session WHERE id_hash = '" + WebSessions.hash(id) + "'"));
+        Answer out = jar.postForm("/bureau/logout", Map.of("csrfToken", csrf(page)));
+        assertEquals(303, out.status());
+        assertEquals("/bureau/login", out.headers().get("Location"));
+        assertTrue(out.headers().getAll("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith(WebSessions.COOKIE + "=") && c.toLowerCase().contains("max-age=0")));
+        assertEquals(0, sql.count("SELECT count(*) FROM web_session WHERE id_hash = '" + WebSessions.hash(id) + "'"));
+        Jar stolen = new Jar();
+        stolen.cookies.put(WebSessions.COOKIE, id);
+        assertEquals(303, stolen.get("/bureau").status(), "the old id opens nothing");
+    }
+
+    // ---------------------------------------------------------------------------------------------- the view
+
+    @Test
+    void theBureauSeesEveryBankInChineseAndEnglish() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        Answer zh = jar.get("/bureau");
+        assertEquals(200, zh.status());
+        String html = zh.raw();
+        assertTrue(html.contains(BureauBook.Book.BANK_A_NAME) && html.contains(BureauBook.Book.BANK_B_NAME));
+        assertTrue(html.contains("全部银行"));
+        assertTrue(html.contains("余额（万元）"), "zh-CN money in 万元");
+        // 500,000 + 400,000 + 300,000 approved at most; every figure is written with two decimals in 万元
+        assertTrue(html.contains("十大生态产业") && html.contains("中医中药") && html.contains("军民融合"));
+        for (String section : List.of("byBank", "byIndustry", "byEcoIndustry", "byRegion", "byIpType", "quota", "npl",
+                "alerts", "trends")) {
+            assertTrue(html.contains("id=\"chart-" + section + "\""), section);
+            assertTrue(html.contains("id=\"table-" + section + "\""), section);
+            assertTrue(html.contains("href=\"/bureau/export/" + section + ".csv\""), section);
+        }
+        assertTrue(html.contains("计算中…"));
+        Answer en = jar.get("/bureau?lang=en");
+        assertTrue(en.raw().contains("lang=\"en\""));
+        assertTrue(en.raw().contains("Outstanding (yuan)"));
+        assertTrue(en.raw().contains("Traditional Chinese medicine"));
+        Matcher amount = Pattern.compile("<dd>(\\d{1,3}(,\\d{3})+\\.\\d{2})</dd>").matcher(en.raw());
+        assertTrue(amount.find(), "yuan with thousands separators");
+
+        Answer risk = jar.send(HttpRequest.GET("/bureau/risk.json").accept(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(200, risk.status(), risk::toString);
+        assertEquals(3, ((Number) risk.get("loans")).intValue());
+        assertEquals(5, ((List<?>) risk.get("marks")).size(), "EL, VaR and ES at 99% and 99.9%");
+        assertFalse(((List<?>) risk.get("histogram")).isEmpty());
+
+        Answer csv = jar.send(HttpRequest.GET("/bureau/export/byBank.csv"));
+        assertEquals(200, csv.status());
+        assertTrue(csv.headers().get("Content-Type").startsWith("text/csv"));
+        assertTrue(csv.raw().contains("GANSUBANK") && csv.raw().contains("LANZHOUBANK"));
+        Answer npl = jar.send(HttpRequest.GET("/bureau/export/npl.csv"));
+        assertEquals(200, npl.status());
+        assertTrue(npl.raw().contains("GANSUBANK") && npl.raw().contains("LANZHOUBANK"));
+        assertEquals(404, jar.send(HttpRequest.GET("/bureau/export/secrets.csv")).status());
+    }
+
+    @Test
+    void bankStaffSeeTheirOwnBankOnly() {
+        Jar jar = new Jar();
+        assertEquals(303, jar.signIn(BureauBook.BANK_USER, BureauBook.PASSWORD).status());
+        Answer page = jar.get("/bureau");
+        assertEquals(200, page.status());
+        String html = page.raw();
+        assertTrue(html.contains(BureauBook.Book.BANK_A_NAME));
+        assertFalse(html.contains(BureauBook.Book.BANK_B_NAME), "no other bank's name");
+        assertFalse(html.contains("LANZHOUBANK"), "no other bank's code");
+        Answer risk = jar.send(HttpRequest.GET("/bureau/risk.json").accept(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(2, ((Number) risk.get("loans")).intValue(), "the bank's two loans");
+        for (String table : List.of("byBank", "quota", "npl", "trends")) {
+            Answer csv = jar.send(HttpRequest.GET("/bureau/export/" + table + ".csv"));
+            assertEquals(200, csv.status(), table);
+            assertFalse(csv.raw().contains("LANZHOUBANK"), table);
+        }
+        Answer byBank = jar.send(HttpRequest.GET("/bureau/export/byBank.csv"));
+        assertTrue(byBank.raw().contains("GANSUBANK"));
+    }
+}

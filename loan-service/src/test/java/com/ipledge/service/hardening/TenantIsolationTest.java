@@ -1,0 +1,165 @@
+package com.ipledge.service.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.support.Answer;
+import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Fixtures;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enumerates every API route from the router (a route added later is covered without touching this test) and
+ * calls it with another bank's keys on this bank's ids: the answer is always 404 (or 403 where the role may not
+ * call it at all), and never carries this bank's data.
+ */
+@MicronautTest(transactional = false)
+class TenantIsolationTest extends ApiTestBase {
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @Inject
+    Router router;
+
+    private final Map<String, String> ownIds = new HashMap<>();
+    private String intruderOfficer;
+    private String intruderApprover;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("ipledge.jobs.enabled", "false");
+    }
+
+    @BeforeAll
+    void aBankWithAWholeBook() {
+        UUID bank = createBank("VICTIM");
+        String officer = apiKey("BANK_OFFICER", bank);
+        String approver = apiKey("BANK_APPROVER", bank);
+        String bureau = apiKey("BUREAU", null);
+        UUID intruder = createBank("INTRUDER");
+        intruderOfficer = apiKey("BANK_OFFICER", intruder);
+        intruderApprover = apiKey("BANK_APPROVER", intruder);
+        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+                "amount", "100000000"), bureau);
+        ownIds.put("quota-plans", plan.text("id"));
+        Map<String, Object> borrower = Fixtures.borrower();
+        borrower.put("operatingRevenue", "80000000");
+        ownIds.put("borrowers", post("/api/v1/borrowers", borrower, officer).text("id"));
+        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
+        int year = LocalDate.now().getYear() - 3;
+        patent.put("number", Fixtures.patentNumber(year, 1));
+        patent.put("filingDate", year + "-03-01");
+        patent.put("grantDate", (year + 2) + "-06-01");
+        ownIds.put("ip-assets", post("/api/v1/ip-assets", patent, officer).text("id"));
+        Map<String, Object> app = Fixtures.application(ownIds.get("borrowers"), List.of(ownIds.get("ip-assets")));
+        app.put("requestedAmount", "300000");
+        ownIds.put("applications", post("/api/v1/applications", app, officer).text("id"));
+        Answer decision = post("/api/v1/applications/" + ownIds.get("applications") + "/evaluation", Map.of(),
+                officer);
+        assertEquals("APPROVE", decision.text("decision"), decision::toString);
+        String loan = post("/api/v1/applications/" + ownIds.get("applications") + "/approval",
+                Map.of("approve", true), approver).text("loanId");
+        ownIds.put("loans", loan);
+        post("/api/v1/loans/" + loan + "/pledge-registration",
+                Map.of("registrationNo", "Y1", "registeredOn", LocalDate.now().toString()), officer);
+        assertEquals("DISBURSED", post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer)
+                .text("status"));
+        Answer valuation = post("/api/v1/valuations", Map.of("assetId", ownIds.get("ip-assets"), "assumptions",
+                Map.of("valuationDate", LocalDate.now().toString(), "baseRevenue", "1000000",
+                        "revenueGrowth", Map.of("mean", 0.03, "sd", 0), "royaltyRate", Map.of("mean", 0.04, "sd", 0),
+                        "discountRate", Map.of("mean", 0.12, "sd", 0), "taxRate", 0.25,
+                        "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
+        assertEquals(201, valuation.status(), valuation::toString);
+        ownIds.put("valuations", valuation.text("id"));
+    }
+
+    @Test
+    void everyRouteAnswersAnotherBank404Or403AndNeverItsData() {
+        List<String> leaks = new ArrayList<>();
+        int checked = 0;
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String template = route.getUriMatchTemplate().toString();
+            if (!template.startsWith("/api/")) {
+                continue;
+            }
+            HttpMethod method = route.getHttpMethod();
+            if (method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+                continue; // answered by the framework from the GET route
+            }
+            boolean withVariable = VARIABLE.matcher(template).find();
+            if (!withVariable && method != HttpMethod.GET) {
+                continue; // creating in one's own bank is not a leak; body checks have their own tests
+            }
+            String path = fill(template);
+            for (String key : List.of(intruderOfficer, intruderApprover)) {
+                Answer a = send(request(method, path).bearerAuth(key));
+                checked++;
+                boolean acceptable = withVariable ? (a.status() == 404 || a.status() == 403)
+                        : a.status() < 500;
+                if (!acceptable || carriesOwnData(a)) {
+                    leaks.add(method + " " + path + " -> " + a.status() + " " + a.raw());
+                }
+            }
+        }
+        assertTrue(checked > 20, "the router listed the API: " + checked);
+        assertTrue(leaks.isEmpty(), () -> "routes that answer another bank:\n" + String.join("\n", leaks));
+    }
+
+    @Test
+    void mutatingAnotherBanksLoanChangesNothing() {
+        String loan = ownIds.get("loans");
+        Answer repay = post("/api/v1/loans/" + loan + "/repayments",
+                Map.of("amount", "100.00", "paidOn", LocalDate.now().toString()), intruderOfficer);
+        assertEquals(404, repay.status());
+        Answer approve = post("/api/v1/applications/" + ownIds.get("applications") + "/approval",
+                Map.of("approve", false, "note", "x"), intruderApprover);
+        assertEquals(404, approve.status());
+    }
+
+    private boolean carriesOwnData(Answer a) {
+        if (a.raw() == null || a.status() >= 400 && a.status() != 404 && a.status() != 403) {
+            return a.raw() != null && ownIds.values().stream().anyMatch(a.raw()::contains);
+        }
+        return ownIds.values().stream().anyMatch(id -> a.raw().contains(id) && a.status() < 400);
+    }
+
+    private String fill(String template) {
+        Matcher m = VARIABLE.matcher(template.replaceAll("\\{\\?[^}]*}", "").replaceAll("\\{/[^}]*}", ""));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String before = template.substring(0, m.start());
+            String[] segments = before.split("/");
+            String collection = segments.length > 0 ? segments[segments.length - 1] : "";
+            String id = ownIds.getOrDefault(collection, ownIds.get("loans"));
+            m.appendReplacement(out, id);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static MutableHttpRequest<?> request(HttpMethod method, String path) {
+        return switch (method) {
+            case GET -> HttpRequest.GET(path);
+            case DELETE -> HttpRequest.DELETE(path);
+            case PUT -> HttpRequest.PUT(path, Map.of());
+            case PATCH -> HttpRequest.PATCH(path, Map.of());
+            default -> HttpRequest.POST(path, Map.of());
+        };
+    }
+}
