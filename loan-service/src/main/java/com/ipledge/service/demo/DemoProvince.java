@@ -33,6 +33,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.ipledge.service.security.Caller;
 import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -47,10 +50,13 @@ import org.jooq.DSLContext;
 @Requires(property = "ipledge.demo", value = "true")
 public class DemoProvince {
     static final long SEED = 20261125L;
+    static final int BORROWERS_PER_BANK = 40;
+    /** The first borrowers of each bank get a loan each, taken to a different stage (see DemoBook). */
+    static final int LOANS_PER_BANK = 20;
     private static final long LOCK = 7_201_002L;
     static final String[][] BANKS = {
         {"GSBANK", "甘肃银行"}, {"LZBANK", "兰州银行"}, {"ABC-GS", "中国农业银行甘肃省分行"}};
-    static final String[][] REGIONS = {
+    public static final String[][] REGIONS = {
         {"620100", "兰州"}, {"620200", "嘉峪关"}, {"620300", "金昌"}, {"620400", "白银"}, {"620500", "天水"},
         {"620600", "武威"}, {"620700", "张掖"}, {"620800", "平凉"}, {"620900", "酒泉"}, {"621000", "庆阳"},
         {"621100", "定西"}, {"621200", "陇南"}, {"622900", "临夏"}, {"623000", "甘南"}};
@@ -63,12 +69,14 @@ public class DemoProvince {
     private final BorrowerRepository borrowers;
     private final IpAssetRepository assets;
     private final DSLContext db;
+    private final DemoBook book;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public DemoProvince(BankRepository banks, ApiKeyRepository keys, BorrowerRepository borrowers,
-                        IpAssetRepository assets, DSLContext db, TransactionOperations<Connection> transactions,
-                        Clock clock) {
+                        IpAssetRepository assets, DSLContext db, DemoBook book,
+                        TransactionOperations<Connection> transactions, Clock clock) {
+        this.book = book;
         this.transactions = transactions;
         this.banks = banks;
         this.keys = keys;
@@ -104,18 +112,49 @@ public class DemoProvince {
         List<String> printed = new ArrayList<>();
         key(Role.ADMIN, null, "demo admin", now, printed);
         key(Role.BUREAU, null, "demo bureau", now, printed);
-        Random random = new Random(SEED);
         SmeSizeStandard sizes = SmeSizeStandard.miit2011();
-        for (String[] b : BANKS) {
+        for (int bankIndex = 0; bankIndex < BANKS.length; bankIndex++) {
+            String[] b = BANKS[bankIndex];
             Bank bank = banks.findByCode(b[0]).orElseGet(() -> banks.insert(b[0], b[1], now).orElseThrow());
             key(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer", now, printed);
             key(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver", now, printed);
             key(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " second approver", now, printed);
-            for (int i = 0; i < 10; i++) {
-                seedBorrower(bank, random, sizes, now);
+            boolean freshBook = book.isEmpty(bank.id());
+            List<UUID> borrowerIds = new ArrayList<>();
+            List<List<IpAsset>> pledgeable = new ArrayList<>();
+            for (int i = 0; i < BORROWERS_PER_BANK; i++) {
+                // one stream per borrower: a restart that skips existing rows draws the same numbers for the rest
+                Random perBorrower = new Random(SEED + 1_000L * bankIndex + i);
+                seedBorrower(bank, perBorrower, sizes, now).ifPresent(seeded -> {
+                    borrowerIds.add(seeded.getKey());
+                    pledgeable.add(seeded.getValue());
+                });
+            }
+            if (freshBook && !borrowerIds.isEmpty()) {
+                int loans = Math.min(LOANS_PER_BANK, borrowerIds.size());
+                book.open(bank.id(), caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
+                        caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
+                        borrowerIds.subList(0, loans), pledgeable.subList(0, loans));
             }
         }
+        seedGeographicalIndication(banks.findByCode(BANKS[0][0]).orElseThrow(), now);
         return printed;
+    }
+
+    /** 定西马铃薯: a collective mark held by the growers' association, which its members may pledge with consent. */
+    private void seedGeographicalIndication(Bank bank, OffsetDateTime now) {
+        String association = creditCode(new Random(SEED + 1), "621100").replaceFirst("^91", "51");
+        association = association.substring(0, 17);
+        association = association + UnifiedSocialCreditCode.checkCharacter(association);
+        LocalDate registered = LocalDate.of(2018, 8, 14);
+        assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.GEOGRAPHICAL_INDICATION, "8712345",
+                "定西马铃薯 (地理标志集体商标)", association, registered.minusYears(1), null, registered,
+                LegalStatus.VALID, null, null, null, List.of(31),
+                LegalTerm.expiresOn(IpType.GEOGRAPHICAL_INDICATION, null, registered), now));
+    }
+
+    private Caller caller(Role role, UUID bankId, String label) {
+        return new Caller(keys.findActiveByHash(ApiKeys.hash(demoKey(label))).orElseThrow().id(), role, bankId);
     }
 
     private void key(Role role, UUID bankId, String label, OffsetDateTime now, List<String> printed) {
@@ -124,7 +163,9 @@ public class DemoProvince {
         printed.add(String.format("%-34s %-14s %s", label, role, key));
     }
 
-    private void seedBorrower(Bank bank, Random random, SmeSizeStandard sizes, OffsetDateTime now) {
+    /** The new borrower's id and its assets; empty when it was seeded before. */
+    private Optional<Map.Entry<UUID, List<IpAsset>>> seedBorrower(Bank bank, Random random, SmeSizeStandard sizes,
+                                                                 OffsetDateTime now) {
         EcoIndustry eco = EcoIndustry.values()[random.nextInt(EcoIndustry.values().length)];
         String industry = INDUSTRY_OF_ECO[eco.ordinal()];
         String region = REGIONS[random.nextInt(REGIONS.length)][0];
@@ -138,8 +179,9 @@ public class DemoProvince {
                 + creditCode.substring(12, 16), creditCode, industry, eco, region, employees, revenue, totalAssets,
                 founded, sizes.classify(new IndustryCode(industry), employees, revenue, totalAssets), now);
         if (borrowers.insert(borrower).isEmpty()) {
-            return;
+            return Optional.empty();
         }
+        List<IpAsset> seeded = new ArrayList<>();
         int patents = 1 + random.nextInt(3);
         for (int p = 0; p < patents; p++) {
             boolean invention = random.nextInt(3) > 0;
@@ -150,15 +192,18 @@ public class DemoProvince {
                     digits + "." + PatentNumber.checkCharacter(digits),
                     (invention ? "一种" : "一种改进的") + eco.nameZh() + "装置及方法", creditCode, filed,
                     filed.plusMonths(invention ? 30 : 10), null, LegalStatus.VALID, 5 + random.nextInt(15),
-                    random.nextInt(20), 1 + random.nextInt(5), null, LegalTerm.expiresOn(type, filed, null), now));
+                    random.nextInt(20), 1 + random.nextInt(5), null, LegalTerm.expiresOn(type, filed, null), now))
+                    .ifPresent(seeded::add);
         }
         if (random.nextBoolean()) {
             LocalDate registered = LocalDate.of(2014 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
             assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.TRADEMARK,
                     String.valueOf(10_000_000 + random.nextInt(60_000_000)), eco.nameZh() + "商标", creditCode,
                     registered.minusMonths(9), null, registered, LegalStatus.VALID, null, null, null,
-                    List.of(1 + random.nextInt(45)), LegalTerm.expiresOn(IpType.TRADEMARK, null, registered), now));
+                    List.of(1 + random.nextInt(45)), LegalTerm.expiresOn(IpType.TRADEMARK, null, registered), now))
+                    .ifPresent(seeded::add);
         }
+        return seeded.isEmpty() ? Optional.empty() : Optional.of(Map.entry(borrower.id(), seeded));
     }
 
     /** A well-formed code: registration authority 9 (industry and commerce), type 1 (enterprise), the region. */

@@ -1,0 +1,131 @@
+package com.ipledge.service.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.rules.MonitoringEventType;
+import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
+import com.ipledge.service.application.ApplicationView;
+import com.ipledge.service.application.NewApplication;
+import com.ipledge.service.evaluation.EvaluationService;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.loan.ApprovalService;
+import com.ipledge.service.loan.LoanService;
+import com.ipledge.service.loan.LoanView;
+import com.ipledge.service.losssharing.LossSharing;
+import com.ipledge.service.losssharing.LossSharingRequests;
+import com.ipledge.service.monitoring.EventReport;
+import com.ipledge.service.monitoring.MonitoringService;
+import com.ipledge.service.quota.QuotaPlan;
+import com.ipledge.service.quota.QuotaRepository;
+import com.ipledge.service.security.Caller;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes a demo bank's borrowers through the real services (the same path as the API), so that the first run
+ * shows loans in every state: submitted, evaluated, approved, pledged, disbursed, repaying, closed, defaulted with
+ * a recovery, withdrawn, and open alerts. Run once per bank, inside the seeding transaction.
+ */
+@Singleton
+class DemoBook {
+    private static final BigDecimal REQUEST = new BigDecimal("300000.00");
+
+    private final QuotaRepository quotas;
+    private final ApplicationRepository applicationRows;
+    private final ApplicationService applications;
+    private final EvaluationService evaluations;
+    private final ApprovalService approvals;
+    private final LoanService loans;
+    private final LossSharing lossSharing;
+    private final MonitoringService monitoring;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DemoBook(QuotaRepository quotas, ApplicationRepository applicationRows, ApplicationService applications,
+             EvaluationService evaluations, ApprovalService approvals, LoanService loans, LossSharing lossSharing,
+             MonitoringService monitoring, ObjectMapper json, Clock clock) {
+        this.quotas = quotas;
+        this.applicationRows = applicationRows;
+        this.applications = applications;
+        this.evaluations = evaluations;
+        this.approvals = approvals;
+        this.loans = loans;
+        this.lossSharing = lossSharing;
+        this.monitoring = monitoring;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** True when the bank has no applications yet (a restart finds them and leaves the book alone). */
+    boolean isEmpty(UUID bankId) {
+        return applicationRows.count(Optional.of(bankId), Optional.empty()) == 0;
+    }
+
+    void open(UUID bankId, Caller officer, Caller approver, List<UUID> borrowers, List<List<IpAsset>> assets) {
+        LocalDate today = LocalDate.now(clock);
+        quotas.insert(bankId, today.getYear(), QuotaPlan.ALL, new BigDecimal("100000000.00"), OffsetDateTime.now(clock));
+        for (int i = 0; i < borrowers.size(); i++) {
+            IpAsset pledged = assets.get(i).get(0);
+            ApplicationView app = applications.submit(officer, new NewApplication(borrowers.get(i), REQUEST, 12,
+                    "购买研发设备与原材料", List.of(new NewApplication.CollateralRef(pledged.id())), i % 3 == 0));
+            int stage = i % 10;
+            if (stage == 0) {
+                continue; // stays SUBMITTED
+            }
+            String decision = read(evaluations.evaluate(officer, app.id())).get("decision").asText();
+            if (stage == 1 || "DECLINE".equals(decision)) {
+                continue; // stays EVALUATED / REFERRED / DECLINED
+            }
+            UUID loanId = approvals.decide(approver, app.id(), true,
+                    "REFER".equals(decision) ? "演示：经审批人复核后同意" : null, null).loanId();
+            if (stage == 2) {
+                continue; // APPROVED, waiting for its pledge
+            }
+            if (stage == 8) {
+                loans.withdraw(officer, app.id(), "企业改用自有资金");
+                continue;
+            }
+            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (100000 + i), today);
+            if (stage == 3) {
+                continue;
+            }
+            LoanView loan = loans.disburse(officer, loanId, today);
+            switch (stage) {
+                case 5 -> loans.repay(officer, loanId, new BigDecimal("20000.00"), today);
+                case 6 -> loans.repay(officer, loanId, loan.principal(), today);
+                case 7 -> {
+                    lossSharing.declareDefault(officer, loanId, new LossSharingRequests.DefaultRequest(today,
+                            "演示：经营困难，连续逾期"));
+                    // the patent auctioned for 30% of the principal, 5% of the price going on the sale itself
+                    BigDecimal price = loan.principal().multiply(new BigDecimal("0.30"))
+                            .setScale(2, java.math.RoundingMode.HALF_UP);
+                    lossSharing.recover(officer, loanId, new LossSharingRequests.RecoveryRequest(price, today,
+                            LossSharingRequests.RecoveryMethod.AUCTION,
+                            price.multiply(new BigDecimal("0.05")).setScale(2, java.math.RoundingMode.HALF_UP)));
+                }
+                case 9 -> monitoring.report(officer, new EventReport.Event(pledged.number(),
+                        MonitoringEventType.LITIGATION, today, null));
+                default -> {
+                    // stage 4: disbursed and on schedule
+                }
+            }
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.ipledge.service.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.loan.LoanStatus;
+import com.ipledge.service.support.Answer;
+import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Sql;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo province is believable and consistent: every loan state, quotas kept, a valid audit chain. */
+@MicronautTest(transactional = false)
+class DemoProvinceTest extends ApiTestBase {
+    @Inject
+    DemoProvince demo;
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("ipledge.demo", "true", "ipledge.jobs.enabled", "false");
+    }
+
+    @Test
+    void theDemoBookIsCompleteConsistentAndSeededOnce() {
+        Sql sql = new Sql(databaseUrl());
+        assertEquals(3, sql.count("SELECT count(*) FROM bank"));
+        assertEquals(3L * DemoProvince.BORROWERS_PER_BANK, sql.count("SELECT count(*) FROM borrower"));
+        assertEquals(10, sql.count("SELECT count(DISTINCT eco_industry) FROM borrower"), "all ten eco industries");
+        assertTrue(sql.count("SELECT count(DISTINCT region_code) FROM borrower") >= 10, "across the prefectures");
+        assertEquals(1, sql.count("SELECT count(*) FROM ip_asset WHERE type = 'GEOGRAPHICAL_INDICATION'"));
+        assertTrue(sql.count("SELECT count(*) FROM ip_asset WHERE type = 'UTILITY_MODEL'") > 0);
+        assertTrue(sql.count("SELECT count(*) FROM ip_asset WHERE type = 'TRADEMARK'") > 0);
+        for (LoanStatus status : new LoanStatus[]{LoanStatus.APPROVED, LoanStatus.PLEDGE_REGISTERED,
+            LoanStatus.DISBURSED, LoanStatus.REPAYING, LoanStatus.CLOSED, LoanStatus.DEFAULTED, LoanStatus.WITHDRAWN}) {
+            assertTrue(sql.count("SELECT count(*) FROM loan WHERE status = '" + status + "'") > 0, status.name());
+        }
+        assertTrue(sql.count("SELECT count(*) FROM loan_application WHERE status = 'SUBMITTED'") > 0);
+        assertTrue(sql.count("SELECT count(*) FROM recovery") > 0, "a recovery after a default");
+        assertTrue(sql.count("SELECT count(*) FROM alert WHERE status = 'OPEN'") > 0, "open alerts");
+        assertEquals(0, sql.count("SELECT count(*) FROM quota_plan WHERE reserved + drawn > amount"));
+
+        String bureau = apiKey("BUREAU", null);
+        Answer reconciliation = get("/api/v1/quota-plans/reconciliation", bureau);
+        assertEquals(Boolean.TRUE, reconciliation.get("ok"), reconciliation::toString);
+        assertEquals(Boolean.TRUE, get("/api/v1/audit/verify", bureau).get("ok"));
+
+        long loans = sql.count("SELECT count(*) FROM loan");
+        transactions.executeWrite(status -> demo.seed());
+        assertEquals(loans, sql.count("SELECT count(*) FROM loan"), "a restart seeds nothing twice");
+        assertEquals(3L * DemoProvince.BORROWERS_PER_BANK, sql.count("SELECT count(*) FROM borrower"));
+    }
+}
