@@ -38,6 +38,11 @@ public class AdminBootstrap {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        ensureBootstrapKey();
+    }
+
+    /** Idempotent; the demo seeding calls it first so that its own admin never hides the operator's key. */
+    public void ensureBootstrapKey() {
         if (bootstrapKey == null || bootstrapKey.isBlank()) {
             return;
         }

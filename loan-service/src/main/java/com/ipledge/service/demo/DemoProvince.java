@@ -70,13 +70,16 @@ public class DemoProvince {
     private final IpAssetRepository assets;
     private final DSLContext db;
     private final DemoBook book;
+    private final com.ipledge.service.admin.AdminBootstrap adminBootstrap;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public DemoProvince(BankRepository banks, ApiKeyRepository keys, BorrowerRepository borrowers,
                         IpAssetRepository assets, DSLContext db, DemoBook book,
+                        com.ipledge.service.admin.AdminBootstrap adminBootstrap,
                         TransactionOperations<Connection> transactions, Clock clock) {
         this.book = book;
+        this.adminBootstrap = adminBootstrap;
         this.transactions = transactions;
         this.banks = banks;
         this.keys = keys;
@@ -99,6 +102,7 @@ public class DemoProvince {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        adminBootstrap.ensureBootstrapKey();
         List<String> lines = transactions.executeWrite(status -> seed());
         StringBuilder out = new StringBuilder("\n=== ipledge demo province: API keys (demo only) ===\n");
         lines.forEach(l -> out.append(l).append('\n'));
