@@ -17,8 +17,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Quota counters and their movement ledger. Every change is ONE conditional UPDATE (the headroom test and the
- * increment are atomic in PostgreSQL, whichever instance sends it) plus a ledger row in the same transaction.
+ * Quota counters and their movement ledger. Every change is ONE statement: a conditional UPDATE (the headroom
+ * test and the increment are atomic in PostgreSQL, whichever instance sends it) feeding the ledger INSERT.
  */
 @Singleton
 @Connectable
@@ -85,50 +85,47 @@ public class QuotaRepository {
 
     /** Reserves {@code amount} if the plan has that much headroom; false (nothing changed) otherwise. */
     public boolean reserve(UUID planId, UUID loanId, BigDecimal amount, OffsetDateTime now) {
-        int updated = db.update(QUOTA_PLAN)
+        return moveAndRecord(db.update(QUOTA_PLAN)
                 .set(QUOTA_PLAN.RESERVED, QUOTA_PLAN.RESERVED.plus(amount))
                 .set(QUOTA_PLAN.UPDATED_AT, now)
                 .where(QUOTA_PLAN.ID.eq(planId)
                         .and(QUOTA_PLAN.AMOUNT.minus(QUOTA_PLAN.RESERVED).minus(QUOTA_PLAN.DRAWN).ge(amount)))
-                .execute();
-        return recordIf(updated, planId, loanId, Movement.RESERVE, amount, now);
+                .returningResult(QUOTA_PLAN.ID), loanId, Movement.RESERVE, amount, now);
+    }
+
+    /**
+     * The counter update and its ledger row as ONE statement ({@code WITH moved AS (UPDATE ... RETURNING id)
+     * INSERT ... SELECT FROM moved}): the plan row's lock is held for a single round trip, and a refused update
+     * inserts nothing.
+     */
+    private boolean moveAndRecord(org.jooq.ResultQuery<? extends org.jooq.Record1<UUID>> update, UUID loanId,
+                                  Movement kind, BigDecimal amount, OffsetDateTime now) {
+        var moved = DSL.name("moved").fields("plan_id").as(update);
+        return db.with(moved)
+                .insertInto(QUOTA_MOVEMENT, QUOTA_MOVEMENT.ID, QUOTA_MOVEMENT.PLAN_ID, QUOTA_MOVEMENT.LOAN_ID,
+                        QUOTA_MOVEMENT.KIND, QUOTA_MOVEMENT.AMOUNT, QUOTA_MOVEMENT.CREATED_AT)
+                .select(DSL.select(DSL.val(UUID.randomUUID()), moved.field("plan_id", UUID.class), DSL.val(loanId),
+                        DSL.val(kind.name()), DSL.val(amount), DSL.val(now)).from(moved))
+                .execute() == 1;
     }
 
     /** Gives a reservation back (approval expired, withdrawn). */
     public boolean release(UUID planId, UUID loanId, BigDecimal amount, OffsetDateTime now) {
-        int updated = db.update(QUOTA_PLAN)
+        return moveAndRecord(db.update(QUOTA_PLAN)
                 .set(QUOTA_PLAN.RESERVED, QUOTA_PLAN.RESERVED.minus(amount))
                 .set(QUOTA_PLAN.UPDATED_AT, now)
                 .where(QUOTA_PLAN.ID.eq(planId).and(QUOTA_PLAN.RESERVED.ge(amount)))
-                .execute();
-        return recordIf(updated, planId, loanId, Movement.RELEASE, amount, now);
+                .returningResult(QUOTA_PLAN.ID), loanId, Movement.RELEASE, amount, now);
     }
 
     /** Converts a reservation into a draw at disbursement. */
     public boolean draw(UUID planId, UUID loanId, BigDecimal amount, OffsetDateTime now) {
-        int updated = db.update(QUOTA_PLAN)
+        return moveAndRecord(db.update(QUOTA_PLAN)
                 .set(QUOTA_PLAN.RESERVED, QUOTA_PLAN.RESERVED.minus(amount))
                 .set(QUOTA_PLAN.DRAWN, QUOTA_PLAN.DRAWN.plus(amount))
                 .set(QUOTA_PLAN.UPDATED_AT, now)
                 .where(QUOTA_PLAN.ID.eq(planId).and(QUOTA_PLAN.RESERVED.ge(amount)))
-                .execute();
-        return recordIf(updated, planId, loanId, Movement.DRAW, amount, now);
-    }
-
-    private boolean recordIf(int updated, UUID planId, UUID loanId, Movement kind, BigDecimal amount,
-                             OffsetDateTime now) {
-        if (updated != 1) {
-            return false;
-        }
-        db.insertInto(QUOTA_MOVEMENT)
-                .set(QUOTA_MOVEMENT.ID, UUID.randomUUID())
-                .set(QUOTA_MOVEMENT.PLAN_ID, planId)
-                .set(QUOTA_MOVEMENT.LOAN_ID, loanId)
-                .set(QUOTA_MOVEMENT.KIND, kind.name())
-                .set(QUOTA_MOVEMENT.AMOUNT, amount)
-                .set(QUOTA_MOVEMENT.CREATED_AT, now)
-                .execute();
-        return true;
+                .returningResult(QUOTA_PLAN.ID), loanId, Movement.DRAW, amount, now);
     }
 
     /** Counters next to what the ledger says they should be: reserved = RESERVE - RELEASE - DRAW, drawn = DRAW. */
