@@ -1,9 +1,10 @@
 package com.ipledge.service.bureau;
 
+import com.ipledge.service.pages.PageLocales;
+
 import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +39,8 @@ import org.thymeleaf.context.Context;
  */
 @Singleton
 public class BureauPages {
-    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    static final Locale EN = Locale.ENGLISH;
-    static final String LANG_COOKIE = "ipledge_lang";
+    static final Locale ZH = PageLocales.ZH;
+    static final Locale EN = PageLocales.EN;
     static final String CSRF_COOKIE = "ipledge_bureau_csrf";
     static final String CSRF_FIELD = "csrfToken";
     static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
@@ -68,59 +66,24 @@ public class BureauPages {
 
     // ------------------------------------------------------------------------------------------------ language
 
-    /** {@code ?lang=}, else the language cookie, else Accept-Language, else Chinese. */
+    /** The same language rules and cookie as the SME form ({@link PageLocales}). */
     Locale locale(HttpRequest<?> request, @Nullable String lang) {
-        return chosen(lang)
-                .or(() -> request.getCookies().findCookie(LANG_COOKIE).flatMap(c -> chosen(c.getValue())))
-                .orElseGet(() -> fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
+        return PageLocales.resolve(request, lang);
     }
 
-    /** Keeps an explicit choice in the site-wide language cookie (the same one the SME form uses). */
+    /** Keeps an explicit choice in the site-wide language cookie. */
     <T> MutableHttpResponse<T> sticky(MutableHttpResponse<T> response, HttpRequest<?> request,
                                       @Nullable String lang, boolean secure) {
-        chosen(lang).ifPresent(locale -> response.cookie(Cookie.of(LANG_COOKIE, tag(locale)).path("/")
-                .maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax).httpOnly(true).secure(secure)));
+        PageLocales.stickyCookie(lang, secure).ifPresent(response::cookie);
         return response;
     }
 
     static String tag(Locale locale) {
-        return locale.equals(EN) ? "en" : "zh-CN";
+        return PageLocales.tag(locale);
     }
 
     static Locale other(Locale locale) {
-        return locale.equals(EN) ? ZH : EN;
-    }
-
-    private static Optional<Locale> chosen(@Nullable String lang) {
-        if (lang == null) {
-            return Optional.empty();
-        }
-        String l = lang.strip().toLowerCase(Locale.ROOT);
-        if (l.equals("en") || l.startsWith("en-") || l.startsWith("en_")) {
-            return Optional.of(EN);
-        }
-        if (l.equals("zh") || l.startsWith("zh-") || l.startsWith("zh_")) {
-            return Optional.of(ZH);
-        }
-        return Optional.empty();
-    }
-
-    private static Locale fromAcceptLanguage(@Nullable String header) {
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = header == null || header.isBlank() ? List.of() : Locale.LanguageRange.parse(header);
-        } catch (IllegalArgumentException e) {
-            ranges = List.of();
-        }
-        for (Locale.LanguageRange range : ranges) {
-            if (range.getWeight() > 0) {
-                Optional<Locale> match = chosen(range.getRange());
-                if (match.isPresent()) {
-                    return match.get();
-                }
-            }
-        }
-        return ZH;
+        return PageLocales.other(locale);
     }
 
     // ---------------------------------------------------------------------------------------------------- CSRF

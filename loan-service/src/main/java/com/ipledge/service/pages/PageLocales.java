@@ -15,24 +15,24 @@ import java.util.Optional;
  * Accept-Language, else Chinese. Only zh-CN and en are offered; resolved here rather than by the server-wide
  * locale resolver so that no other part of the service changes behaviour.
  */
-final class PageLocales {
-    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    static final Locale EN = Locale.ENGLISH;
-    static final String COOKIE = "ipledge_lang";
+public final class PageLocales {
+    public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale EN = Locale.ENGLISH;
+    public static final String COOKIE = "ipledge_lang";
     private static final List<Locale.LanguageRange> NONE = List.of();
 
     private PageLocales() {
     }
 
     /** The locale for this request. */
-    static Locale resolve(HttpRequest<?> request, @Nullable String lang) {
+    public static Locale resolve(HttpRequest<?> request, @Nullable String lang) {
         return chosen(lang)
                 .or(() -> request.getCookies().findCookie(COOKIE).flatMap(c -> chosen(c.getValue())))
                 .orElseGet(() -> fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     /** The cookie that keeps an explicit choice, when the request made one. */
-    static Optional<Cookie> stickyCookie(@Nullable String lang, boolean secure) {
+    public static Optional<Cookie> stickyCookie(@Nullable String lang, boolean secure) {
         return chosen(lang).map(locale -> Cookie.of(COOKIE, tag(locale))
                 .path("/")
                 .maxAge(Duration.ofDays(365))
@@ -41,12 +41,12 @@ final class PageLocales {
                 .secure(secure));
     }
 
-    static String tag(Locale locale) {
+    public static String tag(Locale locale) {
         return locale.equals(EN) ? "en" : "zh-CN";
     }
 
     /** The language switch on a page leads to the other language. */
-    static Locale other(Locale locale) {
+    public static Locale other(Locale locale) {
         return locale.equals(EN) ? ZH : EN;
     }
 
