@@ -1,8 +1,11 @@
 package com.ipledge.service.evaluation;
 
 import com.ipledge.service.security.Caller;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
@@ -16,6 +19,14 @@ import java.util.UUID;
 @Controller("/api/v1/applications")
 @Tag(name = "applications")
 public class EvaluationController {
+    /**
+     * An evaluation takes nothing from the caller: every input is stored. The empty body type exists so that a
+     * client sending fields (a decision, a score) is told they are not accepted rather than silently ignored.
+     */
+    @Introspected
+    public record EvaluationRequest() {
+    }
+
     private final EvaluationService evaluations;
 
     public EvaluationController(EvaluationService evaluations) {
@@ -26,7 +37,7 @@ public class EvaluationController {
     @Post("/{id}/evaluation")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
-    public HttpResponse<String> evaluate(UUID id, Authentication auth) {
+    public HttpResponse<String> evaluate(UUID id, @Nullable @Body EvaluationRequest body, Authentication auth) {
         return HttpResponse.ok(evaluations.evaluate(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }
