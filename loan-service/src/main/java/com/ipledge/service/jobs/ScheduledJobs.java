@@ -20,7 +20,8 @@ public class ScheduledJobs {
     }
 
     /** Approvals not disbursed in time give their quota back. */
-    @Scheduled(fixedDelay = "${ipledge.jobs.approval-expiry-interval:5m}", initialDelay = "30s")
+    @Scheduled(fixedDelay = "${ipledge.jobs.approval-expiry-interval:5m}",
+            initialDelay = "${ipledge.jobs.approval-expiry-initial-delay:30s}")
     void expireApprovals() {
         runner.run(APPROVAL_EXPIRY, () -> loans.expireApprovals(500));
     }
