@@ -50,9 +50,9 @@ import org.jooq.DSLContext;
 @Requires(property = "ipledge.demo", value = "true")
 public class DemoProvince {
     static final long SEED = 20261125L;
-    static final int BORROWERS_PER_BANK = 40;
+    static final int BORROWERS_PER_BANK = 100;
     /** The first borrowers of each bank get a loan each, taken to a different stage (see DemoBook). */
-    static final int LOANS_PER_BANK = 20;
+    static final int LOANS_PER_BANK = 30;
     private static final long LOCK = 7_201_002L;
     static final String[][] BANKS = {
         {"GSBANK", "甘肃银行"}, {"LZBANK", "兰州银行"}, {"ABC-GS", "中国农业银行甘肃省分行"}};

@@ -32,6 +32,7 @@ class DemoProvinceTest extends ApiTestBase {
         Sql sql = new Sql(databaseUrl());
         assertEquals(3, sql.count("SELECT count(*) FROM bank"));
         assertEquals(3L * DemoProvince.BORROWERS_PER_BANK, sql.count("SELECT count(*) FROM borrower"));
+        assertTrue(sql.count("SELECT count(*) FROM borrower") >= 200, "a few hundred borrowers");
         assertEquals(10, sql.count("SELECT count(DISTINCT eco_industry) FROM borrower"), "all ten eco industries");
         assertTrue(sql.count("SELECT count(DISTINCT region_code) FROM borrower") >= 10, "across the prefectures");
         assertEquals(1, sql.count("SELECT count(*) FROM ip_asset WHERE type = 'GEOGRAPHICAL_INDICATION'"));
