@@ -1,5 +1,7 @@
 package com.ipledge.service.bureau;
 
+import com.ipledge.service.pages.CsrfTokens;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.portfolio.PortfolioViews;
@@ -123,7 +125,7 @@ public class BureauController {
         }
         AppUser user = signedIn.get().user();
         Dashboard.View view = dashboard.view(user.caller(), locale);
-        BureauPages.Csrf csrf = pages.csrf(request, sessions.secure(request));
+        CsrfTokens.Issued csrf = pages.csrf(request, sessions.secure(request));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("view", view);
         model.put("username", user.username());
@@ -188,7 +190,7 @@ public class BureauController {
 
     private MutableHttpResponse<String> loginPage(HttpRequest<?> request, Locale locale, @Nullable String username,
                                                   @Nullable String error) {
-        BureauPages.Csrf csrf = pages.csrf(request, sessions.secure(request));
+        CsrfTokens.Issued csrf = pages.csrf(request, sessions.secure(request));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("csrfToken", csrf.formToken());
         model.put("username", username == null ? "" : username);

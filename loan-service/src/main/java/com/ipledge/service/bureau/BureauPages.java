@@ -1,37 +1,28 @@
 package com.ipledge.service.bureau;
 
+import com.ipledge.service.pages.CsrfTokens;
+import com.ipledge.service.pages.CsrfTokensFactory;
 import com.ipledge.service.pages.PageLocales;
 
 import io.micronaut.context.MessageSource;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * What the bureau pages share: language, CSRF token, rendering and headers. It follows the SME form's rules
- * ({@code pages.PageLocales}, {@code pages.CsrfTokens}, {@code pages.PageResponses}) and their cookie names and
- * secret, so that a language chosen on one page holds on the other; those classes are package-private to
- * {@code pages}, so the few lines are repeated here rather than called (see the report of issue 8).
+ * What the bureau pages share: language, CSRF token, rendering and headers. Language and CSRF are the SME form's
+ * ({@code pages.PageLocales}, {@code pages.CsrfTokens}), so a language chosen on one page holds on the other; the
+ * CSRF tokens have the bureau's own cookie, path and key.
  *
  * <p>The dashboard needs its own script ({@code /bureau/bureau.js}, ECharts) and fetches, so its
  * Content-Security-Policy adds {@code script-src 'self'} and {@code connect-src 'self'} to the form's policy;
@@ -41,27 +32,19 @@ import org.thymeleaf.context.Context;
 public class BureauPages {
     static final Locale ZH = PageLocales.ZH;
     static final Locale EN = PageLocales.EN;
-    static final String CSRF_COOKIE = "ipledge_bureau_csrf";
-    static final String CSRF_FIELD = "csrfToken";
+    static final String CSRF_FIELD = CsrfTokens.FIELD;
     static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final TemplateEngine engine;
     private final MessageSource messages;
-    private final byte[] key;
+    private final CsrfTokens csrf;
 
     public BureauPages(TemplateEngine engine, MessageSource messages,
-                       @Value("${ipledge.pages.csrf-secret:}") String secret) {
+                       @Named(CsrfTokensFactory.BUREAU) CsrfTokens csrf) {
         this.engine = engine;
         this.messages = messages;
-        if (secret == null || secret.isBlank()) {
-            this.key = new byte[32];
-            RANDOM.nextBytes(key); // pages.CsrfTokens already warns about the missing secret
-        } else {
-            this.key = ("bureau:" + secret).getBytes(StandardCharsets.UTF_8);
-        }
+        this.csrf = csrf;
     }
 
     // ------------------------------------------------------------------------------------------------ language
@@ -88,59 +71,13 @@ public class BureauPages {
 
     // ---------------------------------------------------------------------------------------------------- CSRF
 
-    /**
-     * The signed double-submit token of the sign-in and sign-out forms: the cookie holds a random id and its
-     * HMAC, the form a second HMAC of the id. Returns the form token and, when the browser had no valid cookie,
-     * the new cookie to set.
-     */
-    record Csrf(String formToken, @Nullable Cookie newCookie) {
-    }
-
-    Csrf csrf(HttpRequest<?> request, boolean secure) {
-        Optional<String> cookie = validCsrfCookie(request);
-        if (cookie.isPresent()) {
-            return new Csrf(formToken(cookie.get()), null);
-        }
-        byte[] id = new byte[24];
-        RANDOM.nextBytes(id);
-        String random = B64.encodeToString(id);
-        String value = random + "." + hmac("cookie:" + random);
-        return new Csrf(formToken(value), Cookie.of(CSRF_COOKIE, value).path(WebSessions.PATH).httpOnly(true)
-                .sameSite(SameSite.Strict).secure(secure));
+    /** The sign-in and sign-out forms' token (the bureau's own cookie, path and key). */
+    CsrfTokens.Issued csrf(HttpRequest<?> request, boolean secure) {
+        return csrf.issue(request, secure);
     }
 
     boolean csrfAccepts(HttpRequest<?> request, @Nullable String formToken) {
-        if (formToken == null) {
-            return false;
-        }
-        return validCsrfCookie(request).map(c -> MessageDigest.isEqual(
-                formToken(c).getBytes(StandardCharsets.US_ASCII), formToken.getBytes(StandardCharsets.US_ASCII)))
-                .orElse(false);
-    }
-
-    private Optional<String> validCsrfCookie(HttpRequest<?> request) {
-        return request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue).filter(value -> {
-            int dot = value.indexOf('.');
-            if (dot <= 0 || value.length() > 200) {
-                return false;
-            }
-            return MessageDigest.isEqual(hmac("cookie:" + value.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
-                    value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        });
-    }
-
-    private String formToken(String cookieValue) {
-        return hmac("form:" + cookieValue.substring(0, cookieValue.indexOf('.')));
-    }
-
-    private String hmac(String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return csrf.accepts(request, formToken);
     }
 
     // ------------------------------------------------------------------------------------------------ rendering

@@ -24,6 +24,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ public class ApplyController {
     private final String css;
     private final String icon;
 
-    public ApplyController(PageResponses pages, CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
+    public ApplyController(PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent,
                            StatusTokenRepository statusTokens,
                            ApplicationService applications,
@@ -177,17 +178,13 @@ public class ApplyController {
      */
     private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
                                                  List<FormError> errors) {
-        String cookie = csrf.validCookie(request).orElse(null);
-        boolean newCookie = cookie == null;
-        if (newCookie) {
-            cookie = csrf.newCookieValue();
-        }
+        CsrfTokens.Issued token = csrf.issue(request, PageResponses.secure(request));
         Map<String, String> messages = new LinkedHashMap<>();
         ApplyForm.firstPerField(errors).forEach((field, e) ->
                 messages.put(field, pages.message(e.key(), locale, e.args().toArray())));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("form", new FormView(form, messages));
-        model.put("csrfToken", csrf.formToken(cookie));
+        model.put("csrfToken", token.formToken());
         model.put("formToken", StatusTokens.newFormToken());
         model.put("banks", banks.banksAcceptingApplications().stream()
                 .map(b -> new Choice(b.id().toString(), b.name())).toList());
@@ -198,7 +195,7 @@ public class ApplyController {
         model.put("assetTypes", Arrays.stream(IpType.values()).map(IpType::name).toList());
         model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
         MutableHttpResponse<String> response = pages.page(HttpStatus.OK, "apply/form", locale, model);
-        return newCookie ? response.cookie(csrf.cookie(cookie, PageResponses.secure(request))) : response;
+        return token.newCookie() == null ? response : response.cookie(token.newCookie());
     }
 
     private static MutableHttpResponse<String> sticky(MutableHttpResponse<String> response, HttpRequest<?> request,

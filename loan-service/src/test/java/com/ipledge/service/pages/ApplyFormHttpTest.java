@@ -50,7 +50,7 @@ class ApplyFormHttpTest extends ApiTestBase {
             }
             Answer a = send(get);
             assertEquals(200, a.status(), a.raw());
-            a.headers().getAll("Set-Cookie").stream().filter(c -> c.startsWith(CsrfTokens.COOKIE + "="))
+            a.headers().getAll("Set-Cookie").stream().filter(c -> c.startsWith(CsrfTokensFactory.APPLY_COOKIE + "="))
                     .findFirst().ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
             tokens = PageFixtures.hiddenTokens(a.raw());
             return a;
@@ -97,7 +97,7 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertEquals(43, tokens.get("formToken").length());
         assertNotNull(tokens.get("csrfToken"));
         String setCookie = a.headers().getAll("Set-Cookie").stream()
-                .filter(c -> c.startsWith(CsrfTokens.COOKIE)).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(CsrfTokensFactory.APPLY_COOKIE)).findFirst().orElseThrow();
         assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
         assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
         // every input has a label
