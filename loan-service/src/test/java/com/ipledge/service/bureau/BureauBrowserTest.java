@@ -3,40 +3,24 @@ package com.ipledge.service.bureau;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Browser;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,18 +31,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest(transactional = false)
 class BureauBrowserTest extends ApiTestBase {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> CHARTS = List.of("byBank", "byIndustry", "byEcoIndustry", "byRegion",
             "byIpType", "quota", "npl", "alerts", "trends", "risk");
 
     @Inject
     EmbeddedServer server;
 
-    private ChromeDriverService service;
+    private Browser browser;
     private ChromeDriver driver;
-    private Path profile;
     private String base;
 
     @Override
@@ -68,55 +48,27 @@ class BureauBrowserTest extends ApiTestBase {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        browser = Browser.start();
+        driver = browser.driver();
         BureauBook.seed(this);
         base = server.getURL().toString();
-        profile = Files.createTempDirectory("ipledge-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1280,1600");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
     void freshSession() {
-        driver.manage().window().setSize(new Dimension(1280, 1600));
-        driver.get(base + "/bureau/login");
-        driver.manage().deleteAllCookies();
-        driver.manage().logs().get(LogType.BROWSER);
+        browser.freshSession(base + "/bureau/login");
     }
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> severe = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                severe.add(entry.getMessage());
-            }
-        }
-        assertEquals(List.of(), severe, "SEVERE browser console entries");
+        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
@@ -199,20 +151,6 @@ class BureauBrowserTest extends ApiTestBase {
     }
 
     private void screenshot(String name, boolean fullPage) {
-        Dimension size = driver.manage().window().getSize();
-        if (fullPage) {
-            long height = (Long) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollHeight;");
-            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 8000)));
-        }
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (fullPage) {
-            driver.manage().window().setSize(size);
-        }
+        browser.screenshot(name, fullPage);
     }
 }
