@@ -70,18 +70,13 @@ final class BureauBook {
     /** A disbursed loan on a young invention patent; answers the patent's number. */
     private static String loan(ApiTestBase api, String officer, String approver, String requested, String industry,
                                String eco, String region) {
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
+        Map<String, Object> borrower = Fixtures.strongBorrower();
         borrower.put("industryCode", industry);
         borrower.put("ecoIndustry", eco);
         borrower.put("regionCode", region);
         Answer b = api.post("/api/v1/borrowers", borrower, officer);
         assertEquals(201, b.status(), b::toString);
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
+        Map<String, Object> patent = Fixtures.youngInvention((String) borrower.get("creditCode"));
         Answer asset = api.post("/api/v1/ip-assets", patent, officer);
         assertEquals(201, asset.status(), asset::toString);
         Map<String, Object> app = Fixtures.application(b.text("id"), List.of(asset.text("id")));

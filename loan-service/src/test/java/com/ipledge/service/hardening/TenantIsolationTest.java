@@ -58,14 +58,9 @@ class TenantIsolationTest extends ApiTestBase {
         Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
                 "amount", "100000000"), bureau);
         ownIds.put("quota-plans", plan.text("id"));
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
+        Map<String, Object> borrower = Fixtures.strongBorrower();
         ownIds.put("borrowers", post("/api/v1/borrowers", borrower, officer).text("id"));
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
+        Map<String, Object> patent = Fixtures.youngInvention((String) borrower.get("creditCode"));
         ownIds.put("ip-assets", post("/api/v1/ip-assets", patent, officer).text("id"));
         Map<String, Object> app = Fixtures.application(ownIds.get("borrowers"), List.of(ownIds.get("ip-assets")));
         app.put("requestedAmount", "300000");

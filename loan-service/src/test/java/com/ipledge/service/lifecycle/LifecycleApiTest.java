@@ -54,23 +54,8 @@ class LifecycleApiTest extends ApiTestBase {
         assertEquals(201, plan.status(), plan::toString);
     }
 
-    /** A strong application: a young invention patent of a firm with real revenue. */
     String strongApplication(String requested) {
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
-        Answer b = post("/api/v1/borrowers", borrower, officer);
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
-        Answer a = post("/api/v1/ip-assets", patent, officer);
-        assertEquals(201, a.status(), a::toString);
-        Map<String, Object> app = Fixtures.application(b.text("id"), List.of(a.text("id")));
-        app.put("requestedAmount", requested);
-        Answer created = post("/api/v1/applications", app, officer);
-        assertEquals(201, created.status(), created::toString);
-        return created.text("id");
+        return fileStrongApplication(officer, requested);
     }
 
     Answer evaluate(String applicationId) {

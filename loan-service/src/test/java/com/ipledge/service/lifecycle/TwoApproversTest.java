@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Fixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +29,7 @@ class TwoApproversTest extends ApiTestBase {
         String bureau = apiKey("BUREAU", null);
         assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
                 "amount", "50000000"), bureau).status());
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
-        String b = post("/api/v1/borrowers", borrower, officer).text("id");
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
-        String asset = post("/api/v1/ip-assets", patent, officer).text("id");
-        Map<String, Object> body = Fixtures.application(b, List.of(asset));
-        body.put("requestedAmount", "300000");
-        String app = post("/api/v1/applications", body, officer).text("id");
+        String app = fileStrongApplication(officer, "300000");
         Answer decision = post("/api/v1/applications/" + app + "/evaluation", Map.of(), officer);
         assertEquals("APPROVE", decision.text("decision"), decision::toString);
 

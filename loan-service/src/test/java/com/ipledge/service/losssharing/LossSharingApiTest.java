@@ -74,18 +74,13 @@ class LossSharingApiTest extends ApiTestBase {
 
     /** An approved loan with its pledge registered: a strong invention patent of a firm with real revenue. */
     String pledgedLoan(BankKeys bank, String requested, boolean insured, boolean eco) {
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
+        Map<String, Object> borrower = Fixtures.strongBorrower();
         if (!eco) {
             borrower.remove("ecoIndustry");
         }
         Answer b = post("/api/v1/borrowers", borrower, bank.officer());
         assertEquals(201, b.status(), b::toString);
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
+        Map<String, Object> patent = Fixtures.youngInvention((String) borrower.get("creditCode"));
         Answer a = post("/api/v1/ip-assets", patent, bank.officer());
         assertEquals(201, a.status(), a::toString);
         Map<String, Object> app = Fixtures.application(b.text("id"), List.of(a.text("id")));

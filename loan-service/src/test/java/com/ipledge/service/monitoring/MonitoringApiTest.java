@@ -88,12 +88,7 @@ class MonitoringApiTest extends ApiTestBase {
 
     /** A young invention patent (filed 3 years ago on 1 March) of the borrower. */
     static Map<String, Object> patent(String creditCode) {
-        Map<String, Object> p = Fixtures.invention(creditCode);
-        int year = TODAY.getYear() - 3;
-        p.put("number", Fixtures.patentNumber(year, 1));
-        p.put("filingDate", year + "-03-01");
-        p.put("grantDate", (year + 2) + "-06-01");
-        return p;
+        return Fixtures.youngInvention(creditCode);
     }
 
     /** A mark registered 3 years ago. */
@@ -114,8 +109,7 @@ class MonitoringApiTest extends ApiTestBase {
 
     /** Files, evaluates, approves, registers and disburses a loan; {@code numbers} (if given) override the assets'. */
     LiveLoan liveLoan(String officer, String approver, List<AssetMaker> makers, List<String> numbers) {
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
+        Map<String, Object> borrower = Fixtures.strongBorrower();
         Answer b = post("/api/v1/borrowers", borrower, officer);
         assertEquals(201, b.status(), b::toString);
         List<String> ids = new ArrayList<>();

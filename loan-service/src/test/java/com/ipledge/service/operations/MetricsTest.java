@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ipledge.service.metrics.BookGauges;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Fixtures;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.time.Year;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -39,18 +36,7 @@ class MetricsTest extends ApiTestBase {
                 "amount", "10000000"), bureau).status());
         double before = decisions(scrape(), "APPROVE");
 
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
-        String b = post("/api/v1/borrowers", borrower, officer).text("id");
-        Map<String, Object> patent = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
-        String asset = post("/api/v1/ip-assets", patent, officer).text("id");
-        Map<String, Object> app = Fixtures.application(b, List.of(asset));
-        app.put("requestedAmount", "300000");
-        String id = post("/api/v1/applications", app, officer).text("id");
+        String id = fileStrongApplication(officer, "300000");
         assertEquals("APPROVE", post("/api/v1/applications/" + id + "/evaluation", Map.of(), officer)
                 .text("decision"));
         gauges.refresh();

@@ -111,8 +111,7 @@ class PortfolioApiTest extends ApiTestBase {
 
     private String application(String officer, String requested, String industry, String eco, String region,
                                boolean withUtilityModel) {
-        Map<String, Object> borrower = Fixtures.borrower();
-        borrower.put("operatingRevenue", "80000000");
+        Map<String, Object> borrower = Fixtures.strongBorrower();
         borrower.put("industryCode", industry);
         borrower.put("regionCode", region);
         if (eco == null) {
@@ -124,11 +123,7 @@ class PortfolioApiTest extends ApiTestBase {
         assertEquals(201, b.status(), b::toString);
         String creditCode = (String) borrower.get("creditCode");
         List<String> assets = new ArrayList<>();
-        Map<String, Object> patent = Fixtures.invention(creditCode);
-        int year = today().getYear() - 3;
-        patent.put("number", Fixtures.patentNumber(year, 1));
-        patent.put("filingDate", year + "-03-01");
-        patent.put("grantDate", (year + 2) + "-06-01");
+        Map<String, Object> patent = Fixtures.youngInvention(creditCode);
         Answer a = post("/api/v1/ip-assets", patent, officer);
         assertEquals(201, a.status(), a::toString);
         assets.add(a.text("id"));

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.TestInstance;
@@ -112,6 +113,29 @@ public abstract class ApiTestBase implements TestPropertyProvider {
             throw new AssertionError("bank not created: " + a);
         }
         return UUID.fromString(a.text("id"));
+    }
+
+    /**
+     * Files a strong application (a borrower with real revenue pledging a young invention patent) for
+     * {@code requested} yuan and returns its id: the usual start of a loan's life in a test.
+     */
+    public String fileStrongApplication(String officer, String requested) {
+        Map<String, Object> borrower = Fixtures.strongBorrower();
+        Answer b = post("/api/v1/borrowers", borrower, officer);
+        expectCreated(b);
+        Answer asset = post("/api/v1/ip-assets", Fixtures.youngInvention((String) borrower.get("creditCode")), officer);
+        expectCreated(asset);
+        Map<String, Object> app = Fixtures.application(b.text("id"), List.of(asset.text("id")));
+        app.put("requestedAmount", requested);
+        Answer created = post("/api/v1/applications", app, officer);
+        expectCreated(created);
+        return created.text("id");
+    }
+
+    private static void expectCreated(Answer a) {
+        if (a.status() != 201) {
+            throw new AssertionError("not created: " + a);
+        }
     }
 
     public String apiKey(String role, UUID bankId) {

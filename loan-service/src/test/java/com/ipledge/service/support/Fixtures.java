@@ -2,6 +2,8 @@ package com.ipledge.service.support;
 
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,23 @@ public final class Fixtures {
         a.put("claims", 12);
         a.put("forwardCitations", 7);
         a.put("familySize", 3);
+        return a;
+    }
+
+    /** A borrower with the revenue (80 million yuan) behind a strong application. */
+    public static Map<String, Object> strongBorrower() {
+        Map<String, Object> b = borrower();
+        b.put("operatingRevenue", "80000000");
+        return b;
+    }
+
+    /** A young invention patent: filed three years ago (business calendar) on 1 March, granted two years later. */
+    public static Map<String, Object> youngInvention(String ownerCreditCode) {
+        Map<String, Object> a = invention(ownerCreditCode);
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 3;
+        a.put("number", patentNumber(year, 1));
+        a.put("filingDate", year + "-03-01");
+        a.put("grantDate", (year + 2) + "-06-01");
         return a;
     }
 
