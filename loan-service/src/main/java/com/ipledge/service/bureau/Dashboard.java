@@ -4,6 +4,7 @@ import com.ipledge.rules.EcoIndustry;
 import com.ipledge.rules.Severity;
 import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.csv.Csv;
 import com.ipledge.service.losssharing.LossSharing;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
 import com.ipledge.service.losssharing.LossSharingViews.NplView;
@@ -14,9 +15,7 @@ import com.ipledge.service.portfolio.PortfolioSummary.QuotaUse;
 import com.ipledge.service.portfolio.PortfolioViews;
 import com.ipledge.service.security.Caller;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -340,31 +339,9 @@ public class Dashboard {
                 return Optional.empty();
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        StringBuilder text = new StringBuilder();
-        for (List<?> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    text.append(',');
-                }
-                text.append(csvField(row.get(i)));
-            }
-            text.append("\r\n");
-        }
-        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        return Optional.of(new PortfolioViews.Export("portfolio-" + table + "-" + asOf + ".csv", out.toByteArray()));
-    }
-
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        Csv.Writer csv = Csv.Writer.formulaSafe();
+        rows.forEach(csv::row);
+        return Optional.of(new PortfolioViews.Export("portfolio-" + table + "-" + asOf + ".csv", csv.utf8WithBom()));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -1,6 +1,7 @@
 package com.ipledge.service.monitoring;
 
 import com.ipledge.rules.MonitoringEventType;
+import com.ipledge.service.csv.Csv;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.TrademarkNumber;
 import com.ipledge.service.ipasset.IpType;
@@ -120,21 +121,27 @@ final class EventParser {
 
     /**
      * Reads a CSV feed: a header naming {@code assetNumber,type,occurredOn[,assetType]} (in any order), then one
-     * event per line. Blank lines are skipped; every other line is checked on its own and reported by its line
-     * number (the header is line 1). A missing or wrong header rejects the whole upload (400).
+     * event per record. Blank lines are skipped; every other record is checked on its own and reported by the line
+     * it starts on (the header is line 1). A missing or wrong header, or a file that is not CSV (a quote not closed),
+     * rejects the whole upload (400).
      */
     static List<Parsed> csv(String body, LocalDate today) {
         if (body == null || body.isBlank()) {
             throw ApiProblem.invalid("body", "is empty: expected a header line "
                     + "assetNumber,type,occurredOn[,assetType] and one event per line");
         }
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        int headerLine = 0;
-        while (headerLine < lines.length && lines[headerLine].isBlank()) {
-            headerLine++;
+        List<Csv.Row> records;
+        try {
+            records = Csv.read(body);
+        } catch (Csv.Malformed e) {
+            throw ApiProblem.invalid("body", "line " + e.line() + ": " + e.getMessage());
         }
-        List<String> header = split(lines[headerLine]).stream().map(String::strip).toList();
+        if (records.isEmpty()) { // a BOM and blank lines
+            throw ApiProblem.invalid("body", "is empty: expected a header line "
+                    + "assetNumber,type,occurredOn[,assetType] and one event per line");
+        }
+        Csv.Row headerRow = records.get(0);
+        List<String> header = headerRow.values().stream().map(String::strip).toList();
         int[] column = new int[CSV_COLUMNS.size()];
         Arrays.fill(column, -1);
         List<String> unknown = new ArrayList<>();
@@ -147,21 +154,17 @@ final class EventParser {
             }
         }
         if (!unknown.isEmpty() || column[0] < 0 || column[1] < 0 || column[2] < 0) {
-            throw ApiProblem.invalid("header", "line " + (headerLine + 1)
+            throw ApiProblem.invalid("header", "line " + headerRow.line()
                     + " must name the columns assetNumber,type,occurredOn and optionally assetType, each once; got "
                     + header);
         }
         List<Parsed> rows = new ArrayList<>();
-        for (int i = headerLine + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
+        for (Csv.Row record : records.subList(1, records.size())) {
             if (rows.size() == MAX_CSV_ROWS) {
                 throw ApiProblem.invalid("body", "has more than " + MAX_CSV_ROWS
                         + " rows; split the feed");
             }
-            rows.add(row(rows.size(), lineNo, lines[i], header.size(), column, today));
+            rows.add(row(rows.size(), record.line(), record.values(), header.size(), column, today));
         }
         if (rows.isEmpty()) {
             throw ApiProblem.invalid("body", "has a header but no events");
@@ -169,13 +172,9 @@ final class EventParser {
         return rows;
     }
 
-    private static Parsed row(int index, int lineNo, String line, int width, int[] column, LocalDate today) {
-        List<String> cells = split(line);
+    private static Parsed row(int index, int lineNo, List<String> cells, int width, int[] column, LocalDate today) {
         String number = cell(cells, column[0]);
         EventReport.Event raw = new EventReport.Event(number, null, null, null);
-        if (cells == null) {
-            return new Parsed(index, lineNo, raw, null, List.of(new FieldError("line", "has an unterminated quote")));
-        }
         if (cells.size() != width) {
             return new Parsed(index, lineNo, raw, null, List.of(new FieldError("line", "has " + cells.size()
                     + " columns, the header " + width)));
@@ -222,7 +221,7 @@ final class EventParser {
     }
 
     private static String cell(List<String> cells, int column) {
-        if (cells == null || column < 0 || column >= cells.size()) {
+        if (column < 0 || column >= cells.size()) {
             return null;
         }
         return cells.get(column).strip();
@@ -235,37 +234,5 @@ final class EventParser {
             }
         }
         return -1;
-    }
-
-    /** Splits one CSV line (RFC 4180 quoting, "" inside quotes); null when a quote is not closed. */
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

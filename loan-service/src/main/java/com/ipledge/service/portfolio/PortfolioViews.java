@@ -11,6 +11,7 @@ import com.ipledge.risk.portfolio.PortfolioSimulator;
 import com.ipledge.risk.portfolio.StressScenario;
 import com.ipledge.risk.portfolio.Concentration;
 import com.ipledge.risk.portfolio.TagContribution;
+import com.ipledge.service.csv.Csv;
 import com.ipledge.service.loan.LoanStatus;
 import com.ipledge.service.portfolio.PortfolioRepository.BookRow;
 import com.ipledge.service.portfolio.PortfolioRepository.PledgedAsset;
@@ -449,7 +450,7 @@ public class PortfolioViews {
                     + (table == null ? "" : ", was '" + table + "'"));
         }
         PortfolioSummary s = summary(bankScope);
-        Csv csv = new Csv();
+        Csv.Writer csv = Csv.Writer.formulaSafe();
         List<String> exposureColumns = List.of("loans", "exposure", "share", "expectedLoss", "defaultedLoans",
                 "defaultedExposure");
         switch (table) {
@@ -482,7 +483,7 @@ public class PortfolioViews {
                 s.trends().forEach(t -> csv.row(List.of(t.month(), t.disbursedCount(), t.disbursedAmount())));
             }
         }
-        return new Export("portfolio-" + table + "-" + s.asOf() + ".csv", csv.bytes());
+        return new Export("portfolio-" + table + "-" + s.asOf() + ".csv", csv.utf8WithBom());
     }
 
     private static List<Object> exposureValues(ExposureRow r) {
