@@ -33,13 +33,14 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * The bank's credit policy for IP-pledge loans, run on the Drools rule base in this module (kbase
  * {@value #KIE_BASE}). Build it once with {@link #load()} and share it: it is immutable and thread safe; every call
- * runs in its own session.
+ * runs in its own session (a pooled working memory, reset between calls).
  */
 public final class CreditPolicy {
     /** This module's version. */
@@ -56,14 +57,17 @@ public final class CreditPolicy {
             DecisionOutcome.class, LoanLimit.class, InterestRate.class, RiskShare.class, CappedCollateral.class);
     private static final ObjectFilter OUTPUT_FILTER = o -> OUTPUTS.contains(o.getClass());
     private static final BigDecimal ZERO_YUAN = BigDecimal.ZERO.setScale(2);
+    /** Sessions made up front; the pool grows beyond this when more calls run at once. */
+    private static final int SESSION_POOL_SIZE = 2;
 
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final KieCommands commands;
     private final List<String> ruleIds;
     private final String ruleBaseVersion;
 
-    private CreditPolicy(KieBase kieBase, KieCommands commands, List<String> ruleIds, String ruleBaseVersion) {
-        this.kieBase = kieBase;
+    private CreditPolicy(KieSessionsPool sessions, KieCommands commands, List<String> ruleIds,
+                         String ruleBaseVersion) {
+        this.sessions = sessions;
         this.commands = commands;
         this.ruleIds = ruleIds;
         this.ruleBaseVersion = ruleBaseVersion;
@@ -100,7 +104,8 @@ public final class CreditPolicy {
         if (container.newStatelessKieSession(KIE_SESSION) == null) {
             throw new IllegalStateException("rule base has no stateless session " + KIE_SESSION);
         }
-        return new CreditPolicy(kieBase, services.getCommands(), ids, hashDrlFiles());
+        return new CreditPolicy(kieBase.newKieSessionsPool(SESSION_POOL_SIZE), services.getCommands(), ids,
+                hashDrlFiles());
     }
 
     /** SHA-256 (hex) over the DRL files' names and bytes, read from the classpath. */
@@ -224,10 +229,13 @@ public final class CreditPolicy {
                 input.parameters().version());
     }
 
-    /** Runs the inserts and all rules in a fresh stateless session; answers the rule outputs. */
+    /** Runs the inserts and all rules in a stateless session over a pooled working memory; answers the outputs. */
     private Collection<?> run(FiredRules fired, List<Command<?>> inserts) {
-        // a session per call (cheap: a stateless session is a wrapper) so that the listener sees only this call
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        // A stateless wrapper per call, so that the listener sees only this call. Its working memory comes from the
+        // pool and is reset on return (facts, agenda, node memories and event listeners cleared) instead of being
+        // built afresh: building one takes JVM-wide locks in Drools (a synchronized class cache for the agenda's
+        // exception handler, the kbase's session set) that 16 concurrent callers queued on.
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.addEventListener(fired);
         List<Command<?>> batch = new ArrayList<>(inserts);
         batch.add(commands.newFireAllRules());
