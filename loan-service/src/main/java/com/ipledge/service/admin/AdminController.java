@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
@@ -56,5 +57,11 @@ public class AdminController {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /admin/api-keys", body,
                 () -> HttpResponse.created(admin.issueApiKey(caller, body.role(), body.bankId(), body.label())));
+    }
+
+    /** Revokes the key at once (a leaked key, a person who left); answers the key without its secret. */
+    @Delete("/api-keys/{id}")
+    public AdminService.RevokedApiKey revokeApiKey(UUID id, Authentication auth) {
+        return admin.revokeApiKey(Caller.of(auth), id);
     }
 }

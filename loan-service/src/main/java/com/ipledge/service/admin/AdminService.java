@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 @Singleton
@@ -17,6 +18,12 @@ public class AdminService {
     /** A new key as answered once: the secret is never stored or shown again. */
     @Introspected
     public record IssuedApiKey(UUID id, String key, Role role, UUID bankId, String label) {
+    }
+
+    /** A key as shown after revocation: never its secret, which is not stored. */
+    @Introspected
+    public record RevokedApiKey(UUID id, Role role, UUID bankId, String label, String keyPrefix,
+                                OffsetDateTime revokedAt) {
     }
 
     private final BankRepository banks;
@@ -57,5 +64,30 @@ public class AdminService {
         audit.append(caller, "api-key.issued", "api_key", stored.id(), bankId,
                 java.util.Map.of("role", role.name(), "prefix", stored.keyPrefix()));
         return new IssuedApiKey(stored.id(), secret, role, bankId, stored.label());
+    }
+
+    /**
+     * Revokes a key at once: the next request with it is answered 401, and batch rows it uploaded that are not done
+     * yet are not processed. Revoking a revoked key answers it unchanged. The last active ADMIN key cannot be
+     * revoked (nobody could issue keys any more).
+     */
+    @Transactional
+    public RevokedApiKey revokeApiKey(Caller caller, UUID id) {
+        ApiKeyRepository.KeyStatus status = keys.lock(id).orElseThrow(() -> ApiProblem.notFound("api key " + id));
+        ApiKey key = status.key();
+        if (status.revokedAt() != null) {
+            return new RevokedApiKey(key.id(), key.role(), key.bankId(), key.label(), key.keyPrefix(),
+                    status.revokedAt());
+        }
+        if (key.role() == Role.ADMIN && keys.lockActiveWithRole(Role.ADMIN) <= 1) {
+            throw ApiProblem.conflict("last-admin-key", "This is the last active ADMIN key: issue another first.");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        keys.revoke(id, now);
+        audit.append(caller, "api-key.revoked", "api_key", id, key.bankId(),
+                java.util.Map.of("role", key.role().name(), "prefix", key.keyPrefix()));
+        // in UTC, as the stored time reads back on a second call
+        return new RevokedApiKey(key.id(), key.role(), key.bankId(), key.label(), key.keyPrefix(),
+                now.withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -61,6 +61,32 @@ public class ApiKeyRepository {
         return db.fetchExists(API_KEY, API_KEY.ROLE.eq(role.name()).and(API_KEY.REVOKED_AT.isNull()));
     }
 
+    /** A key and when it was revoked ({@code null} while it is active). */
+    public record KeyStatus(ApiKey key, OffsetDateTime revokedAt) {
+    }
+
+    /** The key, its row locked until the transaction ends. */
+    public Optional<KeyStatus> lock(UUID id) {
+        return db.selectFrom(API_KEY).where(API_KEY.ID.eq(id)).forUpdate().fetchOptional()
+                .map(r -> new KeyStatus(toApiKey(r), r.getRevokedAt()));
+    }
+
+    /** Active keys of a role, their rows locked: two admins revoking each other's keys at once are serialised. */
+    public int lockActiveWithRole(Role role) {
+        return db.selectFrom(API_KEY).where(API_KEY.ROLE.eq(role.name()).and(API_KEY.REVOKED_AT.isNull()))
+                .forUpdate().fetch().size();
+    }
+
+    public void revoke(UUID id, OffsetDateTime now) {
+        db.update(API_KEY).set(API_KEY.REVOKED_AT, now).where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    /** Whether this principal is an API key that has been revoked (a web user or an active key: false). */
+    public boolean isRevoked(UUID principalId) {
+        return db.fetchExists(API_KEY, API_KEY.ID.eq(principalId).and(API_KEY.REVOKED_AT.isNotNull()));
+    }
+
     static ApiKey toApiKey(ApiKeyRecord r) {
         return new ApiKey(r.getId(), Role.valueOf(r.getRole()), r.getBankId(), r.getLabel(), r.getKeyPrefix());
     }

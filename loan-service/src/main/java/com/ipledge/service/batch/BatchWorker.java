@@ -1,5 +1,6 @@
 package com.ipledge.service.batch;
 
+import com.ipledge.service.admin.ApiKeyRepository;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldError;
@@ -42,15 +43,17 @@ public class BatchWorker {
     private final BatchRows rows;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
+    private final ApiKeyRepository keys;
     private final Clock clock;
     private volatile boolean closing;
 
     public BatchWorker(BatchRepository jobs, BatchRows rows, TransactionOperations<Connection> transactions,
-                       AuditLog audit, Clock clock) {
+                       AuditLog audit, ApiKeyRepository keys, Clock clock) {
         this.jobs = jobs;
         this.rows = rows;
         this.transactions = transactions;
         this.audit = audit;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -113,6 +116,10 @@ public class BatchWorker {
                 }
                 BatchRow row = claimed.get();
                 line[0] = row.line();
+                if (keys.isRevoked(job.creator().principalId())) {
+                    // a revoked key (leaked, or its holder gone) must not go on acting through rows it uploaded
+                    throw ApiProblem.invalid("row", "not processed: the API key that uploaded this file was revoked");
+                }
                 BatchRows.Result result = rows.process(job.kind(), job.creator(), job.header(), row.raw());
                 if (jobs.markOk(job.id(), row.line(), result, now()) == 1) {
                     jobs.countProcessed(job.id(), false, now());
