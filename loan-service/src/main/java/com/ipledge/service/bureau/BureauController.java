@@ -1,6 +1,7 @@
 package com.ipledge.service.bureau;
 
 import com.ipledge.service.pages.CsrfTokens;
+import com.ipledge.service.pages.PageResponses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +25,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +67,8 @@ public class BureauController {
         this.portfolio = portfolio;
         this.json = json;
         this.failureDelayMillis = failureDelayMillis;
-        this.script = resource(resources, "classpath:static/bureau/bureau.js");
-        this.css = resource(resources, "classpath:static/bureau/bureau.css");
+        this.script = PageResponses.resource(resources, "classpath:static/bureau/bureau.js");
+        this.css = PageResponses.resource(resources, "classpath:static/bureau/bureau.css");
     }
 
     // -------------------------------------------------------------------------------------------------- sign-in
@@ -145,12 +142,12 @@ public class BureauController {
     public HttpResponse<String> risk(HttpRequest<?> request) {
         Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
         if (signedIn.isEmpty()) {
-            return BureauPages.secured(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
+            return pages.secured(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
                     .body("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"sign in at /bureau/login\"}"),
                     "application/problem+json");
         }
         Locale locale = pages.locale(request, null);
-        return BureauPages.secured(HttpResponse.ok(write(dashboard.risk(signedIn.get().user().caller(), locale))),
+        return pages.secured(HttpResponse.ok(write(dashboard.risk(signedIn.get().user().caller(), locale))),
                 MediaType.APPLICATION_JSON);
     }
 
@@ -170,19 +167,19 @@ public class BureauController {
         if (export.isEmpty()) {
             return pages.problem(HttpStatus.NOT_FOUND, pages.locale(request, null), "bureau.problem.notFound");
         }
-        return BureauPages.secured(HttpResponse.ok(export.get().bytes()), CSV_UTF8)
+        return pages.secured(HttpResponse.ok(export.get().bytes()), CSV_UTF8)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.get().filename() + "\"");
     }
 
     @Get(uri = "/bureau.js", produces = "text/javascript")
     public HttpResponse<String> javascript() {
-        return BureauPages.secured(HttpResponse.ok(script), "text/javascript;charset=utf-8")
+        return pages.secured(HttpResponse.ok(script), "text/javascript;charset=utf-8")
                 .header("Cache-Control", "no-cache");
     }
 
     @Get(uri = "/bureau.css", produces = "text/css")
     public HttpResponse<String> stylesheet() {
-        return BureauPages.secured(HttpResponse.ok(css), "text/css;charset=utf-8")
+        return pages.secured(HttpResponse.ok(css), "text/css;charset=utf-8")
                 .header("Cache-Control", "no-cache");
     }
 
@@ -212,8 +209,8 @@ public class BureauController {
         }
     }
 
-    private static MutableHttpResponse<String> redirect(String path) {
-        return BureauPages.secured(HttpResponse.<String>seeOther(URI.create(path)), MediaType.TEXT_PLAIN);
+    private MutableHttpResponse<String> redirect(String path) {
+        return pages.secured(HttpResponse.<String>seeOther(URI.create(path)), MediaType.TEXT_PLAIN);
     }
 
     private String write(Object value) {
@@ -234,14 +231,5 @@ public class BureauController {
             value = list.isEmpty() ? null : list.get(0);
         }
         return value == null ? null : value.toString();
-    }
-
-    private static String resource(ResourceResolver resources, String path) {
-        try (InputStream in = resources.getResourceAsStream(path)
-                .orElseThrow(() -> new IllegalStateException("missing resource " + path))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

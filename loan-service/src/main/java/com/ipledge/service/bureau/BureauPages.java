@@ -3,47 +3,35 @@ package com.ipledge.service.bureau;
 import com.ipledge.service.pages.CsrfTokens;
 import com.ipledge.service.pages.CsrfTokensFactory;
 import com.ipledge.service.pages.PageLocales;
+import com.ipledge.service.pages.PageResponses;
+import com.ipledge.service.pages.PageResponsesFactory;
 
-import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * What the bureau pages share: language, CSRF token, rendering and headers. Language and CSRF are the SME form's
  * ({@code pages.PageLocales}, {@code pages.CsrfTokens}), so a language chosen on one page holds on the other; the
- * CSRF tokens have the bureau's own cookie, path and key.
- *
- * <p>The dashboard needs its own script ({@code /bureau/bureau.js}, ECharts) and fetches, so its
- * Content-Security-Policy adds {@code script-src 'self'} and {@code connect-src 'self'} to the form's policy;
- * there is still no inline script and no inline style.
+ * CSRF tokens have the bureau's own cookie, path and key. Rendering and headers are {@code pages.PageResponses}
+ * with the bureau's Content-Security-Policy (see {@code PageResponsesFactory}).
  */
 @Singleton
 public class BureauPages {
     static final Locale ZH = PageLocales.ZH;
     static final Locale EN = PageLocales.EN;
     static final String CSRF_FIELD = CsrfTokens.FIELD;
-    static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    private final TemplateEngine engine;
-    private final MessageSource messages;
+    private final PageResponses responses;
     private final CsrfTokens csrf;
 
-    public BureauPages(TemplateEngine engine, MessageSource messages,
+    public BureauPages(@Named(PageResponsesFactory.BUREAU) PageResponses responses,
                        @Named(CsrfTokensFactory.BUREAU) CsrfTokens csrf) {
-        this.engine = engine;
-        this.messages = messages;
+        this.responses = responses;
         this.csrf = csrf;
     }
 
@@ -83,28 +71,19 @@ public class BureauPages {
     // ------------------------------------------------------------------------------------------------ rendering
 
     MutableHttpResponse<String> page(HttpStatus status, String template, Locale locale, Map<String, Object> model) {
-        Map<String, Object> variables = new HashMap<>(model);
-        variables.put("lang", tag(locale));
-        variables.put("otherLang", tag(other(locale)));
-        String html = engine.process(template, new Context(locale, variables));
-        return secured(HttpResponse.<String>status(status).body(html), MediaType.TEXT_HTML + ";charset=utf-8")
-                .header("Content-Language", tag(locale));
+        return responses.page(status, template, locale, model);
     }
 
     MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey) {
-        return page(status, "bureau/problem", locale, Map.of("message", message(messageKey, locale)));
+        return responses.problem(status, locale, messageKey);
     }
 
     String message(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, locale, args).orElse(key);
+        return responses.message(key, locale, args);
     }
 
-    static <T> MutableHttpResponse<T> secured(MutableHttpResponse<T> response, String contentType) {
-        return response.contentType(contentType)
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "same-origin")
-                .header("Cache-Control", "no-store");
+    /** Any answer of the bureau pages with their headers (see {@code PageResponsesFactory} for the CSP). */
+    <T> MutableHttpResponse<T> secured(MutableHttpResponse<T> response, String contentType) {
+        return responses.secured(response, contentType);
     }
 }

@@ -25,13 +25,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +63,7 @@ public class ApplyController {
     private final String css;
     private final String icon;
 
-    public ApplyController(PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
+    public ApplyController(@Named(PageResponsesFactory.APPLY) PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent,
                            StatusTokenRepository statusTokens,
                            ApplicationService applications,
@@ -81,8 +77,8 @@ public class ApplyController {
         this.statusTokens = statusTokens;
         this.applications = applications;
         this.applicantMessages = applicantMessages;
-        this.css = resource(resources, "classpath:static/apply/apply.css");
-        this.icon = resource(resources, "classpath:static/apply/icon.svg");
+        this.css = PageResponses.resource(resources, "classpath:static/apply/apply.css");
+        this.icon = PageResponses.resource(resources, "classpath:static/apply/icon.svg");
     }
 
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
@@ -132,7 +128,7 @@ public class ApplyController {
                     List.of(FormError.of("form", key, problem.getMessage())));
         }
         // a replayed submission (double click) lands on the same status page: the token follows from the form's
-        return PageResponses.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
+        return pages.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
                 MediaType.TEXT_PLAIN);
     }
 
@@ -164,12 +160,12 @@ public class ApplyController {
 
     @Get(uri = "/apply/apply.css", produces = "text/css")
     public HttpResponse<String> stylesheet() {
-        return PageResponses.secured(HttpResponse.ok(css), "text/css;charset=utf-8");
+        return pages.secured(HttpResponse.ok(css), "text/css;charset=utf-8");
     }
 
     @Get(uri = "/apply/icon.svg", produces = "image/svg+xml")
     public HttpResponse<String> favicon() {
-        return PageResponses.secured(HttpResponse.ok(icon), "image/svg+xml");
+        return pages.secured(HttpResponse.ok(icon), "image/svg+xml");
     }
 
     /**
@@ -227,14 +223,5 @@ public class ApplyController {
 
     private static String dateTime(OffsetDateTime t) {
         return t.atZoneSameInstant(TimeFactory.BUSINESS_ZONE).format(DATE_TIME);
-    }
-
-    private static String resource(ResourceResolver resources, String path) {
-        try (InputStream in = resources.getResourceAsStream(path)
-                .orElseThrow(() -> new IllegalStateException("missing resource " + path))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import jakarta.inject.Named;
 
 /**
  * Refuses a form body larger than {@code ipledge.pages.max-form-bytes} (64 KiB by default: five asset rows of
@@ -18,7 +19,8 @@ class FormSizeLimit {
     private final long limit;
     private final PageResponses pages;
 
-    FormSizeLimit(@Value("${ipledge.pages.max-form-bytes:65536}") long limit, PageResponses pages) {
+    FormSizeLimit(@Value("${ipledge.pages.max-form-bytes:65536}") long limit,
+                  @Named(PageResponsesFactory.APPLY) PageResponses pages) {
         this.limit = limit;
         this.pages = pages;
     }

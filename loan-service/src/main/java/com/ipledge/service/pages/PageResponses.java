@@ -6,7 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import jakarta.inject.Singleton;
+import io.micronaut.core.io.ResourceResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,21 +24,23 @@ import org.thymeleaf.context.Context;
  * token). "same-origin" rather than "no-referrer": with the latter Chrome posts the form with "Origin: null",
  * which the server refuses.
  */
-@Singleton
-class PageResponses {
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-
+public final class PageResponses {
     private final TemplateEngine engine;
     private final MessageSource messages;
+    private final String contentSecurityPolicy;
+    private final String problemTemplate;
 
-    PageResponses(TemplateEngine engine, MessageSource messages) {
+    /** One family of pages (see {@link PageResponsesFactory}): its CSP and its problem page's template. */
+    PageResponses(TemplateEngine engine, MessageSource messages, String contentSecurityPolicy,
+                  String problemTemplate) {
         this.engine = engine;
         this.messages = messages;
+        this.contentSecurityPolicy = contentSecurityPolicy;
+        this.problemTemplate = problemTemplate;
     }
 
     /** A page from {@code views/<template>.html}. */
-    MutableHttpResponse<String> page(HttpStatus status, String template, Locale locale, Map<String, Object> model) {
+    public MutableHttpResponse<String> page(HttpStatus status, String template, Locale locale, Map<String, Object> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("lang", PageLocales.tag(locale));
         variables.put("otherLang", PageLocales.tag(PageLocales.other(locale)));
@@ -44,17 +50,18 @@ class PageResponses {
     }
 
     /** A short page that says what went wrong, for answers that are not the form itself (403, 404, 413, ...). */
-    MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey) {
-        return page(status, "apply/problem", locale, Map.of("message", message(messageKey, locale)));
+    public MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey) {
+        return page(status, problemTemplate, locale, Map.of("message", message(messageKey, locale)));
     }
 
-    String message(String key, Locale locale, Object... args) {
+    public String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, locale, args).orElse(key);
     }
 
-    static <T> MutableHttpResponse<T> secured(MutableHttpResponse<T> response, String contentType) {
+    /** Any answer of this family's pages (a page, a redirect, a stylesheet) with the headers every page carries. */
+    public <T> MutableHttpResponse<T> secured(MutableHttpResponse<T> response, String contentType) {
         return response.contentType(contentType)
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
@@ -62,7 +69,17 @@ class PageResponses {
     }
 
     /** Whether the request came over TLS, directly or through a proxy that says so: cookies are then Secure. */
-    static boolean secure(HttpRequest<?> request) {
+    public static boolean secure(HttpRequest<?> request) {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
+    /** A static file of the pages (stylesheet, script, icon), read once at start. */
+    public static String resource(ResourceResolver resources, String path) {
+        try (InputStream in = resources.getResourceAsStream(path)
+                .orElseThrow(() -> new IllegalStateException("missing resource " + path))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
