@@ -28,12 +28,6 @@ class CapitalApiTest extends ApiTestBase {
     private String officer;
     private String bureau;
 
-    /** A random port: application.yml asks for 8080, which a running service on this machine may hold. */
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1");
-    }
-
     @BeforeAll
     void keys() {
         UUID bank = createBank("CAPBANK");

@@ -48,12 +48,6 @@ class CollateralValuationsTest extends ApiTestBase {
     private Borrower borrower;
     private final LocalDate today = LocalDate.now(com.ipledge.service.TimeFactory.BUSINESS_ZONE);
 
-    /** A random port: other test JVMs on this machine may hold 8080. */
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1");
-    }
-
     @BeforeAll
     void setUp() {
         UUID bank = createBank("DESKBANK");

@@ -42,12 +42,6 @@ class ValuationApiTest extends ApiTestBase {
     private String otherBankOfficer;
     private String bureau;
 
-    /** A random port: other test JVMs on this machine may hold 8080. */
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1");
-    }
-
     @BeforeAll
     void setUpBanks() {
         UUID bank = createBank("VALBANK");
