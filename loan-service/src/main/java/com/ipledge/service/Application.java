@@ -1,18 +1,28 @@
 package com.ipledge.service;
 
-import com.ipledge.service.database.EmbeddedDatabase;
+import com.ipledge.service.database.DatabaseChoice;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 @OpenAPIDefinition(info = @Info(title = "ipledge", version = "1",
         description = "IP-pledge financing and risk scoring: the integration contract for banks"))
 public class Application {
 
     public static void main(String[] args) {
+        Map<String, Object> database;
+        try {
+            database = DatabaseChoice.properties(System.getenv());
+        } catch (DatabaseChoice.Refused e) {
+            LoggerFactory.getLogger(Application.class).error(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(EmbeddedDatabase.startUnlessConfigured(System.getenv()))
+                .properties(database)
                 .start();
     }
 }

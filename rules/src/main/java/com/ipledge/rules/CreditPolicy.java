@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
@@ -32,7 +34,6 @@ import org.kie.api.command.KieCommands;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.StatelessKieSession;
@@ -46,9 +47,10 @@ public final class CreditPolicy {
     /** This module's version. */
     public static final String ENGINE_VERSION = "0.1.0";
     static final String KIE_BASE = "credit-policy";
-    static final String KIE_SESSION = "decision";
     static final String RULE_PACKAGE = "com.ipledge.rules";
     static final String MONITORING_ENTRY_POINT = "monitoring";
+    /** Written by kie-maven-plugin: which generated classes hold the executable model of this kjar. */
+    static final String MODEL_INDEX = "META-INF/kie/com.ipledge/rules/drools-model";
     /** The DRL files of the rule base, one per policy area; the rule-base version is a hash over them. */
     static final List<String> DRL_FILES = List.of("borrower-eligibility.drl", "collateral-eligibility.drl",
             "limits.drl", "pricing.drl", "risk-sharing.drl", "outcome.drl", "monitoring.drl");
@@ -74,23 +76,24 @@ public final class CreditPolicy {
     }
 
     /**
-     * Loads the rule base from the classpath and checks it: the kbase exists and has rules, every rule name is a
-     * stable id, and every DRL file is present. A broken rule base fails here, at
-     * start, never on a request (compile errors already fail the Maven build).
+     * Loads the rule base and checks it: it has rules, every rule name is a stable id, and every DRL file is
+     * present. A broken rule base fails here, at start, never on a request (compile errors already fail the Maven
+     * build).
+     *
+     * <p>The KieBase is built straight from the executable model classes that {@code kie-maven-plugin} generated,
+     * named in {@value #MODEL_INDEX}, rather than through {@code getKieClasspathContainer()}: the container finds
+     * the model by this jar's Maven coordinates, which a shaded (single, merged) jar loses, and then falls back to
+     * compiling DRL at run time. Built this way the classpath layout no longer matters.
      *
      * @throws IllegalStateException when the rule base is unusable
      */
     public static CreditPolicy load() {
-        KieServices services = KieServices.Factory.get();
-        KieContainer container = services.getKieClasspathContainer(CreditPolicy.class.getClassLoader());
         KieBase kieBase;
         try {
-            kieBase = container.getKieBase(KIE_BASE);
+            kieBase = KieBaseBuilder.createKieBaseFromModel(executableModels(),
+                    KieServices.Factory.get().newKieBaseConfiguration());
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule base " + KIE_BASE + " does not build: " + e.getMessage(), e);
-        }
-        if (kieBase == null) {
-            throw new IllegalStateException("rule base " + KIE_BASE + " is missing from the classpath");
         }
         KiePackage rules = kieBase.getKiePackage(RULE_PACKAGE);
         if (rules == null || rules.getRules().isEmpty()) {
@@ -101,11 +104,36 @@ public final class CreditPolicy {
         if (!badIds.isEmpty()) {
             throw new IllegalStateException("rules without a stable id (AREA-NAME-NNN): " + badIds);
         }
-        if (container.newStatelessKieSession(KIE_SESSION) == null) {
-            throw new IllegalStateException("rule base has no stateless session " + KIE_SESSION);
+        return new CreditPolicy(kieBase.newKieSessionsPool(SESSION_POOL_SIZE),
+                KieServices.Factory.get().getCommands(), ids, hashDrlFiles());
+    }
+
+    /** The generated model classes listed in the index the build wrote (a version line, then class names). */
+    private static List<Model> executableModels() {
+        ClassLoader loader = CreditPolicy.class.getClassLoader();
+        List<String> names;
+        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException("rule base " + KIE_BASE + " has no executable model ("
+                        + MODEL_INDEX + " is missing: was the rules module built with kie-maven-plugin?)");
+            }
+            names = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new CreditPolicy(kieBase.newKieSessionsPool(SESSION_POOL_SIZE), services.getCommands(), ids,
-                hashDrlFiles());
+        if (names.isEmpty()) {
+            throw new IllegalStateException(MODEL_INDEX + " names no model class");
+        }
+        List<Model> models = new ArrayList<>();
+        for (String name : names) {
+            try {
+                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException("executable model class " + name + " does not load", e);
+            }
+        }
+        return models;
     }
 
     /** SHA-256 (hex) over the DRL files' names and bytes, read from the classpath. */

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a real PostgreSQL server from the zonky binaries when no external database is configured, so that the
- * service runs on a machine that has nothing but a JDK. Its files live in {@code IPLEDGE_DATA_DIR} and survive a
- * restart.
+ * Starts a real PostgreSQL server from the zonky binaries, so that the service runs on a machine that has nothing
+ * but a JDK (development, demos, tests; see {@link DatabaseChoice}). Its files live in {@code IPLEDGE_DATA_DIR}
+ * and survive a restart. zonky is a {@code provided} dependency: the jar and the image do not carry it.
  */
 public final class EmbeddedDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -25,11 +25,8 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Datasource properties for an embedded server, or none when {@code DATASOURCES_DEFAULT_URL} is set. */
-    public static Map<String, Object> startUnlessConfigured(Map<String, String> env) {
-        if (env.containsKey("DATASOURCES_DEFAULT_URL") || System.getProperty("datasources.default.url") != null) {
-            return Map.of();
-        }
+    /** Starts the server in {@code IPLEDGE_DATA_DIR} and returns the datasource properties that reach it. */
+    static Map<String, Object> startFromEnvironment(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("IPLEDGE_DATA_DIR",
                 Path.of(System.getProperty("user.home"), ".ipledge", "pgdata").toString()));
         EmbeddedPostgres server = start(dataDir, false);

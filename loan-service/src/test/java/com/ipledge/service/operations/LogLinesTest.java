@@ -52,7 +52,7 @@ class LogLinesTest extends ApiTestBase {
         configurator.setContext(production);
         configurator.doConfigure(getClass().getResource("/logback.xml"));
         Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) production
-                .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT")).getEncoder();
+                .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON")).getEncoder();
 
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         appender = new OutputStreamAppender<>();
