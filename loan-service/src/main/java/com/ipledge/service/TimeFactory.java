@@ -12,7 +12,8 @@ import java.time.ZoneId;
  */
 @Factory
 public class TimeFactory {
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String ZONE_NAME = "Asia/Shanghai";
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of(ZONE_NAME);
 
     @Singleton
     Clock clock() {

@@ -37,7 +37,7 @@ public record PatentNumber(String digits, char check) {
             return Result.error("type digit " + number.typeDigit() + " is not 1, 2, 3, 8 or 9");
         }
         int year = number.filingYear();
-        if (digits.length() == 12 && (year < 2003 || year > LocalDate.now().getYear() + 1)) {
+        if (digits.length() == 12 && (year < 2003 || year > LocalDate.now(com.ipledge.service.TimeFactory.BUSINESS_ZONE).getYear() + 1)) {
             return Result.error("year " + year + " is not a plausible filing year for a 12-digit number");
         }
         if (digits.length() == 8 && year > 2003) {

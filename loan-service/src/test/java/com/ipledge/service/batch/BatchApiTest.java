@@ -143,7 +143,7 @@ class BatchApiTest extends ApiTestBase {
 
     @Test
     void valuationBatchStoresTheGoodRowsAndReportsTheBadOnesByLine() {
-        String day = LocalDate.now().minusDays(1).toString();
+        String day = today().minusDays(1).toString();
         String csv = VALUATION_HEADER + "\r\n"
                 + valuationRow(assets.get(0), day, "0.25") + "\r\n"                 // line 2
                 + valuationRow(UUID.randomUUID().toString(), day, "0.25") + "\r\n"  // line 3: no such asset

@@ -1,5 +1,6 @@
 package com.ipledge.service.batch;
 
+import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,7 +143,7 @@ class BatchRestartTest {
         List<String> setup;
         try (Api api = new Api(a)) {
             setup = bankWithAssets(api, "RESTART", 20);
-            String day = LocalDate.now().minusDays(1).toString();
+            String day = LocalDate.now(TimeFactory.BUSINESS_ZONE).minusDays(1).toString();
             StringBuilder csv = new StringBuilder(BatchApiTest.VALUATION_HEADER).append('\n');
             for (String asset : setup.subList(2, 22)) {
                 csv.append(BatchApiTest.valuationRow(asset, day, "0.25")).append('\n');

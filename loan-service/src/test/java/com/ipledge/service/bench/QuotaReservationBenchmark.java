@@ -1,5 +1,6 @@
 package com.ipledge.service.bench;
 
+import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ipledge.service.quota.QuotaPlan;
@@ -42,7 +43,7 @@ class QuotaReservationBenchmark {
             UUID bankId = ctx.getBean(com.ipledge.service.admin.BankRepository.class)
                     .insert("BENCH", "Bench", OffsetDateTime.now()).orElseThrow().id();
             QuotaRepository repo = ctx.getBean(QuotaRepository.class);
-            QuotaPlan plan = repo.insert(bankId, Year.now().getValue(), QuotaPlan.ALL,
+            QuotaPlan plan = repo.insert(bankId, Year.now(TimeFactory.BUSINESS_ZONE).getValue(), QuotaPlan.ALL,
                     new BigDecimal("100000000000.00"), OffsetDateTime.now()).orElseThrow();
             QuotaService quotas = ctx.getBean(QuotaService.class);
             BigDecimal amount = new BigDecimal("0.01");

@@ -35,7 +35,7 @@ final class BureauBook {
         UUID b = api.createBank("LANZHOUBANK");
         String bureau = api.apiKey("BUREAU", null);
         for (UUID bank : List.of(a, b)) {
-            Answer plan = api.post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+            Answer plan = api.post("/api/v1/quota-plans", Map.of("bankId", bank, "year", api.thisYear(),
                     "amount", "20000000"), bureau);
             assertEquals(201, plan.status(), plan::toString);
         }
@@ -48,7 +48,7 @@ final class BureauBook {
         loan(api, officerB, approverB, "300000", "C2740", "TRADITIONAL_CHINESE_MEDICINE", "620100");
         // an overdue annual fee on a pledged patent raises an alert (its answer is not what these tests check)
         api.post("/api/v1/monitoring/events", Map.of("assetNumber", patent, "assetType", "INVENTION_PATENT",
-                "type", "FEE_OVERDUE", "occurredOn", LocalDate.now().toString()), officerA);
+                "type", "FEE_OVERDUE", "occurredOn", api.today().toString()), officerA);
         user(api, BUREAU_USER, "BUREAU", null);
         user(api, BANK_USER, "BANK_OFFICER", a);
         return new Book(a, b, bureau);
@@ -92,7 +92,7 @@ final class BureauBook {
         String loan = approved.text("loanId");
         Answer pledge = api.post("/api/v1/loans/" + loan + "/pledge-registration",
                 Map.of("registrationNo", "Y2026620000" + (100 + Math.abs(loan.hashCode() % 800)),
-                        "registeredOn", LocalDate.now().toString()), officer);
+                        "registeredOn", api.today().toString()), officer);
         assertEquals(200, pledge.status(), pledge::toString);
         Answer disbursed = api.post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
         assertEquals(200, disbursed.status(), disbursed::toString);

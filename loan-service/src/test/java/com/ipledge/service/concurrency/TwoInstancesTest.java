@@ -1,5 +1,6 @@
 package com.ipledge.service.concurrency;
 
+import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,7 @@ class TwoInstancesTest {
     void quotaIsNeverOverAllocatedAcrossInstances() throws Exception {
         UUID bank = newBank("QUOTA2");
         // room for exactly 25 reservations of 40,000.00
-        QuotaPlan plan = bean(0, QuotaRepository.class).insert(bank, Year.now().getValue(), QuotaPlan.ALL,
+        QuotaPlan plan = bean(0, QuotaRepository.class).insert(bank, Year.now(TimeFactory.BUSINESS_ZONE).getValue(), QuotaPlan.ALL,
                 new BigDecimal("1000000.00"), OffsetDateTime.now()).orElseThrow();
         BigDecimal amount = new BigDecimal("40000.00");
         int attempts = 80;

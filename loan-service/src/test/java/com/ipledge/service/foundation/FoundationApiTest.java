@@ -131,7 +131,7 @@ class FoundationApiTest extends ApiTestBase {
         body.put("employees", -1);
         body.put("operatingRevenue", "12.345");
         body.put("regionCode", "99");
-        body.put("foundedOn", LocalDate.now().plusDays(10).toString());
+        body.put("foundedOn", today().plusDays(10).toString());
         Answer a = post("/api/v1/borrowers", body, officer);
         assertEquals(400, a.status());
         assertTrue(a.contentType().startsWith("application/problem+json"));
@@ -183,7 +183,7 @@ class FoundationApiTest extends ApiTestBase {
         assertEquals(201, a.status(), a::toString);
         assertEquals("2037-08-09", a.text("expiresOn"));
         double remaining = Double.parseDouble(a.text("remainingLegalLifeYears"));
-        double expected = (LocalDate.of(2037, 8, 10).toEpochDay() - LocalDate.now().toEpochDay()) / 365.25;
+        double expected = (LocalDate.of(2037, 8, 10).toEpochDay() - today().toEpochDay()) / 365.25;
         assertEquals(expected, remaining, 0.01);
         assertEquals(((String) body.get("number")).substring(2), a.text("number"), "stored without ZL");
         assertEquals(200, get("/api/v1/ip-assets/" + a.text("id"), officer).status());

@@ -55,7 +55,7 @@ class TenantIsolationTest extends ApiTestBase {
         UUID intruder = createBank("INTRUDER");
         intruderOfficer = apiKey("BANK_OFFICER", intruder);
         intruderApprover = apiKey("BANK_APPROVER", intruder);
-        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "100000000"), bureau);
         ownIds.put("quota-plans", plan.text("id"));
         Map<String, Object> borrower = Fixtures.strongBorrower();
@@ -72,11 +72,11 @@ class TenantIsolationTest extends ApiTestBase {
                 Map.of("approve", true), approver).text("loanId");
         ownIds.put("loans", loan);
         post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y1", "registeredOn", LocalDate.now().toString()), officer);
+                Map.of("registrationNo", "Y1", "registeredOn", today().toString()), officer);
         assertEquals("DISBURSED", post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer)
                 .text("status"));
         Answer valuation = post("/api/v1/valuations", Map.of("assetId", ownIds.get("ip-assets"), "assumptions",
-                Map.of("valuationDate", LocalDate.now().toString(), "baseRevenue", "1000000",
+                Map.of("valuationDate", today().toString(), "baseRevenue", "1000000",
                         "revenueGrowth", Map.of("mean", 0.03, "sd", 0), "royaltyRate", Map.of("mean", 0.04, "sd", 0),
                         "discountRate", Map.of("mean", 0.12, "sd", 0), "taxRate", 0.25,
                         "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
@@ -120,7 +120,7 @@ class TenantIsolationTest extends ApiTestBase {
     void mutatingAnotherBanksLoanChangesNothing() {
         String loan = ownIds.get("loans");
         Answer repay = post("/api/v1/loans/" + loan + "/repayments",
-                Map.of("amount", "100.00", "paidOn", LocalDate.now().toString()), intruderOfficer);
+                Map.of("amount", "100.00", "paidOn", today().toString()), intruderOfficer);
         assertEquals(404, repay.status());
         Answer approve = post("/api/v1/applications/" + ownIds.get("applications") + "/approval",
                 Map.of("approve", false, "note", "x"), intruderApprover);

@@ -49,7 +49,7 @@ class LifecycleApiTest extends ApiTestBase {
         secondApprover = apiKey("BANK_APPROVER", bank);
         otherOfficer = apiKey("BANK_OFFICER", createBank("OTHER"));
         bureau = apiKey("BUREAU", null);
-        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "100000000"), bureau);
         assertEquals(201, plan.status(), plan::toString);
     }
@@ -95,7 +95,7 @@ class LifecycleApiTest extends ApiTestBase {
         assertEquals("APPROVED", early.text("currentStatus"));
 
         Answer pledge = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y2026620000123", "registeredOn", LocalDate.now().toString()), officer);
+                Map.of("registrationNo", "Y2026620000123", "registeredOn", today().toString()), officer);
         assertEquals(200, pledge.status(), pledge::toString);
         assertEquals("PLEDGED", sql.text("SELECT legal_status FROM ip_asset WHERE id = (SELECT asset_id FROM "
                 + "application_collateral WHERE application_id = '" + app + "')"));
@@ -113,24 +113,24 @@ class LifecycleApiTest extends ApiTestBase {
 
         // everything outstanding today: no instalment is due yet, so it is all principal
         Answer tooMuch = post("/api/v1/loans/" + loan + "/repayments",
-                Map.of("amount", limit.add(BigDecimal.ONE).toPlainString(), "paidOn", LocalDate.now().toString()),
+                Map.of("amount", limit.add(BigDecimal.ONE).toPlainString(), "paidOn", today().toString()),
                 officer);
         assertEquals(400, tooMuch.status());
         assertEquals(List.of("amount"), tooMuch.errorFields());
         Answer part = post("/api/v1/loans/" + loan + "/repayments",
-                Map.of("amount", "1000.00", "paidOn", LocalDate.now().toString()), officer);
+                Map.of("amount", "1000.00", "paidOn", today().toString()), officer);
         assertEquals(201, part.status(), part::toString);
         assertEquals("REPAYING", part.text("status"));
         BigDecimal rest = new BigDecimal(part.text("outstandingPrincipal"));
         assertEquals(0, limit.subtract(new BigDecimal("1000.00")).compareTo(rest));
         Answer payoff = post("/api/v1/loans/" + loan + "/repayments",
-                Map.of("amount", rest.toPlainString(), "paidOn", LocalDate.now().toString()), officer);
+                Map.of("amount", rest.toPlainString(), "paidOn", today().toString()), officer);
         assertEquals(201, payoff.status(), payoff::toString);
         assertEquals("CLOSED", payoff.text("status"));
         assertEquals("VALID", sql.text("SELECT legal_status FROM ip_asset WHERE id = (SELECT asset_id FROM "
                 + "application_collateral WHERE application_id = '" + app + "')"), "pledge released");
         Answer closedAgain = post("/api/v1/loans/" + loan + "/repayments",
-                Map.of("amount", "1.00", "paidOn", LocalDate.now().toString()), officer);
+                Map.of("amount", "1.00", "paidOn", today().toString()), officer);
         assertEquals(409, closedAgain.status());
 
         Answer view = get("/api/v1/loans/" + loan, approver);
@@ -167,7 +167,7 @@ class LifecycleApiTest extends ApiTestBase {
         Map<String, Object> borrower = Fixtures.borrower();
         String b = post("/api/v1/borrowers", borrower, officer).text("id");
         Map<String, Object> utility = Fixtures.invention((String) borrower.get("creditCode"));
-        int year = LocalDate.now().getYear() - 8;
+        int year = today().getYear() - 8;
         utility.put("type", "UTILITY_MODEL");
         utility.put("number", Fixtures.patentNumber(year, 2));
         utility.put("filingDate", year + "-01-10");
@@ -219,7 +219,7 @@ class LifecycleApiTest extends ApiTestBase {
         assertEquals(reservedBefore, quota("reserved"));
         assertEquals("WITHDRAWN", get("/api/v1/loans/" + approved.text("loanId"), officer).text("status"));
         assertEquals(409, post("/api/v1/loans/" + approved.text("loanId") + "/pledge-registration",
-                Map.of("registrationNo", "X1", "registeredOn", LocalDate.now().toString()), officer).status());
+                Map.of("registrationNo", "X1", "registeredOn", today().toString()), officer).status());
     }
 
     @Test

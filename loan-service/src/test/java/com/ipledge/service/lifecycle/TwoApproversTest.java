@@ -27,7 +27,7 @@ class TwoApproversTest extends ApiTestBase {
         String first = apiKey("BANK_APPROVER", bank);
         String second = apiKey("BANK_APPROVER", bank);
         String bureau = apiKey("BUREAU", null);
-        assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+        assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "50000000"), bureau).status());
         String app = fileStrongApplication(officer, "300000");
         Answer decision = post("/api/v1/applications/" + app + "/evaluation", Map.of(), officer);

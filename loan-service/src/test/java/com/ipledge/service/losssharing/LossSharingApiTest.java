@@ -66,7 +66,7 @@ class LossSharingApiTest extends ApiTestBase {
 
     BankKeys bank(String code) {
         UUID id = createBank(code);
-        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", id, "year", Year.now().getValue(),
+        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", id, "year", thisYear(),
                 "amount", "100000000"), bureau);
         assertEquals(201, plan.status(), plan::toString);
         return new BankKeys(id, apiKey("BANK_OFFICER", id), apiKey("BANK_APPROVER", id));
@@ -96,7 +96,7 @@ class LossSharingApiTest extends ApiTestBase {
         assertEquals(201, approved.status(), approved::toString);
         String loan = approved.text("loanId");
         Answer pledge = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y" + loan.substring(0, 8), "registeredOn", LocalDate.now().toString()),
+                Map.of("registrationNo", "Y" + loan.substring(0, 8), "registeredOn", today().toString()),
                 bank.officer());
         assertEquals(200, pledge.status(), pledge::toString);
         return loan;
@@ -259,7 +259,7 @@ class LossSharingApiTest extends ApiTestBase {
     void defaultSharesTheLossWithACapAndTheRoundingFen() {
         String loan = pledgedLoan(main, "300000", true, false);
         Answer tooEarly = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn",
-                LocalDate.now().toString()), main.officer());
+                today().toString()), main.officer());
         assertEquals(409, tooEarly.status(), "not disbursed yet: " + tooEarly);
         assertEquals(List.of("DISBURSED", "REPAYING"), tooEarly.get("allowedFrom"));
         assertEquals("PLEDGE_REGISTERED", tooEarly.text("currentStatus"));
@@ -269,13 +269,13 @@ class LossSharingApiTest extends ApiTestBase {
         sql.execute("UPDATE schedule_line SET due_on = current_date - 1, interest = 2166.66, interest_paid = 83.33"
                 + " WHERE loan_id = '" + loan + "' AND seq = 1");
         assertEquals(404, post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn",
-                LocalDate.now().toString()), other.officer()).status(), "another bank's loan");
+                today().toString()), other.officer()).status(), "another bank's loan");
         Answer bad = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", "2999-01-01",
                 "note", "x"), main.officer());
         assertEquals(400, bad.status());
         assertEquals(List.of("defaultedOn"), bad.errorFields());
 
-        Answer d = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", LocalDate.now().toString(),
+        Answer d = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", today().toString(),
                 "note", "borrower stopped paying"), main.officer(), UUID.randomUUID().toString());
         assertEquals(201, d.status(), d::toString);
         // EAD = 300,000.00 + 2,083.33 = 302,083.33 = loss.
@@ -289,7 +289,7 @@ class LossSharingApiTest extends ApiTestBase {
                 "12083.33"), plain(d.get("lossAllocation")));
         assertEquals("DEFAULTED", get("/api/v1/loans/" + loan, main.officer()).text("status"));
         assertEquals(409, post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn",
-                LocalDate.now().toString()), main.officer()).status(), "a default is declared once");
+                today().toString()), main.officer()).status(), "a default is declared once");
 
         Answer claims = get("/api/v1/loans/" + loan + "/claims", main.approver());
         assertEquals(200, claims.status(), claims::toString);
@@ -303,15 +303,15 @@ class LossSharingApiTest extends ApiTestBase {
 
         String insurer = (String) byParty.get("INSURER").get("id");
         String pay = "/api/v1/loans/" + loan + "/claims/" + insurer + "/payment";
-        assertEquals(422, post(pay, Map.of("paidOn", LocalDate.now().toString(), "amount", "48333.32"),
+        assertEquals(422, post(pay, Map.of("paidOn", today().toString(), "amount", "48333.32"),
                 main.officer()).status(), "the payment must equal the claim");
-        assertEquals(404, post(pay, Map.of("paidOn", LocalDate.now().toString(), "amount", "48333.33"),
+        assertEquals(404, post(pay, Map.of("paidOn", today().toString(), "amount", "48333.33"),
                 other.officer()).status());
-        Answer paid = post(pay, Map.of("paidOn", LocalDate.now().toString(), "amount", "48333.33"), main.officer());
+        Answer paid = post(pay, Map.of("paidOn", today().toString(), "amount", "48333.33"), main.officer());
         assertEquals(200, paid.status(), paid::toString);
         assertEquals("PAID", paid.text("status"));
-        assertEquals(LocalDate.now().toString(), paid.text("paidOn"));
-        assertEquals(409, post(pay, Map.of("paidOn", LocalDate.now().toString(), "amount", "48333.33"),
+        assertEquals(today().toString(), paid.text("paidOn"));
+        assertEquals(409, post(pay, Map.of("paidOn", today().toString(), "amount", "48333.33"),
                 main.officer()).status(), "paid once");
         assertEquals(1, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'loss-claim.paid' AND entity_id = '"
                 + loan + "'"));
@@ -323,9 +323,9 @@ class LossSharingApiTest extends ApiTestBase {
         String loan = pledgedLoan(main, "300000", true, false);
         assertEquals(200, disburse(main, loan));
         assertEquals(409, post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "1000",
-                "recoveredOn", LocalDate.now().toString(), "method", "AUCTION"), main.officer()).status(),
+                "recoveredOn", today().toString(), "method", "AUCTION"), main.officer()).status(),
                 "no recovery before a default");
-        Answer d = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", LocalDate.now().toString()),
+        Answer d = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", today().toString()),
                 main.officer());
         assertEquals(201, d.status(), d::toString);
         // nothing due yet: EAD = loss = 300,000.00 -> 162,000.00 / 78,000.00 / 48,000.00 / 12,000.00
@@ -334,17 +334,17 @@ class LossSharingApiTest extends ApiTestBase {
                 "12000.00"), plain(d.get("lossAllocation")));
 
         Answer badMethod = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "1000",
-                "recoveredOn", LocalDate.now().toString(), "method", "LOTTERY"), main.officer());
+                "recoveredOn", today().toString(), "method", "LOTTERY"), main.officer());
         assertEquals(400, badMethod.status(), badMethod::toString);
         Answer costly = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "1000", "costs", "1000.01",
-                "recoveredOn", LocalDate.now().toString(), "method", "AUCTION"), main.officer());
+                "recoveredOn", today().toString(), "method", "AUCTION"), main.officer());
         assertEquals(List.of("costs"), costly.errorFields());
         assertEquals(404, post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "1000",
-                "recoveredOn", LocalDate.now().toString(), "method", "AUCTION"), other.officer()).status());
+                "recoveredOn", today().toString(), "method", "AUCTION"), other.officer()).status());
 
         // auction 200,000.00 less 20,000.00 costs: 180,000.00 net = 97,200.00 / 46,800.00 / 28,800.00 / 7,200.00
         Answer r1 = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "200000.00", "costs", "20000",
-                "recoveredOn", LocalDate.now().toString(), "method", "AUCTION"), main.officer(),
+                "recoveredOn", today().toString(), "method", "AUCTION"), main.officer(),
                 UUID.randomUUID().toString());
         assertEquals(201, r1.status(), r1::toString);
         assertEquals("180000.00", r1.text("netAmount"));
@@ -356,7 +356,7 @@ class LossSharingApiTest extends ApiTestBase {
         // a licence bringing 0.03 net: 3 fen x .54/.26/.16/.04 = 1.62 / 0.78 / 0.48 / 0.12 fen: truncated 1 fen
         // to the pool, the 2 left to the bank (.78) and the pool (.62)
         Answer r2 = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "0.03",
-                "recoveredOn", LocalDate.now().toString(), "method", "LICENCE"), main.officer());
+                "recoveredOn", today().toString(), "method", "LICENCE"), main.officer());
         assertEquals(201, r2.status(), r2::toString);
         assertEquals(Map.of("pool", "0.02", "bank", "0.01", "insurer", "0.00", "appraiser", "0.00"),
                 plain(r2.get("shares")));
@@ -365,10 +365,10 @@ class LossSharingApiTest extends ApiTestBase {
 
         // 119,999.97 is all that is left of the loss
         Answer beyond = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "119999.98",
-                "recoveredOn", LocalDate.now().toString(), "method", "TRANSFER"), main.officer());
+                "recoveredOn", today().toString(), "method", "TRANSFER"), main.officer());
         assertEquals(422, beyond.status(), beyond::toString);
         Answer last = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "119999.97",
-                "recoveredOn", LocalDate.now().toString(), "method", "TRANSFER"), main.officer());
+                "recoveredOn", today().toString(), "method", "TRANSFER"), main.officer());
         assertEquals(201, last.status(), last::toString);
         // every party gets back exactly what it lost: 162,000.00 - 97,200.02 = 64,799.98, and so on
         assertEquals(Map.of("pool", "64799.98", "bank", "31199.99", "insurer", "19200.00", "appraiser",
@@ -380,7 +380,7 @@ class LossSharingApiTest extends ApiTestBase {
         assertEquals(3, ((List<?>) view.get("recoveries")).size());
         assertEquals("0.000000", sql.text("SELECT realised_lgd FROM loan_default WHERE loan_id = '" + loan + "'"));
         assertEquals(422, post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "0.01",
-                "recoveredOn", LocalDate.now().toString(), "method", "AUCTION"), main.officer()).status());
+                "recoveredOn", today().toString(), "method", "AUCTION"), main.officer()).status());
     }
 
     @Test
@@ -393,10 +393,10 @@ class LossSharingApiTest extends ApiTestBase {
         assertEquals(200, disburse(npl, good));
         assertEquals(200, disburse(npl, bad));
         Answer repaid = post("/api/v1/loans/" + good + "/repayments", Map.of("amount", "50000.00",
-                "paidOn", LocalDate.now().toString()), npl.officer());
+                "paidOn", today().toString()), npl.officer());
         assertEquals(201, repaid.status(), repaid::toString);
         assertEquals("250000.00", repaid.text("outstandingPrincipal"));
-        Answer d = post("/api/v1/loans/" + bad + "/default", Map.of("defaultedOn", LocalDate.now().toString()),
+        Answer d = post("/api/v1/loans/" + bad + "/default", Map.of("defaultedOn", today().toString()),
                 npl.officer());
         assertEquals(201, d.status(), d::toString);
         // 200,000.00 x .40/.30/.20/.10, under the 2,000,000.00 caps
@@ -410,19 +410,19 @@ class LossSharingApiTest extends ApiTestBase {
         assertNull(row.get("limit"), "no overall ratio set yet");
 
         assertEquals(403, send(io.micronaut.http.HttpRequest.PUT("/api/v1/banks/" + npl.id() + "/overall-npl",
-                Map.of("asOf", LocalDate.now().toString(), "overallNplRatio", "0.015"))
+                Map.of("asOf", today().toString(), "overallNplRatio", "0.015"))
                 .bearerAuth(npl.officer())).status());
         Answer set = send(io.micronaut.http.HttpRequest.PUT("/api/v1/banks/" + npl.id() + "/overall-npl",
-                Map.of("asOf", LocalDate.now().toString(), "overallNplRatio", "0.015")).bearerAuth(bureau));
+                Map.of("asOf", today().toString(), "overallNplRatio", "0.015")).bearerAuth(bureau));
         assertEquals(200, set.status(), set::toString);
         Answer badRatio = send(io.micronaut.http.HttpRequest.PUT("/api/v1/banks/" + quiet.id() + "/overall-npl",
-                Map.of("asOf", LocalDate.now().toString(), "overallNplRatio", "1.5")).bearerAuth(bureau));
+                Map.of("asOf", today().toString(), "overallNplRatio", "1.5")).bearerAuth(bureau));
         assertEquals(List.of("overallNplRatio"), badRatio.errorFields());
         assertEquals(404, send(io.micronaut.http.HttpRequest.PUT("/api/v1/banks/" + UUID.randomUUID()
-                + "/overall-npl", Map.of("asOf", LocalDate.now().toString(), "overallNplRatio", "0.01"))
+                + "/overall-npl", Map.of("asOf", today().toString(), "overallNplRatio", "0.01"))
                 .bearerAuth(bureau)).status());
         send(io.micronaut.http.HttpRequest.PUT("/api/v1/banks/" + quiet.id() + "/overall-npl",
-                Map.of("asOf", LocalDate.now().toString(), "overallNplRatio", "0.02")).bearerAuth(bureau));
+                Map.of("asOf", today().toString(), "overallNplRatio", "0.02")).bearerAuth(bureau));
 
         // NPLBANK: defaulted 200,000.00 of 250,000.00 + 200,000.00 = 4/9 = 0.444444 (6 decimals, HALF_UP);
         // limit 0.015 + 0.03 = 0.045: breached. QUIETBANK: no book, 0 <= 0.02 + 0.03: not breached.

@@ -32,7 +32,7 @@ class MetricsTest extends ApiTestBase {
         UUID bank = createBank("METRICS");
         String officer = apiKey("BANK_OFFICER", bank);
         String bureau = apiKey("BUREAU", null);
-        assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", Year.now().getValue(),
+        assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "10000000"), bureau).status());
         double before = decisions(scrape(), "APPROVE");
 

@@ -52,7 +52,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         driver = browser.driver();
         bank = createBank("WEBBANK");
         assertEquals(201, post("/api/v1/quota-plans", java.util.Map.of("bankId", bank, "year",
-                java.time.Year.now().getValue(), "amount", "100000000"), apiKey("BUREAU", null)).status(),
+                thisYear(), "amount", "100000000"), apiKey("BUREAU", null)).status(),
                 "a bank is offered on the form only while it has quota left");
         base = server.getURL().toString();
     }

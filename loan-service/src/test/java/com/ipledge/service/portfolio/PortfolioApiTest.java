@@ -105,10 +105,6 @@ class PortfolioApiTest extends ApiTestBase {
                 false));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(BUSINESS);
-    }
-
     private String application(String officer, String requested, String industry, String eco, String region,
                                boolean withUtilityModel) {
         Map<String, Object> borrower = Fixtures.strongBorrower();

@@ -1,5 +1,6 @@
 package com.ipledge.service.process;
 
+import com.ipledge.service.TimeFactory;
 import com.ipledge.service.support.Fixtures;
 import java.time.LocalDate;
 import java.time.Year;
@@ -21,7 +22,7 @@ public record BankSetup(UUID bankId, String officer, String approver, String bur
         String approver = client.apiKey(admin, "BANK_APPROVER", bank);
         String bureau = client.apiKey(admin, "BUREAU", null);
         UUID plan = client.postOk(201, "/api/v1/quota-plans", Map.of("bankId", bank, "year",
-                Year.now().getValue(), "amount", planAmount), bureau).id("id");
+                Year.now(TimeFactory.BUSINESS_ZONE).getValue(), "amount", planAmount), bureau).id("id");
         return new BankSetup(bank, officer, approver, bureau, plan);
     }
 
@@ -33,7 +34,7 @@ public record BankSetup(UUID bankId, String officer, String approver, String bur
 
     public static Map<String, Object> youngInvention(String ownerCreditCode) {
         Map<String, Object> patent = Fixtures.invention(ownerCreditCode);
-        int year = LocalDate.now().getYear() - 3;
+        int year = LocalDate.now(TimeFactory.BUSINESS_ZONE).getYear() - 3;
         patent.put("number", Fixtures.patentNumber(year, 1));
         patent.put("filingDate", year + "-03-01");
         patent.put("grantDate", (year + 2) + "-06-01");

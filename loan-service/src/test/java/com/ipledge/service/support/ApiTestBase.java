@@ -12,6 +12,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,10 @@ public abstract class ApiTestBase implements TestPropertyProvider {
     @Client("/")
     protected HttpClient client;
 
+    /** The service's own clock: "today" is its business date (Beijing's), never the machine's. */
+    @Inject
+    protected Clock clock;
+
     private final String databaseUrl = TestDatabase.freshDatabaseUrl();
 
     @Override
@@ -49,6 +55,16 @@ public abstract class ApiTestBase implements TestPropertyProvider {
 
     protected Map<String, String> extraProperties() {
         return Map.of();
+    }
+
+    /** The service's business date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The business year (a quota plan's year). */
+    public int thisYear() {
+        return today().getYear();
     }
 
     protected String databaseUrl() {

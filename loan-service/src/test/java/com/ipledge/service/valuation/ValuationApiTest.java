@@ -218,7 +218,7 @@ class ValuationApiTest extends ApiTestBase {
         String assetId = registerInvention(officer);
         long valuations = count("SELECT count(*) FROM valuation");
         long audits = count("SELECT count(*) FROM audit_entry");
-        String tomorrow = LocalDate.now().plusDays(2).toString();
+        String tomorrow = today().plusDays(2).toString();
 
         assertRejected("assumptions.royaltyRate.mean", b -> rate(b, "royaltyRate").put("mean", 1.5));
         assertRejected("assumptions.royaltyRate.sd", b -> rate(b, "royaltyRate").put("sd", 1e308));
