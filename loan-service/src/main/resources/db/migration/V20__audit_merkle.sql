@@ -25,14 +25,16 @@ CREATE TABLE audit_merkle_node (
     PRIMARY KEY (tree_level, idx)
 );
 
--- Signed tree heads, one per sealed size. issued_at is the exact ISO-8601 instant string that was signed
--- (message: "treeSize\ntimestamp\nrootHash"); public_key (base64 raw Ed25519) names the key that signed it.
+-- Signed tree heads, one per sealed size and signing key (a new key signs the current size again). issued_at is
+-- the exact ISO-8601 instant string that was signed (message: "treeSize\ntimestamp\nrootHash"); public_key
+-- (base64 raw Ed25519) names the key that signed it.
 CREATE TABLE audit_tree_head (
-    tree_size   bigint       NOT NULL PRIMARY KEY,
+    tree_size   bigint       NOT NULL,
     root_hash   varchar(64)  NOT NULL,
     issued_at   varchar(40)  NOT NULL,
     signature   varchar(200) NOT NULL,
-    public_key  varchar(100) NOT NULL
+    public_key  varchar(100) NOT NULL,
+    PRIMARY KEY (tree_size, public_key)
 );
 
 -- The Ed25519 key generated at first start when IPLEDGE_AUDIT_SIGNING_KEY is unset (base64 PKCS#8), shared by
