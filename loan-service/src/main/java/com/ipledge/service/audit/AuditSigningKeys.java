@@ -2,6 +2,8 @@ package com.ipledge.service.audit;
 
 import com.ipledge.service.audit.verify.SignedTreeHead;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,6 +14,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -26,13 +29,15 @@ import java.util.Base64;
 public class AuditSigningKeys {
     private final String configured;
     private final AuditRepository repository;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private volatile KeyPair keys;
 
     public AuditSigningKeys(@Value("${ipledge.audit.signing-key:}") String configured, AuditRepository repository,
-                            Clock clock) {
+                            TransactionOperations<Connection> transactions, Clock clock) {
         this.configured = configured == null ? "" : configured.trim();
         this.repository = repository;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -78,16 +83,22 @@ public class AuditSigningKeys {
                         + "base64 PKCS#8 Ed25519 private key: " + e.getMessage(), e);
             }
         }
-        var stored = repository.storedKey();
-        if (stored.isEmpty()) {
-            KeyPair fresh = generate();
-            repository.insertKeyIfAbsent(new AuditRepository.StoredKey(
-                    Base64.getEncoder().encodeToString(fresh.getPrivate().getEncoded()),
-                    Base64.getEncoder().encodeToString(SignedTreeHead.rawPublicKey(fresh.getPublic()))),
-                    OffsetDateTime.now(clock));
-            stored = repository.storedKey();
-        }
-        return fromPkcs8(Base64.getDecoder().decode(stored.orElseThrow().privateKey()));
+        // in a transaction of its own: the key must be committed before anything is signed with it, whatever
+        // transaction (a sealer round that may still fail) asked first
+        String stored = transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                status -> {
+                    var found = repository.storedKey();
+                    if (found.isEmpty()) {
+                        KeyPair fresh = generate();
+                        repository.insertKeyIfAbsent(new AuditRepository.StoredKey(
+                                Base64.getEncoder().encodeToString(fresh.getPrivate().getEncoded()),
+                                Base64.getEncoder().encodeToString(SignedTreeHead.rawPublicKey(fresh.getPublic()))),
+                                OffsetDateTime.now(clock));
+                        found = repository.storedKey();
+                    }
+                    return found.orElseThrow().privateKey();
+                });
+        return fromPkcs8(Base64.getDecoder().decode(stored));
     }
 
     static KeyPair generate() {
