@@ -9,9 +9,12 @@ import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.jobs.JobRunner;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,15 +49,18 @@ public class MonitoringJobs {
     private final IpAssetRepository assets;
     private final LoanReactions reactions;
     private final AuditLog audit;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public MonitoringJobs(JobRunner runner, MonitoringRepository repository, IpAssetRepository assets,
-                          LoanReactions reactions, AuditLog audit, Clock clock) {
+                          LoanReactions reactions, AuditLog audit, TransactionOperations<Connection> transactions,
+                          Clock clock) {
         this.runner = runner;
         this.repository = repository;
         this.assets = assets;
         this.reactions = reactions;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -118,15 +124,26 @@ public class MonitoringJobs {
      * ones are redone at the desk, with the remaining legal life as it is by then) and lets the rule base judge
      * the position: a value drop or an LTV breach raises its alert, once while unresolved.
      *
+     * <p>One loan per transaction (issue 22): each loan is locked, judged, its alerts and audit entries written and
+     * committed before the next loan is touched, so the job never holds one loan's lock while waiting for
+     * another's, and a repayment (loan lock, then its audit entry) cannot deadlock with it. A failure stops the
+     * round after the loans already done; the next round does the rest (an unresolved alert is not raised twice).
+     *
      * @return the number of alerts raised
      */
-    @Transactional
     public int revalueLiveLoans(LocalDate today, int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<LoanAlert> raised = new ArrayList<>();
+        int raised = 0;
         for (UUID loanId : repository.liveLoans(limit)) {
-            reactions.react(SYSTEM, loanId, List.of(), null, today, now).ifPresent(r -> raised.addAll(r.raised()));
+            raised += transactions.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                    status -> revalueOne(loanId, today, now));
         }
+        return raised;
+    }
+
+    private int revalueOne(UUID loanId, LocalDate today, OffsetDateTime now) {
+        List<LoanAlert> raised = new ArrayList<>();
+        reactions.react(SYSTEM, loanId, List.of(), null, today, now).ifPresent(r -> raised.addAll(r.raised()));
         for (LoanAlert a : raised) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("loanId", a.loanId());
