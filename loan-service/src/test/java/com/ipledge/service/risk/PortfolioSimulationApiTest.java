@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.PortfolioBodies;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -154,12 +155,12 @@ class PortfolioSimulationApiTest extends ApiTestBase {
     @Test
     void requestsOverTheSynchronousLimitBecomeJobsAndOverTheJobLimitAreRejectedNotRun() {
         // at the synchronous limit exactly: 20,000 exposures x 500 scenarios = 10,000,000 loan-scenarios, answered
-        Answer atLimit = post(PATH, untaggedExposures(20_000, 500), bureau);
+        Answer atLimit = post(PATH, PortfolioBodies.untaggedExposures(20_000, 500), bureau);
         assertEquals(200, atLimit.status(), atLimit::toString);
         assertEquals(500, atLimit.get("scenarios"));
 
         // one scenario more: a job to poll (SimulationJobApiTest follows one to its end)
-        Answer job = post(PATH, untaggedExposures(20_000, 501), bureau);
+        Answer job = post(PATH, PortfolioBodies.untaggedExposures(20_000, 501), bureau);
         assertEquals(202, job.status(), job::toString);
         assertEquals("/api/v1/risk/portfolio-simulations/" + job.text("id"),
                 job.headers().get("Location"));
@@ -180,7 +181,7 @@ class PortfolioSimulationApiTest extends ApiTestBase {
                 groupsOver::toString);
 
         // more than 100,000 distinct exposures: 400 naming the list, whatever the scenarios
-        Answer longList = post(PATH, untaggedExposures(100_001, 10), bureau);
+        Answer longList = post(PATH, PortfolioBodies.untaggedExposures(100_001, 10), bureau);
         assertEquals(400, longList.status(), longList::toString);
         assertEquals(List.of("exposures"), longList.errorFields());
     }
@@ -188,7 +189,7 @@ class PortfolioSimulationApiTest extends ApiTestBase {
     @Test
     void bodiesOverTheirLimitAreRejectedBeforeTheyAreRead() {
         // a simulation may send up to 8 MB (100,000 compact exposures) ...
-        Answer huge = post(PATH, untaggedExposures(260_000, 10), bureau);
+        Answer huge = post(PATH, PortfolioBodies.untaggedExposures(260_000, 10), bureau);
         assertEquals(413, huge.status(), huge::toString);
         assertTrue(huge.contentType().startsWith("application/problem+json"), huge::toString);
         // ... every other endpoint 1 MB
@@ -239,16 +240,6 @@ class PortfolioSimulationApiTest extends ApiTestBase {
         return body;
     }
 
-    /** Exposures without tags, written compactly: 100,000 of them fit in the route's 8 MB body limit. */
-    static String untaggedExposures(int loans, int scenarios) {
-        StringBuilder json = new StringBuilder("{\"exposures\":[");
-        for (int i = 0; i < loans; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"ead\":").append(100_000 + i % 97)
-                    .append(",\"pd\":0.0").append(1 + i % 9).append(",\"lgd\":0.4}");
-        }
-        return json.append("],\"correlation\":0.15,\"scenarios\":").append(scenarios)
-                .append(",\"seed\":1}").toString();
-    }
 
     private static double money(Answer a, String field) {
         return new BigDecimal(a.get(field).toString()).doubleValue();

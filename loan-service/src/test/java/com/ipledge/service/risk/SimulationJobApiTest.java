@@ -9,6 +9,7 @@ import com.ipledge.risk.portfolio.PortfolioResult;
 import com.ipledge.risk.portfolio.PortfolioSimulator;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.PortfolioBodies;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class SimulationJobApiTest extends ApiTestBase {
 
     @Test
     void twentyThousandExposuresTimesTenThousandScenariosRunAsAJobWithTheEnginesExactAnswer() throws Exception {
-        Answer queued = post(PATH, PortfolioSimulationApiTest.untaggedExposures(20_000, 10_000), officer);
+        Answer queued = post(PATH, PortfolioBodies.untaggedExposures(20_000, 10_000), officer);
         assertEquals(202, queued.status(), queued::toString);
         String id = queued.text("id");
         assertEquals(PATH + "/" + id, queued.headers().get("Location"));
