@@ -36,7 +36,7 @@ public class SimulationJobDriver {
         this.jobs = jobs;
     }
 
-    @Scheduled(fixedDelay = "${ipledge.simulations.poll-interval:5s}", initialDelay = "5s")
+    @Scheduled(fixedDelay = "${ipledge.simulations.poll-interval}", initialDelay = "5s")
     void poll() {
         kick();
     }
