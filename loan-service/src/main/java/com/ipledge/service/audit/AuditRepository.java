@@ -113,9 +113,13 @@ public class AuditRepository {
                 Long.class);
     }
 
-    /** {@code pg_snapshot_xmax} of a fresh snapshot: no transaction id at or above it had been assigned. */
-    public long snapshotXmax() {
-        return Long.parseLong(scalar("SELECT pg_snapshot_xmax(pg_current_snapshot())::text", String.class));
+    /**
+     * This transaction's id ({@code pg_current_xact_id}, assigned now if it had none): every id assigned before
+     * this call is below it. (A snapshot's xmax is not such a bound: it is one past the newest completed id, and
+     * a younger transaction may hold an id above it while an older one is still open.)
+     */
+    public long currentTransactionId() {
+        return Long.parseLong(scalar("SELECT pg_current_xact_id()::text", String.class));
     }
 
     /** {@code pg_snapshot_xmin} of a fresh snapshot: every transaction id below it has committed or aborted. */

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * Appends take no lock: an entry's seq is drawn from {@code audit_entry_seq} when it is inserted, but transactions
  * commit in any order, so at some moment seq 7 may be committed while 6 is not (yet, or ever). Looking at the xid
  * of the visible rows does not settle it: the row of seq 6 is invisible, so its transaction's id is unknown. What
- * the sealer uses instead is a checkpoint (D, X): D = the sequence's last drawn value, read first, then X =
- * {@code pg_snapshot_xmax} of a fresh snapshot, read after. The insert trigger gives its transaction an id
- * ({@code pg_current_xact_id()}) before it draws the seq, so every transaction that drew a value &le; D already
- * had an id when X was taken, i.e. an id &lt; X. Once a later snapshot's {@code pg_snapshot_xmin} is &ge; X, every
+ * the sealer uses instead is a checkpoint (D, X): D = the sequence's last drawn value, read first, then X = the
+ * sealer's own transaction id ({@code pg_current_xact_id()}), assigned after. The insert trigger gives its
+ * transaction an id before it draws the seq, and ids are assigned in increasing order, so every transaction that
+ * drew a value &le; D has an id &lt; X. (Not {@code pg_snapshot_xmax}: that is one past the newest completed id,
+ * and a younger open transaction can hold an id above it while an older one is still open.) Once a later snapshot's {@code pg_snapshot_xmin} is &ge; X, every
  * transaction with an id below X has committed or aborted; then (in a still later snapshot: READ COMMITTED takes
  * one per statement) the visible rows with seq &le; D are all there will ever be. Seqs up to D are "settled":
  * a missing one was drawn by a transaction that aborted (or died), and the sealer inserts an {@code audit.gap}
@@ -99,7 +100,7 @@ public class AuditSealer {
                     + isolation);
         }
         long drawn = repository.lastDrawnSeq();
-        long xmax = repository.snapshotXmax();
+        long xmax = repository.currentTransactionId();
         long xmin = repository.snapshotXmin();
         long settled = settledUpTo(new Checkpoint(drawn, xmax), xmin);
 
