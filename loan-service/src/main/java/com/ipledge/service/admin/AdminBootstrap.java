@@ -1,5 +1,6 @@
 package com.ipledge.service.admin;
 
+import com.ipledge.service.security.ApiKeyRepository;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Role;
 import io.micronaut.context.annotation.Value;

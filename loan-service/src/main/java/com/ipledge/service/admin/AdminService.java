@@ -1,6 +1,8 @@
 package com.ipledge.service.admin;
 
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.security.ApiKey;
+import com.ipledge.service.security.ApiKeyRepository;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;

@@ -1,7 +1,7 @@
 package com.ipledge.service.batch;
 
-import com.ipledge.service.admin.ApiKeyRepository;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.security.ApiKeyRepository;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.RequestIdFilter;

@@ -8,6 +8,7 @@ import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.BankRepository;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.evaluation.DecisionRepository;
+import com.ipledge.service.loan.DisbursementListener;
 import com.ipledge.service.loan.Loan;
 import com.ipledge.service.loan.LoanRepository;
 import com.ipledge.service.loan.LoanStatus;
@@ -74,7 +75,7 @@ import java.util.UUID;
  * </ul>
  */
 @Singleton
-public class LossSharing {
+public class LossSharing implements DisbursementListener {
     public static final String INSURANCE = "GUARANTEE_INSURANCE";
     public static final String POOL = "RISK_COMPENSATION_POOL";
     public static final String FUND = "GUARANTEE_FUND";
@@ -267,6 +268,7 @@ public class LossSharing {
      * share and cap. Call it inside the disbursement's transaction with the disbursed loan. Calling it again for
      * the same loan does nothing.
      */
+    @Override
     @Transactional
     public void onDisbursed(Loan loan) {
         if (!repo.covers(loan.id()).isEmpty()) {

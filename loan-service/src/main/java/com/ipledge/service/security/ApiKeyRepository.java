@@ -1,9 +1,8 @@
-package com.ipledge.service.admin;
+package com.ipledge.service.security;
 
 import static com.ipledge.service.db.Tables.API_KEY;
 
 import com.ipledge.service.db.tables.records.ApiKeyRecord;
-import com.ipledge.service.security.Role;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
