@@ -1,10 +1,10 @@
 package com.ipledge.service.loan;
 
-import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.loan.schedule.LinePayment;
 import com.ipledge.service.loan.schedule.RepaymentAllocation;
@@ -41,14 +41,14 @@ import java.util.UUID;
 @Singleton
 public class LoanService {
     private final LoanRepository loans;
-    private final ApplicationRepository applications;
-    private final IpAssetRepository assets;
+    private final ApplicationService applications;
+    private final IpAssetService assets;
     private final QuotaService quotas;
     private final DisbursementListener disbursements;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LoanService(LoanRepository loans, ApplicationRepository applications, IpAssetRepository assets,
+    public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
                        QuotaService quotas, DisbursementListener disbursements, AuditLog audit, Clock clock) {
         this.disbursements = disbursements;
         this.loans = loans;

@@ -13,55 +13,52 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
  * The boundaries of issue 15, stated once so that they cannot blur again: the engines stay plain Java, the
  * features of the service do not form cycles, a repository is its feature's own business, and controllers talk to
  * services.
- *
- * <p>Rules the code does not meet yet are frozen: their known violations are listed in {@code archunit_store} and
- * only new ones fail. The store shrinks as violations are fixed; a rule leaves the freezer once it holds.
  */
 @AnalyzeClasses(packages = {"com.ipledge.service", "com.ipledge.valuation", "com.ipledge.rules", "com.ipledge.risk"},
-    importOptions = ImportOption.DoNotIncludeTests.class)
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule enginesAreFrameworkFree = noClasses()
-      .that().resideInAnyPackage("com.ipledge.valuation..", "com.ipledge.rules..", "com.ipledge.risk..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta..", "org.jooq..", "java.sql..")
-      .because("the engines are pure functions of their inputs, usable without the service");
+    @ArchTest
+    static final ArchRule enginesAreFrameworkFree = noClasses()
+            .that().resideInAnyPackage("com.ipledge.valuation..", "com.ipledge.rules..", "com.ipledge.risk..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut..", "jakarta..", "org.jooq..", "java.sql..")
+            .because("the engines are pure functions of their inputs, usable without the service");
 
-  @ArchTest
-  static final ArchRule featuresAreFreeOfCycles = slices()
-      .matching("com.ipledge.service.(*)..")
-      .should().beFreeOfCycles();
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices()
+            .matching("com.ipledge.service.(*)..")
+            .should().beFreeOfCycles();
 
-  @ArchTest
-  static final ArchRule repositoriesStayInTheirFeature = FreezingArchRule.freeze(classes()
-      .that().haveSimpleNameEndingWith("Repository")
-      .should(beAccessedOnlyFromTheirOwnPackage())
-      .because("another feature asks the owning feature's service, not its tables"));
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should(beAccessedOnlyFromTheirOwnPackage())
+            .because("another feature asks the owning feature's service, not its tables");
 
-  @ArchTest
-  static final ArchRule controllersCallServices = FreezingArchRule.freeze(noClasses()
-      .that().haveSimpleNameEndingWith("Controller")
-      .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-      .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..")
-      .because("a controller maps HTTP onto a service; data access is the service's concern"));
+    @ArchTest
+    static final ArchRule controllersCallServices = noClasses()
+            .that().haveSimpleNameEndingWith("Controller")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..")
+            .because("a controller maps HTTP onto a service; data access is the service's concern");
 
-  private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
-    return new ArchCondition<>("be accessed only from their own package") {
-      @Override
-      public void check(JavaClass repository, ConditionEvents events) {
-        for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
-          JavaClass origin = dependency.getOriginClass();
-          if (!origin.getPackageName().equals(repository.getPackageName())) {
-            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-          }
-        }
-      }
-    };
-  }
+    private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be accessed only from their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass origin = dependency.getOriginClass();
+                    if (!origin.getPackageName().equals(repository.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }
