@@ -38,15 +38,19 @@ public final class EmbeddedDatabase {
                 "datasources.default.password", "");
     }
 
-    /** Starts a server on a free port; {@code clean} wipes the folder first (tests), otherwise data is kept. */
+    /**
+     * Starts a server on a free port; {@code clean} wipes the folder first (tests, fsync off unless the system
+     * property {@code ipledge.test.fsync} is true, as benchmarks set it), otherwise data is kept (fsync on).
+     */
     public static EmbeddedPostgres start(Path dataDir, boolean clean) {
+        boolean fsync = !clean || Boolean.getBoolean("ipledge.test.fsync");
         try {
             Files.createDirectories(dataDir);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("fsync", fsync ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);

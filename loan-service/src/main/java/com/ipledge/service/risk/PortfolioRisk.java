@@ -17,6 +17,9 @@ import java.util.List;
 @Singleton
 public class PortfolioRisk {
     private final PortfolioSimulator simulator = new PortfolioSimulator();
+    /** The same engine with the job bound (jobs run one at a time per instance, on the same two threads). */
+    private final PortfolioSimulator jobSimulator = new PortfolioSimulator(
+            Math.min(2, Runtime.getRuntime().availableProcessors()), PortfolioSimulationReader.MAX_JOB_LOAN_SCENARIOS);
     private final ServiceMetrics metrics;
 
     public PortfolioRisk(ServiceMetrics metrics) {
@@ -33,6 +36,15 @@ public class PortfolioRisk {
     public PortfolioResult simulate(PortfolioRequest request) {
         try {
             return metrics.timeSimulation(() -> simulator.simulate(request));
+        } catch (RiskInputException e) {
+            throw RiskProblems.invalid(e);
+        }
+    }
+
+    /** A simulation job's run: the same engine and answer, a larger bound, progress reported as it goes. */
+    PortfolioResult simulateJob(PortfolioRequest request, PortfolioSimulator.Progress progress) {
+        try {
+            return metrics.timeSimulation(() -> jobSimulator.simulate(request, progress));
         } catch (RiskInputException e) {
             throw RiskProblems.invalid(e);
         }

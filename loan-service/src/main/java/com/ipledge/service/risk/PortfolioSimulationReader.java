@@ -24,8 +24,12 @@ import java.util.Map;
  */
 @Singleton
 public class PortfolioSimulationReader {
-    /** Distinct exposures per request; a larger book is sent as groups (20,000 compact entries fit in 1 MB). */
+    /** Distinct exposures answered synchronously; more (up to {@link #MAX_JOB_EXPOSURES}) run as a job. */
     static final int MAX_EXPOSURES = 20_000;
+    /** Distinct exposures per request at all: 100,000 compact entries fit in the route's 8 MB body limit. */
+    static final int MAX_JOB_EXPOSURES = 100_000;
+    /** Loan-scenarios a job may run: 100,000 exposures x 10,000 scenarios with room to spare. */
+    static final long MAX_JOB_LOAN_SCENARIOS = 2_000_000_000L;
     /** Each level costs a pass over the sorted losses; a handful is all a report shows. */
     static final int MAX_CONFIDENCE_LEVELS = 10;
 
@@ -35,7 +39,13 @@ public class PortfolioSimulationReader {
         this.risk = risk;
     }
 
-    /** The engine request, or a 400 naming every bad field. */
+    /** True when the request is too large to answer while the caller waits: it runs as a job. */
+    static boolean runsAsJob(PortfolioRequest r) {
+        long loanScenarios = ((long) r.groups().size() + r.exposures().size()) * r.scenarios();
+        return r.exposures().size() > MAX_EXPOSURES || loanScenarios > PortfolioSimulator.MAX_LOAN_SCENARIOS;
+    }
+
+    /** The engine request (within the job bounds), or a 400 naming every bad field. */
     public PortfolioRequest read(PortfolioSimulationRequest r) {
         Findings errors = new Findings();
         List<PortfolioSimulationRequest.Group> groups = r.groups() == null ? List.of() : r.groups();
@@ -74,7 +84,7 @@ public class PortfolioSimulationReader {
         if (errors.isEmpty()) {
             return request;
         }
-        if (exposures.size() <= MAX_EXPOSURES) {
+        if (exposures.size() <= MAX_JOB_EXPOSURES) {
             // (a list over the cap was not read: the engine would see no exposures and complain of that)
             for (RiskInputException.Problem p : risk.problemsOtherThanScenarios(request)) {
                 errors.add(p.field(), p.message());
@@ -109,9 +119,9 @@ public class PortfolioSimulationReader {
 
     private static List<Exposure> exposures(List<PortfolioSimulationRequest.Exposure> exposures,
                                             Findings errors) {
-        if (exposures.size() > MAX_EXPOSURES) {
-            // reported without looking at the entries: one problem, not 20,000
-            errors.add("exposures", "at most " + MAX_EXPOSURES + " distinct exposures per request, was "
+        if (exposures.size() > MAX_JOB_EXPOSURES) {
+            // reported without looking at the entries: one problem, not 100,000
+            errors.add("exposures", "at most " + MAX_JOB_EXPOSURES + " distinct exposures per request, was "
                     + exposures.size() + "; send identical loans as groups");
             return List.of();
         }
@@ -148,28 +158,28 @@ public class PortfolioSimulationReader {
     }
 
     /**
-     * The engine's synchronous bound, checked here so that the answer can say what to do about it. Named as
-     * the engine names it: {@code exposures} when there are any, else {@code scenarios}.
+     * The bound of a simulation job, checked here so that the answer can say what to do about it. Named as the
+     * engine names it: {@code exposures} when there are any, else {@code scenarios}.
      */
     private static FieldError loanScenarioLimit(int groups, int exposures, Integer scenarios) {
         if (scenarios == null) {
             return null;
         }
         long loanScenarios = ((long) groups + exposures) * scenarios;
-        if (loanScenarios <= PortfolioSimulator.MAX_LOAN_SCENARIOS) {
+        if (loanScenarios <= MAX_JOB_LOAN_SCENARIOS) {
             return null;
         }
         return new FieldError(exposures > 0 ? "exposures" : "scenarios",
                 "(exposures + groups) x scenarios = " + loanScenarios + " exceeds the limit of "
-                        + PortfolioSimulator.MAX_LOAN_SCENARIOS + " loan-scenarios per request");
+                        + MAX_JOB_LOAN_SCENARIOS + " loan-scenarios per request");
     }
 
     private static ApiProblem tooLarge(List<FieldError> errors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "simulation-too-large",
-                "The simulation is larger than the " + PortfolioSimulator.MAX_LOAN_SCENARIOS
-                        + " loan-scenarios answered synchronously. Asynchronous simulation jobs (202 with a job to"
-                        + " poll) are not offered by this version: use fewer scenarios or exposures, or send"
-                        + " identical loans as groups (each group counts once).", errors, Map.of());
+                "The simulation is larger than the " + MAX_JOB_LOAN_SCENARIOS + " loan-scenarios a simulation"
+                        + " job may run (up to " + PortfolioSimulator.MAX_LOAN_SCENARIOS + " are answered at once,"
+                        + " more run as a job): use fewer scenarios or exposures, or send identical loans as groups"
+                        + " (each group counts once).", errors, Map.of());
     }
 
     private static double orNaN(Double value) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
+import com.ipledge.service.support.Sql;
+import com.ipledge.service.audit.AuditSealer;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -37,9 +39,13 @@ class TenantIsolationTest extends ApiTestBase {
     @Inject
     Router router;
 
+    @Inject
+    AuditSealer sealer;
+
     private final Map<String, String> ownIds = new HashMap<>();
     private String intruderOfficer;
     private String intruderApprover;
+    private String auditSeq;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -82,6 +88,10 @@ class TenantIsolationTest extends ApiTestBase {
                         "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
         assertEquals(201, valuation.status(), valuation::toString);
         ownIds.put("valuations", valuation.text("id"));
+        // the audit routes take a sequence number, not an id: the victim's own loan's entry, sealed
+        auditSeq = Long.toString(new Sql(databaseUrl()).count(
+                "SELECT min(seq) FROM audit_entry WHERE entity_id = '" + loan + "'"));
+        sealer.sealNow(java.time.Duration.ofSeconds(10));
     }
 
     @Test
@@ -141,7 +151,7 @@ class TenantIsolationTest extends ApiTestBase {
             String before = template.substring(0, m.start());
             String[] segments = before.split("/");
             String collection = segments.length > 0 ? segments[segments.length - 1] : "";
-            String id = ownIds.getOrDefault(collection, ownIds.get("loans"));
+            String id = collection.equals("entries") ? auditSeq : ownIds.getOrDefault(collection, ownIds.get("loans"));
             m.appendReplacement(out, id);
         }
         m.appendTail(out);

@@ -44,20 +44,29 @@ public final class ServiceProcess implements AutoCloseable {
                 "service-process-reaper"));
     }
 
-    /** How to start one: the database, extra environment and JVM options. Reusable for a restart. */
-    public record Config(String name, String databaseUrl, Map<String, String> env, List<String> jvmOptions) {
+    /**
+     * How to start one: the database, extra environment and JVM options, and the shaded jar to run with
+     * {@code java -jar} ({@code null}: the test classpath). Reusable for a restart.
+     */
+    public record Config(String name, String databaseUrl, Map<String, String> env, List<String> jvmOptions,
+                         Path jar) {
         public static Config of(String name, String databaseUrl) {
-            return new Config(name, databaseUrl, Map.of(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+            return new Config(name, databaseUrl, Map.of(), List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), null);
         }
 
         public Config withEnv(Map<String, String> more) {
             Map<String, String> e = new HashMap<>(env);
             e.putAll(more);
-            return new Config(name, databaseUrl, Map.copyOf(e), jvmOptions);
+            return new Config(name, databaseUrl, Map.copyOf(e), jvmOptions, jar);
         }
 
         public Config withJvmOptions(List<String> options) {
-            return new Config(name, databaseUrl, env, List.copyOf(options));
+            return new Config(name, databaseUrl, env, List.copyOf(options), jar);
+        }
+
+        /** Runs the deployable artifact itself, as an operator would. */
+        public Config withJar(Path shadedJar) {
+            return new Config(name, databaseUrl, env, jvmOptions, shadedJar);
         }
     }
 
@@ -82,10 +91,15 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmOptions());
-        command.add("-D" + ServiceMain.PARENT_PID + "=" + ProcessHandle.current().pid());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ServiceMain.class.getName());
+        if (config.jar() != null) {
+            command.add("-jar");
+            command.add(config.jar().toString());
+        } else {
+            command.add("-D" + ServiceMain.PARENT_PID + "=" + ProcessHandle.current().pid());
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(ServiceMain.class.getName());
+        }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = pb.environment();
@@ -99,6 +113,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("IPLEDGE_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         env.put("IPLEDGE_RATE_LIMIT_PER_KEY", "1000000");
         env.put("IPLEDGE_DEMO", "false");
+        env.put("IPLEDGE_WARM_UP_ENABLED", "false");
         env.putAll(config.env());
         long began = System.nanoTime();
         Process process;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.PortfolioBodies;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -152,38 +153,48 @@ class PortfolioSimulationApiTest extends ApiTestBase {
     }
 
     @Test
-    void requestsOverTheLoanScenarioLimitAreRejectedNotRun() {
-        // 20,000 exposures x 1,000 scenarios = 20,000,000 loan-scenarios > 10,000,000
-        Answer tooMany = post(PATH, untaggedExposures(20_000, 1_000), bureau);
-        assertEquals(400, tooMany.status(), tooMany::toString);
-        assertTrue(tooMany.contentType().startsWith("application/problem+json"));
-        assertEquals(List.of("exposures"), tooMany.errorFields());
-        assertTrue(tooMany.errors().get(0).get("message").toString().contains("10000000"), tooMany::toString);
-        assertTrue(tooMany.text("detail").contains("not offered"), tooMany::toString);
-        assertTrue(tooMany.text("type").endsWith("simulation-too-large"));
-
-        // groups count once each: 3 x 5,000,000 scenarios is over the limit too
-        Map<String, Object> group = Map.of("count", 100, "ead", "1000", "pd", 0.02, "lgd", 0.4);
-        Answer groupsOver = post(PATH, Map.of("groups", List.of(group, group, group), "correlation", 0.1,
-                "scenarios", 5_000_000, "seed", 1), bureau);
-        assertEquals(400, groupsOver.status(), groupsOver::toString);
-        assertEquals(List.of("scenarios"), groupsOver.errorFields());
-
-        // more than 20,000 distinct exposures: 400 naming the list, whatever the scenarios
-        Answer longList = post(PATH, untaggedExposures(20_001, 10), bureau);
-        assertEquals(400, longList.status(), longList::toString);
-        assertEquals(List.of("exposures"), longList.errorFields());
-
-        // at the limit exactly: answered
-        Answer atLimit = post(PATH, untaggedExposures(20_000, 500), bureau);
+    void requestsOverTheSynchronousLimitBecomeJobsAndOverTheJobLimitAreRejectedNotRun() {
+        // at the synchronous limit exactly: 20,000 exposures x 500 scenarios = 10,000,000 loan-scenarios, answered
+        Answer atLimit = post(PATH, PortfolioBodies.untaggedExposures(20_000, 500), bureau);
         assertEquals(200, atLimit.status(), atLimit::toString);
         assertEquals(500, atLimit.get("scenarios"));
+
+        // one scenario more: a job to poll (SimulationJobApiTest follows one to its end)
+        Answer job = post(PATH, PortfolioBodies.untaggedExposures(20_000, 501), bureau);
+        assertEquals(202, job.status(), job::toString);
+        assertEquals("/api/v1/risk/portfolio-simulations/" + job.text("id"),
+                job.headers().get("Location"));
+
+        // over a job's limit: 500 groups (each counts once) x 5,000,000 scenarios = 2,500,000,000
+        Map<String, Object> group = Map.of("count", 100, "ead", "1000", "pd", 0.02, "lgd", 0.4);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            groups.add(group);
+        }
+        Answer groupsOver = post(PATH, Map.of("groups", groups, "correlation", 0.1, "scenarios", 5_000_000,
+                "seed", 1), bureau);
+        assertEquals(400, groupsOver.status(), groupsOver::toString);
+        assertTrue(groupsOver.contentType().startsWith("application/problem+json"));
+        assertEquals(List.of("scenarios"), groupsOver.errorFields());
+        assertTrue(groupsOver.text("type").endsWith("simulation-too-large"));
+        assertTrue(groupsOver.errors().get(0).get("message").toString().contains("2000000000"),
+                groupsOver::toString);
+
+        // more than 100,000 distinct exposures: 400 naming the list, whatever the scenarios
+        Answer longList = post(PATH, PortfolioBodies.untaggedExposures(100_001, 10), bureau);
+        assertEquals(400, longList.status(), longList::toString);
+        assertEquals(List.of("exposures"), longList.errorFields());
     }
 
     @Test
-    void bodiesOverOneMegabyteAreRejected() {
-        Answer huge = post(PATH, exposuresRequest(40_000, 10, 1L, null), bureau);
+    void bodiesOverTheirLimitAreRejectedBeforeTheyAreRead() {
+        // a simulation may send up to 8 MB (100,000 compact exposures) ...
+        Answer huge = post(PATH, PortfolioBodies.untaggedExposures(260_000, 10), bureau);
         assertEquals(413, huge.status(), huge::toString);
+        assertTrue(huge.contentType().startsWith("application/problem+json"), huge::toString);
+        // ... every other endpoint 1 MB
+        Answer capital = post("/api/v1/risk/capital", "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}", bureau);
+        assertEquals(413, capital.status(), capital::toString);
     }
 
     @Test
@@ -229,16 +240,6 @@ class PortfolioSimulationApiTest extends ApiTestBase {
         return body;
     }
 
-    /** Exposures without tags, written compactly: 20,000 of them fit in the server's 1 MB request limit. */
-    private static String untaggedExposures(int loans, int scenarios) {
-        StringBuilder json = new StringBuilder("{\"exposures\":[");
-        for (int i = 0; i < loans; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"ead\":").append(100_000 + i % 97)
-                    .append(",\"pd\":0.0").append(1 + i % 9).append(",\"lgd\":0.4}");
-        }
-        return json.append("],\"correlation\":0.15,\"scenarios\":").append(scenarios)
-                .append(",\"seed\":1}").toString();
-    }
 
     private static double money(Answer a, String field) {
         return new BigDecimal(a.get(field).toString()).doubleValue();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gaussian copula Monte Carlo of a credit portfolio's loss (one-factor, or industry multi-factor).
@@ -48,14 +49,29 @@ public final class PortfolioSimulator {
         this.maxLoanScenarios = maxLoanScenarios;
     }
 
+    /** Told how many scenarios are done, from the simulating threads, every {@value #PROGRESS_CHUNK} or so. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void scenariosDone(long done, long total);
+    }
+
+    static final int PROGRESS_CHUNK = 2_000;
+
     public PortfolioResult simulate(PortfolioRequest request) {
+        return simulate(request, Progress.NONE);
+    }
+
+    /** As {@link #simulate(PortfolioRequest)}, reporting progress (the answer does not depend on it). */
+    public PortfolioResult simulate(PortfolioRequest request, Progress progress) {
         long started = System.nanoTime();
         validate(request);
         StressScenario stress = request.stress() == null ? StressScenario.NONE : request.stress();
         LossModel model = LossModel.prepare(request, stress);
         int n = request.scenarios();
         double[] losses = new double[n];
-        runScenarios(model, losses);
+        runScenarios(model, losses, progress);
 
         double[] sorted = losses.clone();
         Arrays.sort(sorted);
@@ -89,11 +105,12 @@ public final class PortfolioSimulator {
                 histogram(sorted, bins), model.factorModelName(), n, request.seed(), elapsedMs, EngineInfo.VERSION);
     }
 
-    private void runScenarios(LossModel model, double[] losses) {
+    private void runScenarios(LossModel model, double[] losses, Progress progress) {
         int n = losses.length;
         int workers = (int) Math.min(threads, Math.max(1, n / 64));
+        AtomicLong done = new AtomicLong();
         if (workers == 1) {
-            model.simulateRange(0, n, losses);
+            simulateInChunks(model, 0, n, losses, done, progress);
             return;
         }
         Thread[] pool = new Thread[workers];
@@ -103,7 +120,7 @@ public final class PortfolioSimulator {
             int to = (int) ((long) n * (w + 1) / workers);
             pool[w] = new Thread(() -> {
                 try {
-                    model.simulateRange(from, to, losses);
+                    simulateInChunks(model, from, to, losses, done, progress);
                 } catch (RuntimeException e) {
                     synchronized (failure) {
                         failure[0] = e;
@@ -122,6 +139,15 @@ public final class PortfolioSimulator {
         }
         if (failure[0] != null) {
             throw failure[0];
+        }
+    }
+
+    private static void simulateInChunks(LossModel model, int from, int to, double[] losses, AtomicLong done,
+                                         Progress progress) {
+        for (int start = from; start < to; start += PROGRESS_CHUNK) {
+            int end = Math.min(to, start + PROGRESS_CHUNK);
+            model.simulateRange(start, end, losses);
+            progress.scenariosDone(done.addAndGet(end - start), losses.length);
         }
     }
 
