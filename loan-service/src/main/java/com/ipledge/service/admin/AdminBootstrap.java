@@ -1,5 +1,6 @@
 package com.ipledge.service.admin;
 
+import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Role;
 import io.micronaut.context.annotation.Value;
@@ -21,13 +22,13 @@ public class AdminBootstrap {
     /** Serialises the check-then-insert across several instances starting together. */
     private static final long LOCK = 7_201_001L;
 
-    private final ApiKeyRepository keys;
+    private final ApiKeyService keys;
     private final DSLContext db;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final String bootstrapKey;
 
-    public AdminBootstrap(ApiKeyRepository keys, DSLContext db, TransactionOperations<Connection> transactions,
+    public AdminBootstrap(ApiKeyService keys, DSLContext db, TransactionOperations<Connection> transactions,
                           Clock clock, @Value("${ipledge.bootstrap-admin-key:}") String bootstrapKey) {
         this.keys = keys;
         this.db = db;

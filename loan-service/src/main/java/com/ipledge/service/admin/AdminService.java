@@ -1,6 +1,9 @@
 package com.ipledge.service.admin;
 
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.security.ApiKey;
+import com.ipledge.service.security.ApiKeyService;
+import com.ipledge.service.security.ApiKeyStatus;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
@@ -11,6 +14,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -27,11 +32,11 @@ public class AdminService {
     }
 
     private final BankRepository banks;
-    private final ApiKeyRepository keys;
+    private final ApiKeyService keys;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AdminService(BankRepository banks, ApiKeyRepository keys, AuditLog audit, Clock clock) {
+    public AdminService(BankRepository banks, ApiKeyService keys, AuditLog audit, Clock clock) {
         this.banks = banks;
         this.keys = keys;
         this.audit = audit;
@@ -73,7 +78,7 @@ public class AdminService {
      */
     @Transactional
     public RevokedApiKey revokeApiKey(Caller caller, UUID id) {
-        ApiKeyRepository.KeyStatus status = keys.lock(id).orElseThrow(() -> ApiProblem.notFound("api key " + id));
+        ApiKeyStatus status = keys.lock(id).orElseThrow(() -> ApiProblem.notFound("api key " + id));
         ApiKey key = status.key();
         if (status.revokedAt() != null) {
             return new RevokedApiKey(key.id(), key.role(), key.bankId(), key.label(), key.keyPrefix(),
@@ -89,5 +94,24 @@ public class AdminService {
         // in UTC, as the stored time reads back on a second call
         return new RevokedApiKey(key.id(), key.role(), key.bankId(), key.label(), key.keyPrefix(),
                 now.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    // ------------------------------------------------------------ banks as other features read them
+
+    public Optional<Bank> find(UUID id) {
+        return banks.find(id);
+    }
+
+    public Optional<Bank> findByCode(String code) {
+        return banks.findByCode(code);
+    }
+
+    public List<Bank> all() {
+        return banks.all();
+    }
+
+    /** A bank seeded without a caller (demo data), hence not audited; empty when the code is taken. */
+    public Optional<Bank> insert(String code, String name, OffsetDateTime now) {
+        return banks.insert(code, name, now);
     }
 }

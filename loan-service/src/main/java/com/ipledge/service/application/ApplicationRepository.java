@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class ApplicationRepository {
+class ApplicationRepository {
     private final DSLContext db;
 
     public ApplicationRepository(DSLContext db) {

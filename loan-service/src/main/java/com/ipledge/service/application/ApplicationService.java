@@ -1,8 +1,8 @@
 package com.ipledge.service.application;
 
 import com.ipledge.service.audit.AuditLog;
-import com.ipledge.service.borrower.BorrowerRepository;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.money.Money;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -27,13 +27,13 @@ public class ApplicationService {
     static final BigDecimal MAX_REQUEST = new BigDecimal("1000000000");
 
     private final ApplicationRepository applications;
-    private final BorrowerRepository borrowers;
-    private final IpAssetRepository assets;
+    private final BorrowerService borrowers;
+    private final IpAssetService assets;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ApplicationService(ApplicationRepository applications, BorrowerRepository borrowers,
-                              IpAssetRepository assets, AuditLog audit, Clock clock) {
+    public ApplicationService(ApplicationRepository applications, BorrowerService borrowers,
+                              IpAssetService assets, AuditLog audit, Clock clock) {
         this.applications = applications;
         this.borrowers = borrowers;
         this.assets = assets;
@@ -140,5 +140,25 @@ public class ApplicationService {
             }
         }
         return ids;
+    }
+
+    // ------------------------------------------------------------ applications as other features read and move them
+
+    public Optional<LoanApplication> find(UUID id, Optional<UUID> bankScope) {
+        return applications.find(id, bankScope);
+    }
+
+    /** The application, its row locked until the transaction ends. */
+    public Optional<LoanApplication> lock(UUID id, Optional<UUID> bankScope) {
+        return applications.lock(id, bankScope);
+    }
+
+    /** Moves a locked application on; the caller has checked the transition. */
+    public void updateStatus(UUID id, ApplicationStatus status, OffsetDateTime now) {
+        applications.updateStatus(id, status, now);
+    }
+
+    public long count(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
+        return applications.count(bankScope, status);
     }
 }

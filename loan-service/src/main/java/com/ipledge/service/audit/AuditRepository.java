@@ -30,7 +30,7 @@ import org.jooq.impl.DSL;
  */
 @Singleton
 @Connectable
-public class AuditRepository {
+class AuditRepository {
     private static final HexFormat HEX = HexFormat.of();
 
     /** A signed tree head as stored. */

@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class BatchRepository {
+class BatchRepository {
     /** A row as uploaded. */
     record NewRow(int line, String raw, String inputKey) {
     }

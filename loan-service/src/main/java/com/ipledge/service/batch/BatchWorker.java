@@ -1,7 +1,7 @@
 package com.ipledge.service.batch;
 
-import com.ipledge.service.admin.ApiKeyRepository;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.RequestIdFilter;
@@ -43,12 +43,12 @@ public class BatchWorker {
     private final BatchRows rows;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
-    private final ApiKeyRepository keys;
+    private final ApiKeyService keys;
     private final Clock clock;
     private volatile boolean closing;
 
     public BatchWorker(BatchRepository jobs, BatchRows rows, TransactionOperations<Connection> transactions,
-                       AuditLog audit, ApiKeyRepository keys, Clock clock) {
+                       AuditLog audit, ApiKeyService keys, Clock clock) {
         this.jobs = jobs;
         this.rows = rows;
         this.transactions = transactions;

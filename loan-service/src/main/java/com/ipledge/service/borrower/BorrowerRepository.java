@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class BorrowerRepository {
+class BorrowerRepository {
     private final DSLContext db;
 
     public BorrowerRepository(DSLContext db) {

@@ -14,6 +14,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -92,5 +93,20 @@ public class BorrowerService {
             errors.add("foundedOn", "is before 1900");
         }
         errors.throwIfAny();
+    }
+
+    // ------------------------------------------------------------ borrowers as other features read them
+
+    public Optional<Borrower> find(UUID id, Optional<UUID> bankScope) {
+        return borrowers.find(id, bankScope);
+    }
+
+    public Optional<Borrower> findByCreditCode(UUID bankId, String creditCode) {
+        return borrowers.findByCreditCode(bankId, creditCode);
+    }
+
+    /** A borrower seeded without a caller (demo data), hence not checked or audited; empty when it exists. */
+    public Optional<Borrower> insert(Borrower borrower) {
+        return borrowers.insert(borrower);
     }
 }

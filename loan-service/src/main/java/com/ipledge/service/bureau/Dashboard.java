@@ -3,7 +3,7 @@ package com.ipledge.service.bureau;
 import com.ipledge.rules.EcoIndustry;
 import com.ipledge.rules.Severity;
 import com.ipledge.service.admin.Bank;
-import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.csv.Csv;
 import com.ipledge.service.losssharing.LossSharing;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
@@ -58,10 +58,10 @@ public class Dashboard {
 
     private final PortfolioViews portfolio;
     private final LossSharing lossSharing;
-    private final BankRepository banks;
+    private final AdminService banks;
     private final BureauPages pages;
 
-    public Dashboard(PortfolioViews portfolio, LossSharing lossSharing, BankRepository banks, BureauPages pages) {
+    public Dashboard(PortfolioViews portfolio, LossSharing lossSharing, AdminService banks, BureauPages pages) {
         this.portfolio = portfolio;
         this.lossSharing = lossSharing;
         this.banks = banks;

@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 /** Users and their web sessions; joins a transaction under way. */
 @Singleton
 @Connectable
-public class UserRepository {
+class UserRepository {
     private final DSLContext db;
 
     public UserRepository(DSLContext db) {

@@ -1,6 +1,6 @@
 package com.ipledge.service.bureau;
 
-import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
@@ -40,11 +40,11 @@ public class UserService {
     }
 
     private final UserRepository users;
-    private final BankRepository banks;
+    private final AdminService banks;
     private final AuditLog audit;
     private final Clock clock;
 
-    public UserService(UserRepository users, BankRepository banks, AuditLog audit, Clock clock) {
+    public UserService(UserRepository users, AdminService banks, AuditLog audit, Clock clock) {
         this.users = users;
         this.banks = banks;
         this.audit = audit;

@@ -3,7 +3,6 @@ package com.ipledge.service.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.MonitoringEventType;
-import com.ipledge.service.application.ApplicationRepository;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.application.NewApplication;
@@ -17,7 +16,7 @@ import com.ipledge.service.losssharing.LossSharingRequests;
 import com.ipledge.service.monitoring.EventReport;
 import com.ipledge.service.monitoring.MonitoringService;
 import com.ipledge.service.quota.QuotaPlan;
-import com.ipledge.service.quota.QuotaRepository;
+import com.ipledge.service.quota.QuotaService;
 import com.ipledge.service.security.Caller;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -39,8 +38,7 @@ import java.util.UUID;
 class DemoBook {
     private static final BigDecimal REQUEST = new BigDecimal("300000.00");
 
-    private final QuotaRepository quotas;
-    private final ApplicationRepository applicationRows;
+    private final QuotaService quotas;
     private final ApplicationService applications;
     private final EvaluationService evaluations;
     private final ApprovalService approvals;
@@ -50,11 +48,10 @@ class DemoBook {
     private final ObjectMapper json;
     private final Clock clock;
 
-    DemoBook(QuotaRepository quotas, ApplicationRepository applicationRows, ApplicationService applications,
+    DemoBook(QuotaService quotas, ApplicationService applications,
              EvaluationService evaluations, ApprovalService approvals, LoanService loans, LossSharing lossSharing,
              MonitoringService monitoring, ObjectMapper json, Clock clock) {
         this.quotas = quotas;
-        this.applicationRows = applicationRows;
         this.applications = applications;
         this.evaluations = evaluations;
         this.approvals = approvals;
@@ -67,7 +64,7 @@ class DemoBook {
 
     /** True when the bank has no applications yet (a restart finds them and leaves the book alone). */
     boolean isEmpty(UUID bankId) {
-        return applicationRows.count(Optional.of(bankId), Optional.empty()) == 0;
+        return applications.count(Optional.of(bankId), Optional.empty()) == 0;
     }
 
     void open(UUID bankId, Caller officer, Caller approver, List<UUID> borrowers, List<List<IpAsset>> assets) {

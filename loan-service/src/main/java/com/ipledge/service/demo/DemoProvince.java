@@ -3,18 +3,18 @@ package com.ipledge.service.demo;
 import com.ipledge.rules.sme.IndustryCode;
 import com.ipledge.rules.sme.SmeSizeStandard;
 import com.ipledge.service.admin.Bank;
-import com.ipledge.service.admin.BankRepository;
-import com.ipledge.service.admin.ApiKeyRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.borrower.Borrower;
-import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.IpType;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Role;
 import io.micronaut.context.annotation.Requires;
@@ -64,18 +64,18 @@ public class DemoProvince {
     static final String[] INDUSTRY_OF_ECO = {"N7721", "C2662", "D4415", "C3484", "R8890", "G5810", "A0141",
         "C2740", "I6510", "C3825"};
 
-    private final BankRepository banks;
-    private final ApiKeyRepository keys;
-    private final BorrowerRepository borrowers;
-    private final IpAssetRepository assets;
+    private final AdminService banks;
+    private final ApiKeyService keys;
+    private final BorrowerService borrowers;
+    private final IpAssetService assets;
     private final DSLContext db;
     private final DemoBook book;
     private final com.ipledge.service.admin.AdminBootstrap adminBootstrap;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public DemoProvince(BankRepository banks, ApiKeyRepository keys, BorrowerRepository borrowers,
-                        IpAssetRepository assets, DSLContext db, DemoBook book,
+    public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
+                        IpAssetService assets, DSLContext db, DemoBook book,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
                         TransactionOperations<Connection> transactions, Clock clock) {
         this.book = book;

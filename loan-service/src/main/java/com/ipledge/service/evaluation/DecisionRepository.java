@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class DecisionRepository {
+class DecisionRepository {
     /** The columns kept beside the JSON body for queries and for the portfolio views. */
     public record Figures(String outcome, BigDecimal approvedLimit, BigDecimal ltv, BigDecimal pd, BigDecimal lgd,
                           BigDecimal expectedLoss, String riskGrade, BigDecimal interestRate,

@@ -16,14 +16,14 @@ import com.ipledge.rules.DecisionInput;
 import com.ipledge.rules.RiskScore;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.rules.sme.SizeClass;
-import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.borrower.Borrower;
-import com.ipledge.service.borrower.BorrowerRepository;
+import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
 import com.ipledge.service.metrics.ServiceMetrics;
@@ -53,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Evaluates an application: values each pledged asset that lacks a current valuation, scores the borrower (PD,
@@ -67,9 +68,9 @@ public class EvaluationService {
     static final double DISCOUNT_RATE = 0.08;
     static final double RECOVERY_COST = 0.15;
 
-    private final ApplicationRepository applications;
-    private final BorrowerRepository borrowers;
-    private final IpAssetRepository assets;
+    private final ApplicationService applications;
+    private final BorrowerService borrowers;
+    private final IpAssetService assets;
     private final DecisionRepository decisions;
     private final CollateralValuations valuations;
     private final QuotaService quotas;
@@ -81,8 +82,8 @@ public class EvaluationService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EvaluationService(ApplicationRepository applications, BorrowerRepository borrowers,
-                             IpAssetRepository assets, DecisionRepository decisions,
+    public EvaluationService(ApplicationService applications, BorrowerService borrowers,
+                             IpAssetService assets, DecisionRepository decisions,
                              CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
                              CreditPolicy policy, PdModel pdModel, AuditLog audit, ServiceMetrics metrics,
                              ObjectMapper json, Clock clock) {
@@ -256,5 +257,15 @@ public class EvaluationService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ------------------------------------------------------------ stored decisions as other features read them
+
+    public Optional<StoredDecision> find(UUID decisionId) {
+        return decisions.find(decisionId);
+    }
+
+    public Optional<StoredDecision> latest(UUID applicationId) {
+        return decisions.latest(applicationId);
     }
 }

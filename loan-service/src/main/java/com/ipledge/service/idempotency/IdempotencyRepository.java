@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class IdempotencyRepository {
+class IdempotencyRepository {
     /** What the first request with a key answered. */
     public record StoredResponse(String requestHash, Integer status, String body) {
     }

@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class IpAssetRepository {
+class IpAssetRepository {
     private final DSLContext db;
 
     public IpAssetRepository(DSLContext db) {

@@ -12,8 +12,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -160,5 +162,30 @@ public class IpAssetService {
         if (value != null && (value < 0 || value > MAX_COUNT)) {
             errors.add(field, "must be between 0 and " + MAX_COUNT);
         }
+    }
+
+    // ------------------------------------------------------------ assets as other features read and update them
+
+    public Optional<IpAsset> find(UUID id, Optional<UUID> bankScope) {
+        return assets.find(id, bankScope);
+    }
+
+    public Optional<IpAsset> findByNumber(UUID bankId, IpType type, String number) {
+        return assets.findByNumber(bankId, type, number);
+    }
+
+    /** The bank's assets among these ids; others' are left out. */
+    public List<IpAsset> findAll(Collection<UUID> ids, UUID bankId) {
+        return assets.findAll(ids, bankId);
+    }
+
+    /** Pledging, releasing and monitoring events move the legal status; the caller audits why. */
+    public void updateStatus(Collection<UUID> ids, LegalStatus status) {
+        assets.updateStatus(ids, status);
+    }
+
+    /** An asset seeded without a caller (demo data), hence not checked or audited; empty when it exists. */
+    public Optional<IpAsset> insert(IpAsset asset) {
+        return assets.insert(asset);
     }
 }

@@ -1,15 +1,15 @@
 package com.ipledge.service.loan;
 
-import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.borrower.Borrower;
-import com.ipledge.service.borrower.BorrowerRepository;
-import com.ipledge.service.evaluation.DecisionRepository;
+import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.evaluation.StoredDecision;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.loan.schedule.RepaymentType;
 import com.ipledge.service.quota.QuotaPlan;
 import com.ipledge.service.quota.QuotaService;
@@ -43,18 +43,18 @@ public class ApprovalService {
                                   int approvals, int approvalsRequired) {
     }
 
-    private final ApplicationRepository applications;
-    private final DecisionRepository decisions;
+    private final ApplicationService applications;
+    private final EvaluationService decisions;
     private final LoanRepository loans;
-    private final BorrowerRepository borrowers;
-    private final IpAssetRepository assets;
+    private final BorrowerService borrowers;
+    private final IpAssetService assets;
     private final QuotaService quotas;
     private final AuditLog audit;
     private final LifecyclePolicy policy;
     private final Clock clock;
 
-    public ApprovalService(ApplicationRepository applications, DecisionRepository decisions, LoanRepository loans,
-                           BorrowerRepository borrowers, IpAssetRepository assets, QuotaService quotas,
+    public ApprovalService(ApplicationService applications, EvaluationService decisions, LoanRepository loans,
+                           BorrowerService borrowers, IpAssetService assets, QuotaService quotas,
                            AuditLog audit, LifecyclePolicy policy, Clock clock) {
         this.applications = applications;
         this.decisions = decisions;

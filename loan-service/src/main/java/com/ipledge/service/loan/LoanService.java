@@ -1,13 +1,12 @@
 package com.ipledge.service.loan;
 
-import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.loan.schedule.LinePayment;
-import com.ipledge.service.losssharing.LossSharing;
 import com.ipledge.service.loan.schedule.RepaymentAllocation;
 import com.ipledge.service.loan.schedule.RepaymentInputException;
 import com.ipledge.service.loan.schedule.RepaymentSchedule;
@@ -42,16 +41,16 @@ import java.util.UUID;
 @Singleton
 public class LoanService {
     private final LoanRepository loans;
-    private final ApplicationRepository applications;
-    private final IpAssetRepository assets;
+    private final ApplicationService applications;
+    private final IpAssetService assets;
     private final QuotaService quotas;
-    private final LossSharing lossSharing;
+    private final DisbursementListener disbursements;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LoanService(LoanRepository loans, ApplicationRepository applications, IpAssetRepository assets,
-                       QuotaService quotas, LossSharing lossSharing, AuditLog audit, Clock clock) {
-        this.lossSharing = lossSharing;
+    public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
+                       QuotaService quotas, DisbursementListener disbursements, AuditLog audit, Clock clock) {
+        this.disbursements = disbursements;
         this.loans = loans;
         this.applications = applications;
         this.assets = assets;
@@ -128,7 +127,7 @@ public class LoanService {
                 loan.principal(), null);
         loans.update(next, OffsetDateTime.now(clock));
         // premiums, subsidies and the pool's capacity are fixed at disbursement, in this transaction
-        lossSharing.onDisbursed(next);
+        disbursements.onDisbursed(next);
         audit.append(caller, "loan.disbursed", "loan", id, loan.bankId(), Map.of("disbursedOn", on,
                 "principal", loan.principal(), "totalInterest", schedule.totalInterest(),
                 "scheduleVersion", RepaymentSchedule.ARITHMETIC_VERSION));

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.params.RiskShareScheme;
 import com.ipledge.service.admin.Bank;
-import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.audit.AuditLog;
-import com.ipledge.service.evaluation.DecisionRepository;
+import com.ipledge.service.evaluation.EvaluationService;
+import com.ipledge.service.loan.DisbursementListener;
 import com.ipledge.service.loan.Loan;
-import com.ipledge.service.loan.LoanRepository;
+import com.ipledge.service.loan.Loans;
 import com.ipledge.service.loan.LoanStatus;
 import com.ipledge.service.loan.schedule.LinePayment;
 import com.ipledge.service.loan.schedule.ScheduleLine;
@@ -74,7 +75,7 @@ import java.util.UUID;
  * </ul>
  */
 @Singleton
-public class LossSharing {
+public class LossSharing implements DisbursementListener {
     public static final String INSURANCE = "GUARANTEE_INSURANCE";
     public static final String POOL = "RISK_COMPENSATION_POOL";
     public static final String FUND = "GUARANTEE_FUND";
@@ -95,18 +96,18 @@ public class LossSharing {
     }
 
     private final LossSharingRepository repo;
-    private final LoanRepository loans;
-    private final DecisionRepository decisions;
+    private final Loans loans;
+    private final EvaluationService decisions;
     private final PolicyParameterStore policy;
-    private final BankRepository banks;
+    private final AdminService banks;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final BigDecimal nplTolerance;
     private volatile boolean seeded;
 
-    public LossSharing(LossSharingRepository repo, LoanRepository loans, DecisionRepository decisions,
-                       PolicyParameterStore policy, BankRepository banks, AuditLog audit, ObjectMapper json,
+    public LossSharing(LossSharingRepository repo, Loans loans, EvaluationService decisions,
+                       PolicyParameterStore policy, AdminService banks, AuditLog audit, ObjectMapper json,
                        Clock clock, @Value("${ipledge.npl.tolerance:0.03}") BigDecimal nplTolerance) {
         this.repo = repo;
         this.loans = loans;
@@ -267,6 +268,7 @@ public class LossSharing {
      * share and cap. Call it inside the disbursement's transaction with the disbursed loan. Calling it again for
      * the same loan does nothing.
      */
+    @Override
     @Transactional
     public void onDisbursed(Loan loan) {
         if (!repo.covers(loan.id()).isEmpty()) {

@@ -34,7 +34,7 @@ import org.jooq.impl.DSL;
  */
 @Singleton
 @Connectable
-public class LossSharingRepository {
+class LossSharingRepository {
     /** A configured facility (see V6__loss_sharing.sql). */
     public record Scheme(UUID id, String name, String kind, String ruleScheme, String party, BigDecimal share,
                          BigDecimal premiumRate, BigDecimal premiumSubsidyRatio, BigDecimal capacity,

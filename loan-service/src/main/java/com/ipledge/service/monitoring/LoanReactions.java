@@ -11,15 +11,15 @@ import com.ipledge.rules.LegalStatusEvent;
 import com.ipledge.rules.MonitoringEventType;
 import com.ipledge.rules.MonitoringInput;
 import com.ipledge.rules.MonitoringReaction;
-import com.ipledge.service.application.ApplicationRepository;
+import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.borrower.Borrower;
-import com.ipledge.service.borrower.BorrowerRepository;
-import com.ipledge.service.evaluation.DecisionRepository;
+import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.evaluation.StoredDecision;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.loan.Loan;
-import com.ipledge.service.loan.LoanRepository;
+import com.ipledge.service.loan.Loans;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.CollateralValuations;
@@ -63,19 +63,19 @@ public class LoanReactions {
     record Reaction(UUID loanId, Position position, MonitoringReaction reaction, List<LoanAlert> raised) {
     }
 
-    private final LoanRepository loans;
-    private final ApplicationRepository applications;
-    private final IpAssetRepository assets;
-    private final BorrowerRepository borrowers;
-    private final DecisionRepository decisions;
+    private final Loans loans;
+    private final ApplicationService applications;
+    private final IpAssetService assets;
+    private final BorrowerService borrowers;
+    private final EvaluationService decisions;
     private final CollateralValuations valuations;
     private final CreditPolicy policy;
     private final PolicyParameterStore parameters;
     private final MonitoringRepository repository;
     private final ObjectMapper json;
 
-    public LoanReactions(LoanRepository loans, ApplicationRepository applications, IpAssetRepository assets,
-                         BorrowerRepository borrowers, DecisionRepository decisions,
+    public LoanReactions(Loans loans, ApplicationService applications, IpAssetService assets,
+                         BorrowerService borrowers, EvaluationService decisions,
                          CollateralValuations valuations, CreditPolicy policy, PolicyParameterStore parameters,
                          MonitoringRepository repository, ObjectMapper json) {
         this.loans = loans;

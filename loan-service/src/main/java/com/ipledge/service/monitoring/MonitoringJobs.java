@@ -4,7 +4,7 @@ import com.ipledge.rules.Severity;
 import com.ipledge.rules.SuggestedAction;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.jobs.JobRunner;
 import com.ipledge.service.security.Caller;
@@ -46,13 +46,13 @@ public class MonitoringJobs {
 
     private final JobRunner runner;
     private final MonitoringRepository repository;
-    private final IpAssetRepository assets;
+    private final IpAssetService assets;
     private final LoanReactions reactions;
     private final AuditLog audit;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public MonitoringJobs(JobRunner runner, MonitoringRepository repository, IpAssetRepository assets,
+    public MonitoringJobs(JobRunner runner, MonitoringRepository repository, IpAssetService assets,
                           LoanReactions reactions, AuditLog audit, TransactionOperations<Connection> transactions,
                           Clock clock) {
         this.runner = runner;

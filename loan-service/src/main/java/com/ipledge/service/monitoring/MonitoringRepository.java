@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class MonitoringRepository {
+class MonitoringRepository {
     /** Loans that a collateral event concerns: approved and not yet closed, defaulted, withdrawn or expired. */
     static final List<String> LIVE = List.of(LoanStatus.APPROVED.name(), LoanStatus.PLEDGE_REGISTERED.name(),
             LoanStatus.DISBURSED.name(), LoanStatus.REPAYING.name());

@@ -3,7 +3,7 @@ package com.ipledge.service.monitoring;
 import com.ipledge.rules.MonitoringEventType;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -34,12 +34,12 @@ public class MonitoringService {
             LegalStatus.EXPIRED);
 
     private final MonitoringRepository repository;
-    private final IpAssetRepository assets;
+    private final IpAssetService assets;
     private final LoanReactions reactions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public MonitoringService(MonitoringRepository repository, IpAssetRepository assets, LoanReactions reactions,
+    public MonitoringService(MonitoringRepository repository, IpAssetService assets, LoanReactions reactions,
                              AuditLog audit, Clock clock) {
         this.repository = repository;
         this.assets = assets;

@@ -4,12 +4,10 @@ import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.application.NewApplication;
 import com.ipledge.service.borrower.Borrower;
-import com.ipledge.service.borrower.BorrowerRepository;
 import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.ipasset.IpAssetRepository;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.NewIpAsset;
 import com.ipledge.service.security.Caller;
@@ -38,20 +36,15 @@ public class ApplicationIntake {
     private static final Set<String> APPLICATION_FIELDS = Set.of("requestedAmount", "termMonths", "purpose");
 
     private final BorrowerService borrowerService;
-    private final BorrowerRepository borrowers;
     private final IpAssetService assetService;
-    private final IpAssetRepository assets;
     private final ApplicationService applications;
     private final StatusTokenRepository statusTokens;
     private final Clock clock;
 
-    public ApplicationIntake(BorrowerService borrowerService, BorrowerRepository borrowers,
-                             IpAssetService assetService, IpAssetRepository assets,
+    public ApplicationIntake(BorrowerService borrowerService, IpAssetService assetService,
                              ApplicationService applications, StatusTokenRepository statusTokens, Clock clock) {
         this.borrowerService = borrowerService;
-        this.borrowers = borrowers;
         this.assetService = assetService;
-        this.assets = assets;
         this.applications = applications;
         this.statusTokens = statusTokens;
         this.clock = clock;
@@ -97,10 +90,15 @@ public class ApplicationIntake {
         return application.id();
     }
 
+    /** The application a status link points at; empty for a malformed or unknown token alike. */
+    Optional<StatusTokenRepository.Entry> byStatusToken(String token) {
+        return StatusTokens.wellFormed(token) ? statusTokens.find(StatusTokens.hash(token)) : Optional.empty();
+    }
+
     private UUID borrower(Caller caller, ApplyForm.Read form, List<FormError> errors) {
         String creditCode = form.borrower().creditCode();
         if (creditCode != null && UnifiedSocialCreditCode.isValid(creditCode)) {
-            Optional<Borrower> existing = borrowers.findByCreditCode(caller.bankId(), creditCode);
+            Optional<Borrower> existing = borrowerService.findByCreditCode(caller.bankId(), creditCode);
             if (existing.isPresent()) {
                 return existing.get().id();
             }
@@ -148,7 +146,7 @@ public class ApplicationIntake {
         } else {
             number = asset.number().strip();
         }
-        return assets.findByNumber(bankId, asset.type(), number);
+        return assetService.findByNumber(bankId, asset.type(), number);
     }
 
     private static void collect(ApiProblem p, List<FormError> errors, UnaryOperator<String> field) {

@@ -1,9 +1,9 @@
 package com.ipledge.service.pages;
 
 import com.ipledge.service.admin.Bank;
-import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.quota.QuotaPlan;
-import com.ipledge.service.quota.QuotaRepository;
+import com.ipledge.service.quota.QuotaService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 /** The banks a firm may apply to through the form. */
 @Singleton
 public class ApplyBanks {
-    private final BankRepository banks;
-    private final QuotaRepository quotas;
+    private final AdminService banks;
+    private final QuotaService quotas;
     private final Clock clock;
 
-    public ApplyBanks(BankRepository banks, QuotaRepository quotas, Clock clock) {
+    public ApplyBanks(AdminService banks, QuotaService quotas, Clock clock) {
         this.banks = banks;
         this.quotas = quotas;
         this.clock = clock;
@@ -28,7 +28,7 @@ public class ApplyBanks {
 
     /** The banks listed on the form and accepted on submit: those with earmarked quota left this year. */
     public List<Bank> banksAcceptingApplications() {
-        Set<UUID> withQuota = quotas.list(Optional.empty(), Optional.of(LocalDate.now(clock).getYear())).stream()
+        Set<UUID> withQuota = quotas.plans(Optional.empty(), Optional.of(LocalDate.now(clock).getYear())).stream()
                 .filter(p -> p.available().signum() > 0).map(QuotaPlan::bankId).collect(Collectors.toSet());
         return banks.all().stream().filter(b -> withQuota.contains(b.id())).toList();
     }

@@ -57,7 +57,6 @@ public class ApplyController {
     private final ApplyCatalog catalog;
     private final ApplicationIntake intake;
     private final IdempotentRequests idempotent;
-    private final StatusTokenRepository statusTokens;
     private final ApplicationService applications;
     private final ApplicantMessages applicantMessages;
     private final String css;
@@ -65,7 +64,6 @@ public class ApplyController {
 
     public ApplyController(@Named(PageResponsesFactory.APPLY) PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent,
-                           StatusTokenRepository statusTokens,
                            ApplicationService applications,
                            ApplicantMessages applicantMessages, ResourceResolver resources) {
         this.pages = pages;
@@ -74,7 +72,6 @@ public class ApplyController {
         this.catalog = catalog;
         this.intake = intake;
         this.idempotent = idempotent;
-        this.statusTokens = statusTokens;
         this.applications = applications;
         this.applicantMessages = applicantMessages;
         this.css = PageResponses.resource(resources, "classpath:static/apply/apply.css");
@@ -136,8 +133,7 @@ public class ApplyController {
     public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String token,
                                        @Nullable @QueryValue String lang) {
         Locale locale = PageLocales.resolve(request, lang);
-        Optional<StatusTokenRepository.Entry> entry = StatusTokens.wellFormed(token)
-                ? statusTokens.find(StatusTokens.hash(token)) : Optional.empty();
+        Optional<StatusTokenRepository.Entry> entry = intake.byStatusToken(token);
         if (entry.isEmpty()) {
             return sticky(pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound"), request, lang);
         }

@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 /** Status tokens (as hashes) of applications filed through the web form; joins a transaction under way. */
 @Singleton
 @Connectable
-public class StatusTokenRepository {
+class StatusTokenRepository {
     /** What a status token opens. */
     public record Entry(UUID applicationId, UUID bankId, String contactName, String contactPhone) {
     }

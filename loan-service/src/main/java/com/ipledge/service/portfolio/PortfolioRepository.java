@@ -38,7 +38,7 @@ import org.jooq.impl.DSL;
  */
 @Singleton
 @Connectable
-public class PortfolioRepository {
+class PortfolioRepository {
     /** A loan of the book (live or defaulted) with what the views slice it by, and its decision's PD and LGD. */
     public record BookRow(UUID loanId, UUID applicationId, UUID bankId, String bankCode, String bankName,
                           LoanStatus status, BigDecimal outstanding, BigDecimal pd, BigDecimal lgd,

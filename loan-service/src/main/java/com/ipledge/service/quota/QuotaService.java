@@ -1,6 +1,6 @@
 package com.ipledge.service.quota;
 
-import com.ipledge.service.admin.BankRepository;
+import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.ipasset.IpType;
@@ -26,11 +26,11 @@ import java.util.UUID;
 @Singleton
 public class QuotaService {
     private final QuotaRepository plans;
-    private final BankRepository banks;
+    private final AdminService banks;
     private final AuditLog audit;
     private final Clock clock;
 
-    public QuotaService(QuotaRepository plans, BankRepository banks, AuditLog audit, Clock clock) {
+    public QuotaService(QuotaRepository plans, AdminService banks, AuditLog audit, Clock clock) {
         this.plans = plans;
         this.banks = banks;
         this.audit = audit;
@@ -147,5 +147,16 @@ public class QuotaService {
             }
         }
         return false;
+    }
+
+    // ------------------------------------------------------------ plans as other features read them
+
+    public List<QuotaPlan> plans(Optional<UUID> bankScope, Optional<Integer> year) {
+        return plans.list(bankScope, year);
+    }
+
+    /** A plan seeded without a caller (demo data), hence not audited; empty when the segment has one. */
+    public Optional<QuotaPlan> insert(UUID bankId, int year, String segment, BigDecimal amount, OffsetDateTime now) {
+        return plans.insert(bankId, year, segment, amount, now);
     }
 }

@@ -1,6 +1,5 @@
 package com.ipledge.service.security;
 
-import com.ipledge.service.admin.ApiKeyRepository;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;

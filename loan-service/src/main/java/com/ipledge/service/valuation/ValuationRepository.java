@@ -17,7 +17,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class ValuationRepository {
+class ValuationRepository {
 
     /** One stored valuation: the columns kept for queries beside the full request and result JSON. */
     public record Row(UUID id, UUID assetId, UUID bankId, LocalDate valuationDate, BigDecimal reconciledValue,

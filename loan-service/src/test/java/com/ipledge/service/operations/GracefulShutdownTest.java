@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ipledge.service.jobs.ScheduledJobs;
+import com.ipledge.service.loan.ApprovalExpiryJob;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.service.support.Sql;
 import com.ipledge.service.support.TestDatabase;
@@ -79,10 +79,10 @@ class GracefulShutdownTest {
         String borrowerId = json.readTree(answer.body()).path("id").asText();
         assertEquals(1, sql.count("SELECT count(*) FROM borrower WHERE id = '" + borrowerId + "'"),
                 "the acknowledged write is there");
-        assertNull(sql.text("SELECT last_error FROM job_run WHERE job = '" + ScheduledJobs.APPROVAL_EXPIRY + "'"),
+        assertNull(sql.text("SELECT last_error FROM job_run WHERE job = '" + ApprovalExpiryJob.NAME + "'"),
                 "the job round that was held did not fail");
         OffsetDateTime lastSuccess = OffsetDateTime.parse(sql.text("SELECT to_char(last_success AT TIME ZONE 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM job_run WHERE job = '" + ScheduledJobs.APPROVAL_EXPIRY
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM job_run WHERE job = '" + ApprovalExpiryJob.NAME
                 + "'"));
         assertTrue(lastSuccess.isAfter(locked), () -> "the held round finished and was recorded: " + lastSuccess
                 + " after " + locked);

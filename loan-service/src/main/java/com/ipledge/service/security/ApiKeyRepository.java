@@ -1,9 +1,8 @@
-package com.ipledge.service.admin;
+package com.ipledge.service.security;
 
 import static com.ipledge.service.db.Tables.API_KEY;
 
 import com.ipledge.service.db.tables.records.ApiKeyRecord;
-import com.ipledge.service.security.Role;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -14,7 +13,7 @@ import org.jooq.DSLContext;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class ApiKeyRepository {
+class ApiKeyRepository {
     private final DSLContext db;
 
     public ApiKeyRepository(DSLContext db) {
@@ -61,14 +60,10 @@ public class ApiKeyRepository {
         return db.fetchExists(API_KEY, API_KEY.ROLE.eq(role.name()).and(API_KEY.REVOKED_AT.isNull()));
     }
 
-    /** A key and when it was revoked ({@code null} while it is active). */
-    public record KeyStatus(ApiKey key, OffsetDateTime revokedAt) {
-    }
-
     /** The key, its row locked until the transaction ends. */
-    public Optional<KeyStatus> lock(UUID id) {
+    public Optional<ApiKeyStatus> lock(UUID id) {
         return db.selectFrom(API_KEY).where(API_KEY.ID.eq(id)).forUpdate().fetchOptional()
-                .map(r -> new KeyStatus(toApiKey(r), r.getRevokedAt()));
+                .map(r -> new ApiKeyStatus(toApiKey(r), r.getRevokedAt()));
     }
 
     /** Active keys of a role, their rows locked: two admins revoking each other's keys at once are serialised. */

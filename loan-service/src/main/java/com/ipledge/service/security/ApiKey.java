@@ -1,6 +1,5 @@
-package com.ipledge.service.admin;
+package com.ipledge.service.security;
 
-import com.ipledge.service.security.Role;
 import java.util.UUID;
 
 /** A stored API key: only its hash is kept. */

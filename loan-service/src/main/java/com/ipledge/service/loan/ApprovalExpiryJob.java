@@ -1,28 +1,27 @@
-package com.ipledge.service.jobs;
+package com.ipledge.service.loan;
 
-import com.ipledge.service.loan.LoanService;
+import com.ipledge.service.jobs.JobRunner;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
-/** The service's periodic work; each job runs on one instance at a time through {@link JobRunner}. */
+/** Approvals not disbursed in time give their quota back; one instance at a time through {@link JobRunner}. */
 @Singleton
 @Requires(property = "ipledge.jobs.enabled", notEquals = "false")
-public class ScheduledJobs {
-    public static final String APPROVAL_EXPIRY = "approval-expiry";
+public class ApprovalExpiryJob {
+    public static final String NAME = "approval-expiry";
 
     private final JobRunner runner;
     private final LoanService loans;
 
-    public ScheduledJobs(JobRunner runner, LoanService loans) {
+    public ApprovalExpiryJob(JobRunner runner, LoanService loans) {
         this.runner = runner;
         this.loans = loans;
     }
 
-    /** Approvals not disbursed in time give their quota back. */
     @Scheduled(fixedDelay = "${ipledge.jobs.approval-expiry-interval:5m}",
             initialDelay = "${ipledge.jobs.approval-expiry-initial-delay:30s}")
     void expireApprovals() {
-        runner.run(APPROVAL_EXPIRY, () -> loans.expireApprovals(500));
+        runner.run(NAME, () -> loans.expireApprovals(500));
     }
 }

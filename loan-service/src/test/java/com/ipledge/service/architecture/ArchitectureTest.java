@@ -1,0 +1,64 @@
+package com.ipledge.service.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The boundaries of issue 15, stated once so that they cannot blur again: the engines stay plain Java, the
+ * features of the service do not form cycles, a repository is its feature's own business, and controllers talk to
+ * services.
+ */
+@AnalyzeClasses(packages = {"com.ipledge.service", "com.ipledge.valuation", "com.ipledge.rules", "com.ipledge.risk"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule enginesAreFrameworkFree = noClasses()
+            .that().resideInAnyPackage("com.ipledge.valuation..", "com.ipledge.rules..", "com.ipledge.risk..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut..", "jakarta..", "org.jooq..", "java.sql..")
+            .because("the engines are pure functions of their inputs, usable without the service");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices()
+            .matching("com.ipledge.service.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should(beAccessedOnlyFromTheirOwnPackage())
+            .because("another feature asks the owning feature's service, not its tables");
+
+    @ArchTest
+    static final ArchRule controllersCallServices = noClasses()
+            .that().haveSimpleNameEndingWith("Controller")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..")
+            .because("a controller maps HTTP onto a service; data access is the service's concern");
+
+    private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be accessed only from their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass origin = dependency.getOriginClass();
+                    if (!origin.getPackageName().equals(repository.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
