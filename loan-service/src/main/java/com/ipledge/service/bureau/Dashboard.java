@@ -5,9 +5,9 @@ import com.ipledge.rules.Severity;
 import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.csv.Csv;
-import com.ipledge.service.losssharing.LossSharing;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
 import com.ipledge.service.losssharing.LossSharingViews.NplView;
+import com.ipledge.service.losssharing.NplRatios;
 import com.ipledge.service.portfolio.PortfolioRiskView;
 import com.ipledge.service.portfolio.PortfolioSummary;
 import com.ipledge.service.portfolio.PortfolioSummary.ExposureRow;
@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * The dashboard's figures for one signed-in user, from the services the API uses ({@link PortfolioViews},
- * {@link LossSharing}): tables with formatted cells for the page (the accessible form of every chart) and chart
+ * {@link NplRatios}): tables with formatted cells for the page (the accessible form of every chart) and chart
  * specifications with the same numbers for {@code bureau.js}. A bank's staff get their bank's book only, exactly
  * as that bank's API key would.
  */
@@ -57,20 +57,20 @@ public class Dashboard {
     }
 
     private final PortfolioViews portfolio;
-    private final LossSharing lossSharing;
+    private final NplRatios nplRatios;
     private final AdminService banks;
     private final BureauPages pages;
 
-    public Dashboard(PortfolioViews portfolio, LossSharing lossSharing, AdminService banks, BureauPages pages) {
+    public Dashboard(PortfolioViews portfolio, NplRatios nplRatios, AdminService banks, BureauPages pages) {
         this.portfolio = portfolio;
-        this.lossSharing = lossSharing;
+        this.nplRatios = nplRatios;
         this.banks = banks;
         this.pages = pages;
     }
 
     public View view(Caller caller, Locale locale) {
         PortfolioSummary s = portfolio.summary(caller.bankScope());
-        NplReport npl = lossSharing.npl(caller);
+        NplReport npl = nplRatios.npl(caller);
         String scopeName = caller.bankScope().flatMap(banks::find).map(Bank::name)
                 .orElseGet(() -> m("bureau.scope.all", locale));
 
@@ -310,7 +310,7 @@ public class Dashboard {
         String asOf;
         switch (table) {
             case "npl" -> {
-                NplReport npl = lossSharing.npl(caller);
+                NplReport npl = nplRatios.npl(caller);
                 asOf = npl.asOf().toString();
                 rows.add(List.of("bankCode", "bankId", "totalOutstanding", "defaultedOutstanding", "ipNplRatio",
                         "overallNplRatio", "tolerance", "limit", "breached"));
