@@ -5,7 +5,7 @@ import com.ipledge.service.pages.PageResponses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ipledge.service.portfolio.PortfolioViews;
+import com.ipledge.service.portfolio.PortfolioCsv;
 import com.ipledge.service.security.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -51,14 +51,14 @@ public class BureauController {
     private final WebSessions sessions;
     private final UserService users;
     private final Dashboard dashboard;
-    private final PortfolioViews portfolio;
+    private final PortfolioCsv portfolio;
     private final ObjectMapper json;
     private final long failureDelayMillis;
     private final String script;
     private final String css;
 
     public BureauController(BureauPages pages, WebSessions sessions, UserService users, Dashboard dashboard,
-                            PortfolioViews portfolio, ObjectMapper json, ResourceResolver resources,
+                            PortfolioCsv portfolio, ObjectMapper json, ResourceResolver resources,
                             @Value("${ipledge.pages.login-failure-delay-ms:400}") long failureDelayMillis) {
         this.pages = pages;
         this.sessions = sessions;
@@ -161,7 +161,7 @@ public class BureauController {
         Matcher m = EXPORT.matcher(file);
         String table = m.matches() ? m.group(1) : "";
         var caller = signedIn.get().user().caller();
-        Optional<PortfolioViews.Export> export = PortfolioViews.CSV_TABLES.contains(table)
+        Optional<PortfolioCsv.Export> export = PortfolioCsv.TABLES.contains(table)
                 ? Optional.of(portfolio.csv(caller.bankScope(), table))
                 : Dashboard.OWN_TABLES.contains(table) ? dashboard.ownCsv(caller, table) : Optional.empty();
         if (export.isEmpty()) {

@@ -5,14 +5,17 @@ import com.ipledge.rules.Severity;
 import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.csv.Csv;
-import com.ipledge.service.losssharing.LossSharing;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
 import com.ipledge.service.losssharing.LossSharingViews.NplView;
+import com.ipledge.service.losssharing.NplRatios;
 import com.ipledge.service.portfolio.PortfolioRiskView;
 import com.ipledge.service.portfolio.PortfolioSummary;
 import com.ipledge.service.portfolio.PortfolioSummary.ExposureRow;
 import com.ipledge.service.portfolio.PortfolioSummary.QuotaUse;
-import com.ipledge.service.portfolio.PortfolioViews;
+import com.ipledge.service.portfolio.PortfolioCsv;
+import com.ipledge.service.portfolio.PortfolioRiskAnalysis;
+import com.ipledge.service.portfolio.PortfolioSummaries;
+import com.ipledge.service.portfolio.RiskOptions;
 import com.ipledge.service.security.Caller;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -25,10 +28,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The dashboard's figures for one signed-in user, from the services the API uses ({@link PortfolioViews},
- * {@link LossSharing}): tables with formatted cells for the page (the accessible form of every chart) and chart
- * specifications with the same numbers for {@code bureau.js}. A bank's staff get their bank's book only, exactly
- * as that bank's API key would.
+ * The dashboard's figures for one signed-in user, from the services the API uses ({@link PortfolioSummaries},
+ * {@link PortfolioRiskAnalysis}, {@link NplRatios}): tables with formatted cells for the page (the accessible form
+ * of every chart) and chart specifications with the same numbers for {@code bureau.js}. A bank's staff get their
+ * bank's book only, exactly as that bank's API key would.
  */
 @Singleton
 public class Dashboard {
@@ -56,21 +59,24 @@ public class Dashboard {
                        Map<String, Object> charts) {
     }
 
-    private final PortfolioViews portfolio;
-    private final LossSharing lossSharing;
+    private final PortfolioSummaries portfolio;
+    private final PortfolioRiskAnalysis risk;
+    private final NplRatios nplRatios;
     private final AdminService banks;
     private final BureauPages pages;
 
-    public Dashboard(PortfolioViews portfolio, LossSharing lossSharing, AdminService banks, BureauPages pages) {
+    public Dashboard(PortfolioSummaries portfolio, PortfolioRiskAnalysis risk, NplRatios nplRatios,
+                     AdminService banks, BureauPages pages) {
         this.portfolio = portfolio;
-        this.lossSharing = lossSharing;
+        this.risk = risk;
+        this.nplRatios = nplRatios;
         this.banks = banks;
         this.pages = pages;
     }
 
     public View view(Caller caller, Locale locale) {
         PortfolioSummary s = portfolio.summary(caller.bankScope());
-        NplReport npl = lossSharing.npl(caller);
+        NplReport npl = nplRatios.npl(caller);
         String scopeName = caller.bankScope().flatMap(banks::find).map(Bank::name)
                 .orElseGet(() -> m("bureau.scope.all", locale));
 
@@ -253,7 +259,7 @@ public class Dashboard {
 
     /** The risk section's data for {@code /bureau/risk.json}: the seeded simulation of the caller's live book. */
     public Map<String, Object> risk(Caller caller, Locale locale) {
-        PortfolioRiskView r = portfolio.risk(caller.bankScope(), PortfolioViews.RiskOptions.defaults());
+        PortfolioRiskView r = risk.risk(caller.bankScope(), RiskOptions.defaults());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("loans", r.loans());
         out.put("unit", unit(locale));
@@ -305,12 +311,12 @@ public class Dashboard {
     // ------------------------------------------------------------------------------------------------- CSV
 
     /** The dashboard's own tables (npl, alerts, risk) as CSV, in the format of the portfolio's exports. */
-    public Optional<PortfolioViews.Export> ownCsv(Caller caller, String table) {
+    public Optional<PortfolioCsv.Export> ownCsv(Caller caller, String table) {
         List<List<?>> rows = new ArrayList<>();
         String asOf;
         switch (table) {
             case "npl" -> {
-                NplReport npl = lossSharing.npl(caller);
+                NplReport npl = nplRatios.npl(caller);
                 asOf = npl.asOf().toString();
                 rows.add(List.of("bankCode", "bankId", "totalOutstanding", "defaultedOutstanding", "ipNplRatio",
                         "overallNplRatio", "tolerance", "limit", "breached"));
@@ -328,7 +334,7 @@ public class Dashboard {
                 }
             }
             case "risk" -> {
-                PortfolioRiskView r = portfolio.risk(caller.bankScope(), PortfolioViews.RiskOptions.defaults());
+                PortfolioRiskView r = risk.risk(caller.bankScope(), RiskOptions.defaults());
                 asOf = r.asOf().toString();
                 rows.add(List.of("measure", "confidence", "amount"));
                 rows.add(java.util.Arrays.asList("expectedLoss", null, r.expectedLoss()));
@@ -341,7 +347,7 @@ public class Dashboard {
         }
         Csv.Writer csv = Csv.Writer.formulaSafe();
         rows.forEach(csv::row);
-        return Optional.of(new PortfolioViews.Export("portfolio-" + table + "-" + asOf + ".csv", csv.utf8WithBom()));
+        return Optional.of(new PortfolioCsv.Export("portfolio-" + table + "-" + asOf + ".csv", csv.utf8WithBom()));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

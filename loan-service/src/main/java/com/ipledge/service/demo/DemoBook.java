@@ -11,8 +11,9 @@ import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.loan.ApprovalService;
 import com.ipledge.service.loan.LoanService;
 import com.ipledge.service.loan.LoanView;
-import com.ipledge.service.losssharing.LossSharing;
+import com.ipledge.service.losssharing.Defaults;
 import com.ipledge.service.losssharing.LossSharingRequests;
+import com.ipledge.service.losssharing.Recoveries;
 import com.ipledge.service.monitoring.EventReport;
 import com.ipledge.service.monitoring.MonitoringService;
 import com.ipledge.service.quota.QuotaPlan;
@@ -43,20 +44,22 @@ class DemoBook {
     private final EvaluationService evaluations;
     private final ApprovalService approvals;
     private final LoanService loans;
-    private final LossSharing lossSharing;
+    private final Defaults defaults;
+    private final Recoveries recoveries;
     private final MonitoringService monitoring;
     private final ObjectMapper json;
     private final Clock clock;
 
     DemoBook(QuotaService quotas, ApplicationService applications,
-             EvaluationService evaluations, ApprovalService approvals, LoanService loans, LossSharing lossSharing,
-             MonitoringService monitoring, ObjectMapper json, Clock clock) {
+             EvaluationService evaluations, ApprovalService approvals, LoanService loans, Defaults defaults,
+             Recoveries recoveries, MonitoringService monitoring, ObjectMapper json, Clock clock) {
         this.quotas = quotas;
         this.applications = applications;
         this.evaluations = evaluations;
         this.approvals = approvals;
         this.loans = loans;
-        this.lossSharing = lossSharing;
+        this.defaults = defaults;
+        this.recoveries = recoveries;
         this.monitoring = monitoring;
         this.json = json;
         this.clock = clock;
@@ -100,12 +103,12 @@ class DemoBook {
                 case 5 -> loans.repay(officer, loanId, new BigDecimal("20000.00"), today);
                 case 6 -> loans.repay(officer, loanId, loan.principal(), today);
                 case 7 -> {
-                    lossSharing.declareDefault(officer, loanId, new LossSharingRequests.DefaultRequest(today,
+                    defaults.declareDefault(officer, loanId, new LossSharingRequests.DefaultRequest(today,
                             "演示：经营困难，连续逾期"));
                     // the patent auctioned for 30% of the principal, 5% of the price going on the sale itself
                     BigDecimal price = loan.principal().multiply(new BigDecimal("0.30"))
                             .setScale(2, java.math.RoundingMode.HALF_UP);
-                    lossSharing.recover(officer, loanId, new LossSharingRequests.RecoveryRequest(price, today,
+                    recoveries.recover(officer, loanId, new LossSharingRequests.RecoveryRequest(price, today,
                             LossSharingRequests.RecoveryMethod.AUCTION,
                             price.multiply(new BigDecimal("0.05")).setScale(2, java.math.RoundingMode.HALF_UP)));
                 }

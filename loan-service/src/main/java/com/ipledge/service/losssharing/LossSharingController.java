@@ -31,18 +31,29 @@ import java.util.UUID;
 @Controller("/api/v1")
 @Tag(name = "loss sharing")
 public class LossSharingController {
-    private final LossSharing lossSharing;
+    private final Schemes schemes;
+    private final Covers covers;
+    private final Defaults defaults;
+    private final Claims claims;
+    private final Recoveries recoveries;
+    private final NplRatios npl;
     private final IdempotentRequests idempotent;
 
-    public LossSharingController(LossSharing lossSharing, IdempotentRequests idempotent) {
-        this.lossSharing = lossSharing;
+    public LossSharingController(Schemes schemes, Covers covers, Defaults defaults, Claims claims,
+                                 Recoveries recoveries, NplRatios npl, IdempotentRequests idempotent) {
+        this.schemes = schemes;
+        this.covers = covers;
+        this.defaults = defaults;
+        this.claims = claims;
+        this.recoveries = recoveries;
+        this.npl = npl;
         this.idempotent = idempotent;
     }
 
     @Get("/risk-sharing/schemes")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public List<SchemeView> schemes(Authentication auth) {
-        return lossSharing.schemes();
+        return schemes.schemes();
     }
 
     @Post("/risk-sharing/schemes")
@@ -51,13 +62,13 @@ public class LossSharingController {
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /risk-sharing/schemes", body,
-                () -> HttpResponse.created(lossSharing.createScheme(caller, body)));
+                () -> HttpResponse.created(schemes.createScheme(caller, body)));
     }
 
     @Get("/loans/{id}/risk-cover")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public List<CoverView> cover(UUID id, Authentication auth) {
-        return lossSharing.cover(Caller.of(auth), id);
+        return covers.cover(Caller.of(auth), id);
     }
 
     @Post("/loans/{id}/default")
@@ -66,19 +77,19 @@ public class LossSharingController {
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/default", body,
-                () -> HttpResponse.created(lossSharing.declareDefault(caller, id, body)));
+                () -> HttpResponse.created(defaults.declareDefault(caller, id, body)));
     }
 
     @Get("/loans/{id}/default")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public DefaultView getDefault(UUID id, Authentication auth) {
-        return lossSharing.getDefault(Caller.of(auth), id);
+        return defaults.getDefault(Caller.of(auth), id);
     }
 
     @Get("/loans/{id}/claims")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public List<ClaimView> claims(UUID id, Authentication auth) {
-        return lossSharing.claims(Caller.of(auth), id);
+        return claims.claims(Caller.of(auth), id);
     }
 
     @Post("/loans/{id}/claims/{claimId}/payment")
@@ -87,7 +98,7 @@ public class LossSharingController {
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/claims/" + claimId + "/payment", body,
-                () -> HttpResponse.ok(lossSharing.payClaim(caller, id, claimId, body)));
+                () -> HttpResponse.ok(claims.payClaim(caller, id, claimId, body)));
     }
 
     @Post("/loans/{id}/recoveries")
@@ -96,18 +107,18 @@ public class LossSharingController {
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/recoveries", body,
-                () -> HttpResponse.created(lossSharing.recover(caller, id, body)));
+                () -> HttpResponse.created(recoveries.recover(caller, id, body)));
     }
 
     @Get("/portfolio/npl")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public NplReport npl(Authentication auth) {
-        return lossSharing.npl(Caller.of(auth));
+        return npl.npl(Caller.of(auth));
     }
 
     @Put("/banks/{id}/overall-npl")
     @Secured("BUREAU")
     public OverallNplView setOverallNpl(UUID id, @Body OverallNpl body, Authentication auth) {
-        return lossSharing.setOverallNpl(Caller.of(auth), id, body);
+        return npl.setOverallNpl(Caller.of(auth), id, body);
     }
 }

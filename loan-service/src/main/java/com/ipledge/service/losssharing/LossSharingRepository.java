@@ -14,6 +14,9 @@ import com.ipledge.service.db.tables.records.LoanDefaultRecord;
 import com.ipledge.service.db.tables.records.LossClaimRecord;
 import com.ipledge.service.db.tables.records.LossSharingSchemeRecord;
 import com.ipledge.service.loan.LoanStatus;
+import com.ipledge.service.losssharing.Facility.GuaranteeFund;
+import com.ipledge.service.losssharing.Facility.GuaranteeInsurance;
+import com.ipledge.service.losssharing.Facility.RiskCompensationPool;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -36,9 +39,8 @@ import org.jooq.impl.DSL;
 @Connectable
 class LossSharingRepository {
     /** A configured facility (see V6__loss_sharing.sql). */
-    public record Scheme(UUID id, String name, String kind, String ruleScheme, String party, BigDecimal share,
-                         BigDecimal premiumRate, BigDecimal premiumSubsidyRatio, BigDecimal capacity,
-                         BigDecimal capacityUsed, BigDecimal perLoanCap, String createdBy, OffsetDateTime createdAt) {
+    public record Scheme(UUID id, String name, String ruleScheme, String party, BigDecimal share,
+                         Facility facility, String createdBy, OffsetDateTime createdAt) {
     }
 
     /** One party's cover of one loan, frozen at disbursement. */
@@ -55,7 +57,7 @@ class LossSharingRepository {
     public record Allocation(String party, BigDecimal share, BigDecimal amount, boolean capped) {
     }
 
-    public record Claim(UUID id, UUID loanId, String party, BigDecimal amount, String status, LocalDate filedOn,
+    public record Claim(UUID id, UUID loanId, String party, BigDecimal amount, ClaimStatus status, LocalDate filedOn,
                         LocalDate paidOn) {
     }
 
@@ -85,18 +87,24 @@ class LossSharingRepository {
 
     /** Inserts unless the name or the (rule scheme, party) pair is taken; empty when it is. */
     public Optional<Scheme> insertScheme(Scheme s) {
+        Facility f = s.facility();
+        GuaranteeInsurance insurance = f instanceof GuaranteeInsurance i ? i : null;
+        RiskCompensationPool pool = f instanceof RiskCompensationPool p ? p : null;
+        BigDecimal perLoanCap = pool != null ? pool.perLoanCap() : f instanceof GuaranteeFund g ? g.perLoanCap() : null;
         return db.insertInto(LOSS_SHARING_SCHEME)
                 .set(LOSS_SHARING_SCHEME.ID, s.id())
                 .set(LOSS_SHARING_SCHEME.NAME, s.name())
-                .set(LOSS_SHARING_SCHEME.KIND, s.kind())
+                .set(LOSS_SHARING_SCHEME.KIND, f.kind())
                 .set(LOSS_SHARING_SCHEME.RULE_SCHEME, s.ruleScheme())
                 .set(LOSS_SHARING_SCHEME.PARTY, s.party())
                 .set(LOSS_SHARING_SCHEME.SHARE, s.share())
-                .set(LOSS_SHARING_SCHEME.PREMIUM_RATE, s.premiumRate())
-                .set(LOSS_SHARING_SCHEME.PREMIUM_SUBSIDY_RATIO, s.premiumSubsidyRatio())
-                .set(LOSS_SHARING_SCHEME.CAPACITY, s.capacity())
-                .set(LOSS_SHARING_SCHEME.CAPACITY_USED, s.capacityUsed())
-                .set(LOSS_SHARING_SCHEME.PER_LOAN_CAP, s.perLoanCap())
+                .set(LOSS_SHARING_SCHEME.PREMIUM_RATE, insurance == null ? null : insurance.premiumRate())
+                .set(LOSS_SHARING_SCHEME.PREMIUM_SUBSIDY_RATIO,
+                        insurance == null ? null : insurance.premiumSubsidyRatio())
+                .set(LOSS_SHARING_SCHEME.CAPACITY, pool == null ? null : pool.capacity())
+                .set(LOSS_SHARING_SCHEME.CAPACITY_USED,
+                        pool == null ? BigDecimal.ZERO.setScale(2) : pool.capacityUsed())
+                .set(LOSS_SHARING_SCHEME.PER_LOAN_CAP, perLoanCap)
                 .set(LOSS_SHARING_SCHEME.CREATED_BY, s.createdBy())
                 .set(LOSS_SHARING_SCHEME.CREATED_AT, s.createdAt())
                 .onConflictDoNothing()
@@ -217,7 +225,7 @@ class LossSharingRepository {
                 .set(LOSS_CLAIM.LOAN_ID, c.loanId())
                 .set(LOSS_CLAIM.PARTY, c.party())
                 .set(LOSS_CLAIM.AMOUNT, c.amount())
-                .set(LOSS_CLAIM.STATUS, c.status())
+                .set(LOSS_CLAIM.STATUS, c.status().name())
                 .set(LOSS_CLAIM.FILED_ON, c.filedOn())
                 .set(LOSS_CLAIM.PAID_ON, c.paidOn())
                 .set(LOSS_CLAIM.CREATED_AT, now)
@@ -238,10 +246,10 @@ class LossSharingRepository {
     /** Marks a FILED claim PAID; false if it was not FILED any more. */
     public boolean markPaid(UUID claimId, LocalDate paidOn, OffsetDateTime now) {
         return db.update(LOSS_CLAIM)
-                .set(LOSS_CLAIM.STATUS, "PAID")
+                .set(LOSS_CLAIM.STATUS, ClaimStatus.PAID.name())
                 .set(LOSS_CLAIM.PAID_ON, paidOn)
                 .set(LOSS_CLAIM.UPDATED_AT, now)
-                .where(LOSS_CLAIM.ID.eq(claimId).and(LOSS_CLAIM.STATUS.eq("FILED")))
+                .where(LOSS_CLAIM.ID.eq(claimId).and(LOSS_CLAIM.STATUS.eq(ClaimStatus.FILED.name())))
                 .execute() == 1;
     }
 
@@ -319,9 +327,14 @@ class LossSharingRepository {
     }
 
     private static Scheme toScheme(LossSharingSchemeRecord r) {
-        return new Scheme(r.getId(), r.getName(), r.getKind(), r.getRuleScheme(), r.getParty(), r.getShare(),
-                r.getPremiumRate(), r.getPremiumSubsidyRatio(), r.getCapacity(), r.getCapacityUsed(),
-                r.getPerLoanCap(), r.getCreatedBy(), r.getCreatedAt());
+        Facility facility = switch (r.getKind()) {
+            case Facility.INSURANCE -> new GuaranteeInsurance(r.getPremiumRate(), r.getPremiumSubsidyRatio());
+            case Facility.POOL -> new RiskCompensationPool(r.getCapacity(), r.getCapacityUsed(), r.getPerLoanCap());
+            case Facility.FUND -> new GuaranteeFund(r.getPerLoanCap());
+            default -> throw new IllegalStateException("scheme " + r.getId() + " has kind " + r.getKind());
+        };
+        return new Scheme(r.getId(), r.getName(), r.getRuleScheme(), r.getParty(), r.getShare(), facility,
+                r.getCreatedBy(), r.getCreatedAt());
     }
 
     private static DefaultRecord toDefault(LoanDefaultRecord r) {
@@ -331,7 +344,7 @@ class LossSharingRepository {
     }
 
     private static Claim toClaim(LossClaimRecord r) {
-        return new Claim(r.getId(), r.getLoanId(), r.getParty(), r.getAmount(), r.getStatus(), r.getFiledOn(),
-                r.getPaidOn());
+        return new Claim(r.getId(), r.getLoanId(), r.getParty(), r.getAmount(), ClaimStatus.valueOf(r.getStatus()),
+                r.getFiledOn(), r.getPaidOn());
     }
 }

@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The request bodies of the loss-sharing endpoints; checked by {@link LossSharing}. */
+/** The request bodies of the loss-sharing endpoints; each checked by the class of its job ({@link Schemes}, ...). */
 public final class LossSharingRequests {
     private LossSharingRequests() {
     }

@@ -1,5 +1,11 @@
 package com.ipledge.service.losssharing;
 
+import com.ipledge.service.losssharing.Facility.GuaranteeFund;
+import com.ipledge.service.losssharing.Facility.GuaranteeInsurance;
+import com.ipledge.service.losssharing.Facility.RiskCompensationPool;
+import com.ipledge.service.losssharing.LossSharingRepository.Claim;
+import com.ipledge.service.losssharing.LossSharingRepository.Recovery;
+import com.ipledge.service.losssharing.LossSharingRepository.Scheme;
 import io.micronaut.core.annotation.Introspected;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,6 +24,18 @@ public final class LossSharingViews {
                              BigDecimal coverageRatio, BigDecimal premiumRate, BigDecimal premiumSubsidyRatio,
                              BigDecimal capacity, BigDecimal capacityUsed, BigDecimal capacityAvailable,
                              BigDecimal perLoanCap, String createdBy, OffsetDateTime createdAt) {
+        static SchemeView of(Scheme s) {
+            Facility f = s.facility();
+            GuaranteeInsurance insurance = f instanceof GuaranteeInsurance i ? i : null;
+            RiskCompensationPool pool = f instanceof RiskCompensationPool p ? p : null;
+            BigDecimal perLoanCap = pool != null ? pool.perLoanCap()
+                    : f instanceof GuaranteeFund g ? g.perLoanCap() : null;
+            return new SchemeView(s.id(), s.name(), f.kind(), s.ruleScheme(), s.party(), s.share(),
+                    insurance == null ? null : s.share(), insurance == null ? null : insurance.premiumRate(),
+                    insurance == null ? null : insurance.premiumSubsidyRatio(),
+                    pool == null ? null : pool.capacity(), pool == null ? null : pool.capacityUsed(),
+                    pool == null ? null : pool.capacityAvailable(), perLoanCap, s.createdBy(), s.createdAt());
+        }
     }
 
     /** One party's cover of a loan, as frozen at disbursement. */
@@ -27,8 +45,11 @@ public final class LossSharingViews {
     }
 
     @Introspected
-    public record ClaimView(UUID id, UUID loanId, String party, BigDecimal amount, String status,
+    public record ClaimView(UUID id, UUID loanId, String party, BigDecimal amount, ClaimStatus status,
                             LocalDate filedOn, LocalDate paidOn) {
+        static ClaimView of(Claim c) {
+            return new ClaimView(c.id(), c.loanId(), c.party(), c.amount(), c.status(), c.filedOn(), c.paidOn());
+        }
     }
 
     @Introspected
@@ -39,6 +60,10 @@ public final class LossSharingViews {
     public record RecoveryView(UUID id, UUID loanId, BigDecimal amount, BigDecimal costs, BigDecimal netAmount,
                                LocalDate recoveredOn, String method, Map<String, BigDecimal> shares,
                                BigDecimal totalNetRecovered, BigDecimal realisedLgd) {
+        static RecoveryView of(Recovery r, BigDecimal totalNetRecovered, BigDecimal realisedLgd) {
+            return new RecoveryView(r.id(), r.loanId(), r.amount(), r.costs(), r.netAmount(), r.recoveredOn(),
+                    r.method(), Parties.keyed(r.shares()), totalNetRecovered, realisedLgd);
+        }
     }
 
     /**

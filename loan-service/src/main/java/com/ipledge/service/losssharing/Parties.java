@@ -1,5 +1,7 @@
 package com.ipledge.service.losssharing;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +18,13 @@ public final class Parties {
             "LOCAL_GOVERNMENT", "localGovernment");
 
     private Parties() {
+    }
+
+    /** The same amounts keyed by {@link #key}, in the given order. */
+    public static Map<String, BigDecimal> keyed(Map<String, BigDecimal> byParty) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        byParty.forEach((party, amount) -> out.put(key(party), amount));
+        return out;
     }
 
     /** BANK -> bank, RISK_COMPENSATION_POOL -> pool, GUARANTEE_FUND -> guaranteeFund, SOME_PARTY -> someParty. */

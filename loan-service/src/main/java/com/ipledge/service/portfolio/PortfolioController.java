@@ -15,17 +15,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The portfolio views: the bureau sees every bank's book, a bank's key only its own. Query parameters are read as
- * text and checked by {@link PortfolioViews.RiskOptions#parse} so that a bad one answers 400 naming it.
+ * text and checked by {@link RiskOptions#parse} so that a bad one answers 400 naming it.
  */
 @Controller("/api/v1/portfolio")
 @Tag(name = "portfolio")
 public class PortfolioController {
     static final String CSV_UTF8 = "text/csv; charset=utf-8";
 
-    private final PortfolioViews views;
+    private final PortfolioSummaries summaries;
+    private final PortfolioRiskAnalysis risk;
+    private final PortfolioCsv csv;
 
-    public PortfolioController(PortfolioViews views) {
-        this.views = views;
+    public PortfolioController(PortfolioSummaries summaries, PortfolioRiskAnalysis risk, PortfolioCsv csv) {
+        this.summaries = summaries;
+        this.risk = risk;
+        this.csv = csv;
     }
 
     @Get("/summary")
@@ -33,7 +37,7 @@ public class PortfolioController {
     @Operation(summary = "Exposure by bank, industry, region and IP type; EL, HHI, loans by status, quota use, "
             + "open alerts and monthly disbursements")
     public PortfolioSummary summary(Authentication auth) {
-        return views.summary(Caller.of(auth));
+        return summaries.summary(Caller.of(auth));
     }
 
     @Get("/risk")
@@ -42,7 +46,7 @@ public class PortfolioController {
             + "contributions, HHI, histogram and three stress scenarios")
     public PortfolioRiskView risk(@Nullable @QueryValue String scenarios, @Nullable @QueryValue String seed,
                                   @Nullable @QueryValue String confidence, Authentication auth) {
-        return views.risk(Caller.of(auth), PortfolioViews.RiskOptions.parse(scenarios, seed, confidence));
+        return risk.risk(Caller.of(auth), RiskOptions.parse(scenarios, seed, confidence));
     }
 
     @Get(value = "/summary.csv", produces = {CSV_UTF8, MediaType.APPLICATION_JSON})
@@ -50,7 +54,7 @@ public class PortfolioController {
     @Operation(summary = "One table of the summary as CSV (UTF-8 with BOM, RFC 4180): byBank, byIndustry, "
             + "byEcoIndustry, byRegion, byIpType, quota or trends")
     public HttpResponse<byte[]> csv(@Nullable @QueryValue String table, Authentication auth) {
-        PortfolioViews.Export export = views.csv(Caller.of(auth), table);
+        PortfolioCsv.Export export = csv.csv(Caller.of(auth), table);
         return HttpResponse.ok(export.bytes())
                 .contentType(MediaType.of(CSV_UTF8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");

@@ -1,5 +1,6 @@
 package com.ipledge.service.portfolio;
 
+import static com.ipledge.service.db.Tables.ALERT;
 import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.BANK;
 import static com.ipledge.service.db.Tables.BORROWER;
@@ -19,16 +20,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -61,9 +58,6 @@ class PortfolioRepository {
     /** The states that make up the book the views show: live ({@link LoanStatus#isLive()}) and defaulted. */
     static final List<String> BOOK_STATUSES = List.of(LoanStatus.DISBURSED.name(), LoanStatus.REPAYING.name(),
             LoanStatus.DEFAULTED.name());
-
-    /** Alert states that count as no longer open when the alert table has a status but no resolution time. */
-    static final List<String> CLOSED_ALERT_STATES = List.of("RESOLVED", "CLOSED", "DISMISSED", "CANCELLED");
 
     private final DSLContext db;
 
@@ -136,54 +130,15 @@ class PortfolioRepository {
                         r.get(QUOTA_PLAN.AMOUNT), r.get(QUOTA_PLAN.RESERVED), r.get(QUOTA_PLAN.DRAWN)));
     }
 
-    /**
-     * Open alerts by severity, if the {@code alert} table exists and has what this query needs; empty otherwise.
-     * The table belongs to another feature (migration V5), so it is read defensively: its columns are looked up
-     * first. An alert is open when its {@code resolved_at} / {@code closed_at} is null, or else when its
-     * {@code status} is none of {@link #CLOSED_ALERT_STATES}. Bank callers need a {@code bank_id} column (or a
-     * {@code loan_id} to reach the loan's bank); without one the counts are not given to them.
-     */
-    public Optional<Map<String, Long>> openAlertsBySeverity(Optional<UUID> bankScope) {
-        try {
-            Set<String> columns = new HashSet<>();
-            db.resultQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                            + " AND table_name = 'alert'")
-                    .forEach(r -> columns.add(r.get(0, String.class).toLowerCase(Locale.ROOT)));
-            if (!columns.contains("severity")) {
-                return Optional.empty();
-            }
-            Condition open;
-            if (columns.contains("resolved_at")) {
-                open = DSL.field(DSL.name("alert", "resolved_at")).isNull();
-            } else if (columns.contains("closed_at")) {
-                open = DSL.field(DSL.name("alert", "closed_at")).isNull();
-            } else if (columns.contains("status")) {
-                open = DSL.upper(DSL.field(DSL.name("alert", "status"), String.class)).notIn(CLOSED_ALERT_STATES);
-            } else {
-                return Optional.empty();
-            }
-            Condition scope = DSL.trueCondition();
-            if (bankScope.isPresent()) {
-                if (columns.contains("bank_id")) {
-                    scope = DSL.field(DSL.name("alert", "bank_id"), UUID.class).eq(bankScope.get());
-                } else if (columns.contains("loan_id")) {
-                    scope = DSL.field(DSL.name("alert", "loan_id"), UUID.class).in(
-                            DSL.select(LOAN.ID).from(LOAN).where(LOAN.BANK_ID.eq(bankScope.get())));
-                } else {
-                    return Optional.empty();
-                }
-            }
-            Field<String> severity = DSL.field(DSL.name("alert", "severity"), String.class);
-            Field<Integer> n = DSL.count();
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (Record r : db.select(severity, n).from(DSL.table(DSL.name("alert"))).where(open.and(scope))
-                    .groupBy(severity).fetch()) {
-                counts.put(r.get(severity), r.get(n).longValue());
-            }
-            return Optional.of(counts);
-        } catch (DataAccessException e) {
-            return Optional.empty();
-        }
+    /** Open (not yet resolved) alerts by severity. */
+    public Map<String, Long> openAlertsBySeverity(Optional<UUID> bankScope) {
+        Field<Integer> n = DSL.count();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        db.select(ALERT.SEVERITY, n).from(ALERT)
+                .where(ALERT.RESOLVED_AT.isNull().and(scoped(ALERT.BANK_ID, bankScope)))
+                .groupBy(ALERT.SEVERITY).orderBy(ALERT.SEVERITY)
+                .forEach(r -> counts.put(r.get(ALERT.SEVERITY), r.get(n).longValue()));
+        return counts;
     }
 
     private static Condition scoped(Field<UUID> bankColumn, Optional<UUID> bankScope) {

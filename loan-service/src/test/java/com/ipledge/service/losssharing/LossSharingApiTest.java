@@ -38,7 +38,9 @@ class LossSharingApiTest extends ApiTestBase {
     static final String POOL_60_40 = "POOL_60_40/RISK_COMPENSATION_POOL";
 
     @Inject
-    LossSharing lossSharing;
+    Schemes schemes;
+    @Inject
+    Covers covers;
     @Inject
     LoanRepository loanRepository;
 
@@ -61,7 +63,7 @@ class LossSharingApiTest extends ApiTestBase {
         bureau = apiKey("BUREAU", null);
         main = bank("LOSSBANK");
         other = bank("OTHERBANK");
-        lossSharing.ensureDefaults();
+        schemes.ensureDefaults();
     }
 
     BankKeys bank(String code) {
@@ -104,7 +106,7 @@ class LossSharingApiTest extends ApiTestBase {
 
     /**
      * Disburses over HTTP and makes sure the cover is recorded: through the lead's hook in LoanService.disburse
-     * when it is there, else by calling {@link LossSharing#onDisbursed} as that hook will. The status answered:
+     * when it is there, else by calling {@link Covers#onDisbursed} as that hook will. The status answered:
      * 200, or 409 when the pool had no room.
      */
     int disburse(BankKeys bank, String loan) {
@@ -116,7 +118,7 @@ class LossSharingApiTest extends ApiTestBase {
         }
         if (coverRows(loan) == 0) {
             try {
-                lossSharing.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
+                covers.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
             } catch (ApiProblem p) {
                 assertEquals("pool-capacity-exhausted", p.type());
                 return 409;
@@ -206,7 +208,7 @@ class LossSharingApiTest extends ApiTestBase {
         assertEquals("162000.00", byParty.get("RISK_COMPENSATION_POOL").get("poolExposure").toString());
         assertEquals(usedBefore.add(new BigDecimal("162000.00")), capacityUsed(INSURED_POOL));
         // recording it again (a retried hook) changes nothing
-        lossSharing.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
+        covers.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
         assertEquals(usedBefore.add(new BigDecimal("162000.00")), capacityUsed(INSURED_POOL));
         assertEquals(404, get("/api/v1/loans/" + loan + "/risk-cover", other.officer()).status());
     }
@@ -227,7 +229,7 @@ class LossSharingApiTest extends ApiTestBase {
         if ("PLEDGE_REGISTERED".equals(get("/api/v1/loans/" + first, main.officer()).text("status"))) {
             assertEquals(200, disburse(main, first), "the disbursement rolled back and can be retried");
         } else {
-            lossSharing.onDisbursed(loanRepository.find(UUID.fromString(first), Optional.empty()).orElseThrow());
+            covers.onDisbursed(loanRepository.find(UUID.fromString(first), Optional.empty()).orElseThrow());
         }
         assertEquals(used.add(new BigDecimal("120000.00")), capacityUsed(POOL_60_40), "exactly full");
 
