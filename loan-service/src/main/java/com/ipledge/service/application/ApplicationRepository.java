@@ -90,7 +90,8 @@ class ApplicationRepository {
         return db.fetchCount(LOAN_APPLICATION, filter(bankScope, status));
     }
 
-    private Map<UUID, List<UUID>> collateralOf(List<UUID> applicationIds) {
+    /** The pledged asset ids of each application, in filing order: one query for any number of applications. */
+    Map<UUID, List<UUID>> collateralOf(List<UUID> applicationIds) {
         return db.selectFrom(APPLICATION_COLLATERAL)
                 .where(APPLICATION_COLLATERAL.APPLICATION_ID.in(applicationIds))
                 .orderBy(APPLICATION_COLLATERAL.APPLICATION_ID, APPLICATION_COLLATERAL.POSITION)

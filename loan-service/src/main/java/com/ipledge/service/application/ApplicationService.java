@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -143,6 +144,11 @@ public class ApplicationService {
     }
 
     // ------------------------------------------------------------ applications as other features read and move them
+
+    /** The pledged asset ids of each of {@code applicationIds} (one query, for lists of loans). */
+    public Map<UUID, List<UUID>> collateralOf(List<UUID> applicationIds) {
+        return applicationIds.isEmpty() ? Map.of() : applications.collateralOf(applicationIds);
+    }
 
     public Optional<LoanApplication> find(UUID id, Optional<UUID> bankScope) {
         return applications.find(id, bankScope);

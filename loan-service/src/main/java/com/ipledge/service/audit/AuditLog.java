@@ -193,6 +193,16 @@ public class AuditLog {
         return entries.forEntity(entityType, String.valueOf(entityId));
     }
 
+    /** The history of each of {@code entityIds}, keyed by id as given (one query, for lists). */
+    public Map<String, List<AuditEntry>> histories(String entityType, List<?> entityIds) {
+        if (entityIds.isEmpty()) {
+            return Map.of();
+        }
+        return entries.forEntities(entityType, entityIds.stream().map(String::valueOf).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(AuditEntry::entityId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+    }
+
     private static Verification broken(long seq, String reason, long unsealed) {
         return new Verification(false, seq - 1, seq, reason, unsealed, null);
     }

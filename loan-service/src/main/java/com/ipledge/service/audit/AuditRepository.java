@@ -105,6 +105,13 @@ class AuditRepository {
                 .orderBy(AUDIT_ENTRY.SEQ).fetch(AuditRepository::toEntry);
     }
 
+    /** The entries of several entities of one type, in seq order: one query (the entity index serves it). */
+    List<AuditEntry> forEntities(String entityType, List<String> entityIds) {
+        return db.selectFrom(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ENTITY_TYPE.eq(entityType).and(AUDIT_ENTRY.ENTITY_ID.in(entityIds)))
+                .orderBy(AUDIT_ENTRY.SEQ).fetch(AuditRepository::toEntry);
+    }
+
     // --- what the sealer reads about transactions in flight ---
 
     /** The highest sequence value handed out so far, committed or not (sequences are not transactional). */

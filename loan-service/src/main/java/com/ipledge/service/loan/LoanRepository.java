@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -138,6 +140,30 @@ public class LoanRepository {
                     .where(SCHEDULE_LINE.LOAN_ID.eq(loanId).and(SCHEDULE_LINE.SEQ.eq(p.seq())))
                     .execute();
         }
+    }
+
+    /** A schedule line with what has been paid on it. */
+    public record PaidLine(ScheduleLine line, BigDecimal principalPaid, BigDecimal interestPaid) {
+    }
+
+    /** The schedules of several loans, each in order: one query. */
+    public Map<UUID, List<PaidLine>> schedules(List<UUID> loanIds) {
+        return db.selectFrom(SCHEDULE_LINE).where(SCHEDULE_LINE.LOAN_ID.in(loanIds))
+                .orderBy(SCHEDULE_LINE.LOAN_ID, SCHEDULE_LINE.SEQ)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getLoanId(), Collectors.mapping(r -> new PaidLine(
+                        new ScheduleLine(r.getSeq(), r.getDueOn(), r.getPrincipal(), r.getInterest()),
+                        r.getPrincipalPaid(), r.getInterestPaid()), Collectors.toList())));
+    }
+
+    /** The repayments of several loans, each in the order they were paid: one query. */
+    public Map<UUID, List<Repayment>> repayments(List<UUID> loanIds) {
+        return db.selectFrom(REPAYMENT).where(REPAYMENT.LOAN_ID.in(loanIds))
+                .orderBy(REPAYMENT.LOAN_ID, REPAYMENT.PAID_ON, REPAYMENT.CREATED_AT)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getLoanId(), Collectors.mapping(r -> new Repayment(r.getId(),
+                        r.getAmount(), r.getPaidOn(), r.getInterestPart(), r.getPrincipalPart(), r.getCreatedAt()),
+                        Collectors.toList())));
     }
 
     public List<ScheduleLine> scheduleLines(UUID loanId) {

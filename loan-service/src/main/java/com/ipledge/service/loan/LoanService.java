@@ -65,8 +65,8 @@ public class LoanService {
 
     public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, int page, int size) {
         Page.check(page, size);
-        return new Page<>(loans.list(caller.bankScope(), status, page, size).stream().map(this::view).toList(),
-                page, size, loans.count(caller.bankScope(), status));
+        return new Page<>(views(loans.list(caller.bankScope(), status, page, size)), page, size,
+                loans.count(caller.bankScope(), status));
     }
 
     @Transactional
@@ -275,18 +275,33 @@ public class LoanService {
     }
 
     private LoanView view(Loan l) {
-        List<LoanView.Line> lines = new ArrayList<>();
-        List<LinePayment> paid = loans.linePayments(l.id());
-        List<com.ipledge.service.loan.schedule.ScheduleLine> schedule = loans.scheduleLines(l.id());
-        for (int i = 0; i < schedule.size(); i++) {
-            lines.add(LoanView.Line.of(schedule.get(i), paid.get(i).principalPaid(), paid.get(i).interestPaid()));
+        return views(List.of(l)).get(0);
+    }
+
+    /** Views of several loans with one query per kind of detail (schedule, repayments, history, collateral). */
+    private List<LoanView> views(List<Loan> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        List<LoanView.HistoryItem> history = audit.history("loan", l.id()).stream()
-                .map(e -> new LoanView.HistoryItem(e.seq(), e.occurredAt(), e.action(), e.actor())).toList();
-        return new LoanView(l.id(), l.applicationId(), l.bankId(), l.borrowerId(), l.decisionId(), l.quotaPlanId(),
-                l.principal(), l.annualRate(), l.termMonths(), l.repaymentType().name(), l.status(),
-                List.copyOf(l.status().next()), l.approvedAt(), l.expiresAt(), l.pledgeRegistrationNo(),
-                l.pledgeRegisteredOn(), l.disbursedOn(), l.outstandingPrincipal(), l.closedOn(), collateralOf(l),
-                lines, loans.repayments(l.id()), history);
+        List<UUID> ids = rows.stream().map(Loan::id).toList();
+        Map<UUID, List<LoanRepository.PaidLine>> schedules = loans.schedules(ids);
+        Map<UUID, List<LoanRepository.Repayment>> repayments = loans.repayments(ids);
+        Map<String, List<com.ipledge.service.audit.AuditEntry>> histories = audit.histories("loan", ids);
+        Map<UUID, List<UUID>> collateral = applications.collateralOf(
+                rows.stream().map(Loan::applicationId).distinct().toList());
+        List<LoanView> views = new ArrayList<>(rows.size());
+        for (Loan l : rows) {
+            List<LoanView.Line> lines = schedules.getOrDefault(l.id(), List.of()).stream()
+                    .map(p -> LoanView.Line.of(p.line(), p.principalPaid(), p.interestPaid())).toList();
+            List<LoanView.HistoryItem> history = histories.getOrDefault(l.id().toString(), List.of()).stream()
+                    .map(e -> new LoanView.HistoryItem(e.seq(), e.occurredAt(), e.action(), e.actor())).toList();
+            views.add(new LoanView(l.id(), l.applicationId(), l.bankId(), l.borrowerId(), l.decisionId(),
+                    l.quotaPlanId(), l.principal(), l.annualRate(), l.termMonths(), l.repaymentType().name(),
+                    l.status(), List.copyOf(l.status().next()), l.approvedAt(), l.expiresAt(),
+                    l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), l.disbursedOn(), l.outstandingPrincipal(),
+                    l.closedOn(), collateral.getOrDefault(l.applicationId(), List.of()), lines,
+                    repayments.getOrDefault(l.id(), List.of()), history));
+        }
+        return views;
     }
 }
