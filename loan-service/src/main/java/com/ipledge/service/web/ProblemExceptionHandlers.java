@@ -144,12 +144,14 @@ public class ProblemExceptionHandlers {
             field = "body";
         }
         String message;
-        if (e instanceof BoundedNumbersModule.OutOfBounds) {
-            message = BoundedNumbersModule.OUT_OF_BOUNDS;
+        if (e instanceof CheckedDeserializer.Rejected) {
+            message = e.getOriginalMessage();
         } else if (tooLarge != null || cause(e, StreamConstraintsException.class) != null) {
             message = "is too large to read";
         } else if (cause(e, InputCoercionException.class) != null) {
             message = "is out of range for " + describe(cause(e, InputCoercionException.class).getTargetType());
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "has data after the JSON value";
         } else if (e instanceof UnrecognizedPropertyException u) {
             message = "is not a field of this request (read-only or unknown fields are rejected)";
             field = field.isEmpty() ? u.getPropertyName() : field;
