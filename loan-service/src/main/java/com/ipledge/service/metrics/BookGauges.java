@@ -1,6 +1,5 @@
 package com.ipledge.service.metrics;
 
-import static com.ipledge.service.db.Tables.BANK;
 import static com.ipledge.service.db.Tables.QUOTA_PLAN;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,12 +13,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 /**
  * Gauges read from the database (the book is shared by every instance, so each instance reports the same):
- * quota utilisation per bank and plan, and open alerts by severity. Refreshed every 30 s, not per scrape.
+ * the province's quota utilisation by year and segment (no bank's figures: see issue 17), and open alerts by
+ * severity. Refreshed every 30 s, not per scrape.
  */
 @Singleton
 public class BookGauges {
@@ -30,7 +30,7 @@ public class BookGauges {
     public BookGauges(DSLContext db, MeterRegistry registry) {
         this.db = db;
         this.quotaUtilisation = MultiGauge.builder("ipledge.quota.utilisation")
-                .description("(reserved + drawn) / amount of each earmarked credit plan").register(registry);
+                .description("(reserved + drawn) / amount of the earmarked credit plans of all banks").register(registry);
         this.openAlerts = MultiGauge.builder("ipledge.alerts.open")
                 .description("Open monitoring alerts by severity").register(registry);
     }
@@ -39,12 +39,12 @@ public class BookGauges {
     @Connectable
     public void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (Record4<String, Integer, String, BigDecimal> r : db.select(BANK.CODE, QUOTA_PLAN.PLAN_YEAR,
-                        QUOTA_PLAN.SEGMENT, QUOTA_PLAN.RESERVED.plus(QUOTA_PLAN.DRAWN)
-                                .div(QUOTA_PLAN.AMOUNT))
-                .from(QUOTA_PLAN).join(BANK).on(BANK.ID.eq(QUOTA_PLAN.BANK_ID)).fetch()) {
-            rows.add(MultiGauge.Row.of(Tags.of("bank", r.value1(), "year", String.valueOf(r.value2()),
-                    "segment", r.value3()), r.value4().setScale(6, RoundingMode.HALF_EVEN).doubleValue()));
+        // the province's use of each year's plans, never a bank's: a scrape must not publish a bank's business
+        for (Record3<Integer, String, BigDecimal> r : db.select(QUOTA_PLAN.PLAN_YEAR, QUOTA_PLAN.SEGMENT,
+                        DSL.sum(QUOTA_PLAN.RESERVED.plus(QUOTA_PLAN.DRAWN)).div(DSL.sum(QUOTA_PLAN.AMOUNT)))
+                .from(QUOTA_PLAN).groupBy(QUOTA_PLAN.PLAN_YEAR, QUOTA_PLAN.SEGMENT).fetch()) {
+            rows.add(MultiGauge.Row.of(Tags.of("year", String.valueOf(r.value1()), "segment", r.value2()),
+                    r.value3().setScale(6, RoundingMode.HALF_EVEN).doubleValue()));
         }
         quotaUtilisation.register(rows, true);
         List<MultiGauge.Row<?>> alerts = new ArrayList<>();

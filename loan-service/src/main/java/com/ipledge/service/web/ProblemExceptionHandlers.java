@@ -1,6 +1,8 @@
 package com.ipledge.service.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -133,11 +135,24 @@ public class ProblemExceptionHandlers {
 
     static ApiProblem fromJackson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException jme ? path(jme.getPath()) : "";
+        FieldNamingJsonFactory.ValueTooLarge tooLarge = cause(e, FieldNamingJsonFactory.ValueTooLarge.class);
+        if (tooLarge != null) {
+            // refused by the parser inside the field: a mapping path, if any, ends at the enclosing object
+            field = tooLarge.field();
+        }
         if (field.isEmpty()) {
             field = "body";
         }
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof CheckedDeserializer.Rejected) {
+            message = e.getOriginalMessage();
+        } else if (tooLarge != null || cause(e, StreamConstraintsException.class) != null) {
+            message = "is too large to read";
+        } else if (cause(e, InputCoercionException.class) != null) {
+            message = "is out of range for " + describe(cause(e, InputCoercionException.class).getTargetType());
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "has data after the JSON value";
+        } else if (e instanceof UnrecognizedPropertyException u) {
             message = "is not a field of this request (read-only or unknown fields are rejected)";
             field = field.isEmpty() ? u.getPropertyName() : field;
         } else if (e instanceof InvalidFormatException f) {
@@ -149,6 +164,16 @@ public class ProblemExceptionHandlers {
         }
         return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", field + " " + message,
                 List.of(new FieldError(field, message)), Map.of());
+    }
+
+    /** {@code e} or the first of its causes that is a {@code type}; null if none is. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String describe(Class<?> type) {

@@ -1,6 +1,7 @@
 package com.ipledge.service.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.metrics.BookGauges;
@@ -10,6 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -47,11 +49,30 @@ class MetricsTest extends ApiTestBase {
         assertTrue(metrics.contains("uri=\"/api/v1/applications/{id}/evaluation\""), "routes are templated");
         assertTrue(metrics.contains("hikaricp_connections"), "database pool use");
         assertTrue(metrics.contains("ipledge_valuation_duration_seconds_count"), "valuation durations");
-        assertTrue(metrics.contains("ipledge_quota_utilisation{bank=\"METRICS\""), "quota utilisation per bank");
+        assertTrue(metrics.contains("ipledge_quota_utilisation{segment="), "the province's quota utilisation");
+        assertFalse(metrics.contains("bank=") || metrics.contains("METRICS"), "no bank's figures are published");
+    }
+
+    @Test
+    void onlyAnAdminKeyScrapes() {
+        UUID bank = createBank("SCRAPERS");
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("no key", null);
+        keys.put("a wrong key", "ipk_not_a_key_000000000000000000000000");
+        keys.put("BANK_OFFICER", apiKey("BANK_OFFICER", bank));
+        keys.put("BANK_APPROVER", apiKey("BANK_APPROVER", bank));
+        keys.put("BUREAU", apiKey("BUREAU", null));
+        keys.forEach((who, key) -> {
+            Answer a = send(key == null ? HttpRequest.GET("/prometheus")
+                    : HttpRequest.GET("/prometheus").bearerAuth(key));
+            assertTrue(a.status() == 401 || a.status() == 403, () -> who + " -> " + a.status());
+            assertFalse(a.raw() != null && a.raw().contains("jvm_"), () -> who + " got metrics");
+        });
+        assertEquals(200, send(HttpRequest.GET("/prometheus").bearerAuth(ADMIN_KEY)).status());
     }
 
     private String scrape() {
-        Answer a = send(HttpRequest.GET("/prometheus"));
+        Answer a = send(HttpRequest.GET("/prometheus").bearerAuth(ADMIN_KEY));
         assertEquals(200, a.status(), a::toString);
         return a.raw();
     }

@@ -49,6 +49,7 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         p.put("ipledge.bootstrap-admin-key", ADMIN_KEY);
         // tests fire requests faster than any bank would; the rate-limit test sets its own
         p.put("ipledge.rate-limit-per-key", "100000");
+        p.put("ipledge.auth-failures-per-minute", "100000");
         p.putAll(extraProperties());
         return p;
     }
