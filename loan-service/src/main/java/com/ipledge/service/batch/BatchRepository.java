@@ -42,7 +42,31 @@ class BatchRepository {
         this.json = json;
     }
 
-    void insert(BatchJob job, List<NewRow> rows) {
+    /** Rows and Monte Carlo paths still waiting in one bank's (or one non-bank caller's) unfinished jobs. */
+    record QueuedWork(long rows, long paths) {
+    }
+
+    /**
+     * Serialises uploads of one bank (or caller) until the transaction ends, whichever instance takes them, so that
+     * two uploads cannot both fit under the cap that only one of them fits under.
+     */
+    void lockQueueOf(String scope) {
+        db.fetch("SELECT pg_advisory_xact_lock(hashtext(?))", "batch-queue:" + scope);
+    }
+
+    QueuedWork queued(Optional<UUID> bank, UUID principal) {
+        Condition unfinished = BATCH_JOB.STATUS.in(BatchJob.Status.QUEUED.name(), BatchJob.Status.RUNNING.name());
+        Condition owner = bank.map(BATCH_JOB.BANK_ID::eq)
+                .orElse(BATCH_JOB.BANK_ID.isNull().and(BATCH_JOB.CREATED_BY.eq(principal)));
+        var waiting = BATCH_JOB.TOTAL.minus(BATCH_JOB.DONE);
+        var r = db.select(DSL.coalesce(DSL.sum(waiting), java.math.BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(BATCH_JOB.MC_PATHS.times(waiting).div(BATCH_JOB.TOTAL)),
+                                java.math.BigDecimal.ZERO))
+                .from(BATCH_JOB).where(unfinished.and(owner)).fetchOne();
+        return new QueuedWork(r.value1().longValue(), r.value2().longValue());
+    }
+
+    void insert(BatchJob job, List<NewRow> rows, long monteCarloPaths) {
         db.insertInto(BATCH_JOB)
                 .set(BATCH_JOB.ID, job.id())
                 .set(BATCH_JOB.BANK_ID, job.bankId())
@@ -56,6 +80,7 @@ class BatchRepository {
                 .set(BATCH_JOB.CREATED_BY_ROLE, job.createdByRole().name())
                 .set(BATCH_JOB.REQUEST_ID, job.requestId())
                 .set(BATCH_JOB.CREATED_AT, job.createdAt())
+                .set(BATCH_JOB.MC_PATHS, monteCarloPaths)
                 .execute();
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
             InsertValuesStep7<BatchJobRowRecord, UUID, Integer, String, String, String, Integer, OffsetDateTime>

@@ -8,6 +8,8 @@ import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.RequestIdFilter;
+import com.ipledge.valuation.ValuationEngine;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -48,11 +50,17 @@ public class BatchService {
     private final BatchRepository jobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final long maxQueuedRows;
+    private final long maxQueuedPaths;
 
-    public BatchService(BatchRepository jobs, AuditLog audit, Clock clock) {
+    public BatchService(BatchRepository jobs, AuditLog audit, Clock clock,
+                        @Value("${ipledge.batch.max-queued-rows-per-bank}") long maxQueuedRows,
+                        @Value("${ipledge.batch.max-queued-paths-per-bank}") long maxQueuedPaths) {
         this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
+        this.maxQueuedRows = maxQueuedRows;
+        this.maxQueuedPaths = maxQueuedPaths;
     }
 
     /** Stores the file's rows as a QUEUED job (joining the caller's transaction) and answers its view. */
@@ -96,11 +104,13 @@ public class BatchService {
             newRows.add(new BatchRepository.NewRow(r.line(), raw, key));
         }
         errors.throwIfAny();
+        long paths = kind == BatchKind.VALUATION ? monteCarloPaths(header, records.subList(1, records.size())) : 0;
+        checkQueueRoom(caller, rows, paths);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         BatchJob job = new BatchJob(UUID.randomUUID(), caller.bankScope().orElse(null), kind, BatchJob.Status.QUEUED,
                 header, rows, 0, 0, caller.principalId(), caller.role(), requestId, now, null, null);
-        jobs.insert(job, newRows);
+        jobs.insert(job, newRows, paths);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", kind.name());
         payload.put("total", rows);
@@ -110,6 +120,53 @@ public class BatchService {
         }
         audit.append(caller, "batch.created", "batch_job", job.id(), job.bankId(), payload);
         return BatchJobView.of(job, List.of(), false);
+    }
+
+    /**
+     * One bank's queue is bounded (rows, and Monte Carlo paths) so that it cannot fill the workers' days: an upload
+     * that would take it over either cap is refused with 429, naming the cap, what is queued and what was sent.
+     * Fairness between banks is the workers' (they take jobs round robin).
+     */
+    private void checkQueueRoom(Caller caller, int rows, long paths) {
+        String scope = caller.bankScope().map(UUID::toString).orElse("principal:" + caller.principalId());
+        jobs.lockQueueOf(scope);
+        BatchRepository.QueuedWork queued = jobs.queued(caller.bankScope(), caller.principalId());
+        List<FieldError> over = new ArrayList<>();
+        if (queued.rows() + rows > maxQueuedRows) {
+            over.add(new FieldError("rows", "at most " + maxQueuedRows + " rows may wait per bank; "
+                    + queued.rows() + " are queued and this file has " + rows));
+        }
+        if (queued.paths() + paths > maxQueuedPaths) {
+            over.add(new FieldError("paths", "at most " + maxQueuedPaths + " Monte Carlo paths may wait per bank; "
+                    + queued.paths() + " are queued and this file asks for " + paths));
+        }
+        if (!over.isEmpty()) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "batch-queue-full", "This bank's batch queue is full: "
+                    + "wait for its jobs to finish, or send a smaller file.", over,
+                    Map.of("queuedRows", queued.rows(), "queuedPaths", queued.paths(),
+                            "maxQueuedRows", maxQueuedRows, "maxQueuedPaths", maxQueuedPaths));
+        }
+    }
+
+    /** The paths the valuation rows ask for: {@code paths} where it is a valid count, else the engine's default. */
+    private static long monteCarloPaths(List<String> header, List<Csv.Row> rows) {
+        int column = header.indexOf("paths");
+        long total = 0;
+        for (Csv.Row r : rows) {
+            long paths = ValuationEngine.DEFAULT_PATHS;
+            if (column >= 0 && column < r.values().size()) {
+                try {
+                    long asked = Long.parseLong(r.values().get(column).strip());
+                    if (asked >= 1 && asked <= ValuationEngine.MAX_PATHS) {
+                        paths = asked;
+                    }
+                } catch (NumberFormatException e) {
+                    // an unreadable count is the row's own error when it is worked; it costs the default
+                }
+            }
+            total += paths;
+        }
+        return total;
     }
 
     public BatchJobView get(Caller caller, UUID id) {
