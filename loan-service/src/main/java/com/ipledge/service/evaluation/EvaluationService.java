@@ -129,7 +129,10 @@ public class EvaluationService {
             valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),
                     v.map(StoredValuation::collateralValue).orElse(null),
                     v.map(StoredValuation::reconciledValue).orElse(null),
-                    v.map(StoredValuation::valueScoreTotal).orElse(null), v.map(StoredValuation::desk).orElse(false)));
+                    v.map(StoredValuation::valueScoreTotal).orElse(null), v.map(StoredValuation::desk).orElse(false),
+                    v.map(s -> s.source().name()).orElse(null),
+                    v.map(StoredValuation::basis).orElse("no valuation: the right is lapsed, invalid, expired or out "
+                            + "of term, so it is no collateral")));
         }
         BigDecimal totalCollateral = sum(valued, EvaluationView.CollateralValuation::collateralValue);
         BigDecimal totalReconciled = sum(valued, EvaluationView.CollateralValuation::reconciledValue);

@@ -21,8 +21,13 @@ public record EvaluationView(UUID decisionId, UUID applicationId, String decisio
                              BigDecimal availableQuota, Versions versions, OffsetDateTime evaluatedAt) {
     /** The valuation each pledged asset was decided on (null valuationId: the asset could not be valued). */
     @Introspected
+    /**
+     * The valuation a decision lent against for one asset: {@code valuationSource} (DESK or BANK, never BUREAU) and
+     * {@code valuationBasis}, why that one.
+     */
     public record CollateralValuation(UUID assetId, UUID valuationId, BigDecimal collateralValue,
-                                      BigDecimal reconciledValue, BigDecimal valueScore, boolean deskValuation) {
+                                      BigDecimal reconciledValue, BigDecimal valueScore, boolean deskValuation,
+                                      String valuationSource, String valuationBasis) {
     }
 
     @Introspected

@@ -1,7 +1,5 @@
 package com.ipledge.service.valuation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.security.Caller;
@@ -12,22 +10,24 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The collateral value an evaluation uses for one asset: the asset's latest kept valuation younger than
- * {@value #FRESH_DAYS} days, or else a desk valuation with {@link DeskAssumptions}, kept like an API valuation (so
- * that the decision can name its id and engine version).
+ * The collateral value an evaluation uses for one asset: the asset's latest kept DESK or BANK valuation younger than
+ * {@value #FRESH_DAYS} days (never a BUREAU one: the bureau's views do not set a bank's collateral), or else a desk
+ * valuation with {@link DeskAssumptions}, kept like an API valuation (so that the decision can name its id, engine
+ * version and why it took it).
  */
 @Singleton
 public class CollateralValuations {
     static final int FRESH_DAYS = 180;
+    /** The same words whether the desk valuation is made now or reused, so that re-evaluating answers the same. */
+    static final String DESK_BASIS = "a desk valuation with the documented default assumptions: the bank has no "
+            + "valuation of its own of the asset dated within " + FRESH_DAYS + " days";
 
     private final ValuationService valuations;
     private final ValuationRepository repository;
-    private final ObjectMapper json;
 
-    public CollateralValuations(ValuationService valuations, ValuationRepository repository, ObjectMapper json) {
+    public CollateralValuations(ValuationService valuations, ValuationRepository repository) {
         this.valuations = valuations;
         this.repository = repository;
-        this.json = json;
     }
 
     /**
@@ -41,11 +41,15 @@ public class CollateralValuations {
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ValuationRepository.Row> current = repository.latest(asset.id(), today.minusDays(FRESH_DAYS), today);
+        Optional<ValuationRepository.Row> current = repository.latest(asset.id(), ValuationSource.LENDABLE,
+                today.minusDays(FRESH_DAYS), today);
         if (current.isPresent()) {
             ValuationRepository.Row r = current.get();
+            String basis = r.source() == ValuationSource.DESK ? DESK_BASIS
+                    : "the bank's own newest valuation of the asset dated within " + FRESH_DAYS + " days ("
+                    + r.valuationDate() + "); bureau valuations are never lent against";
             return Optional.of(new StoredValuation(r.id(), r.assetId(), r.collateralValue(), r.reconciledValue(),
-                    r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), isDesk(r)));
+                    r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), r.source(), basis));
         }
         Optional<ValuationInput> desk = DeskAssumptions.request(asset, facts.get(), borrower, today);
         if (desk.isEmpty()) {
@@ -53,15 +57,8 @@ public class CollateralValuations {
         }
         ValuationView v = valuations.store(caller, asset, desk.get(), facts.get(), true, today);
         return Optional.of(new StoredValuation(v.id(), asset.id(), v.collateralValue(), v.reconciledValue(),
-                ValuationService.scoreTotal(v.valueScore()),
-                v.engineVersion(), v.seed(), v.valuationDate(), true));
+                ValuationService.scoreTotal(v.valueScore()), v.engineVersion(), v.seed(), v.valuationDate(),
+                ValuationSource.DESK, DESK_BASIS));
     }
 
-    private boolean isDesk(ValuationRepository.Row row) {
-        try {
-            return json.readTree(row.result()).path("desk").asBoolean(false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored valuation " + row.id() + " has an unreadable result", e);
-        }
-    }
 }

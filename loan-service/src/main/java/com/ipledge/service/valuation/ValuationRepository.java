@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -22,7 +23,7 @@ class ValuationRepository {
     /** One stored valuation: the columns kept for queries beside the full request and result JSON. */
     public record Row(UUID id, UUID assetId, UUID bankId, LocalDate valuationDate, BigDecimal reconciledValue,
                       BigDecimal collateralValue, BigDecimal valueScore, String engineVersion, long seed, int paths,
-                      String request, String result, OffsetDateTime createdAt) {
+                      String request, String result, OffsetDateTime createdAt, ValuationSource source) {
     }
 
     private final DSLContext db;
@@ -36,6 +37,7 @@ class ValuationRepository {
                 .set(VALUATION.ID, r.id())
                 .set(VALUATION.ASSET_ID, r.assetId())
                 .set(VALUATION.BANK_ID, r.bankId())
+                .set(VALUATION.SOURCE, r.source().name())
                 .set(VALUATION.VALUATION_DATE, r.valuationDate())
                 .set(VALUATION.RECONCILED_VALUE, r.reconciledValue())
                 .set(VALUATION.COLLATERAL_VALUE, r.collateralValue())
@@ -56,10 +58,11 @@ class ValuationRepository {
     }
 
     /** The asset's latest valuation dated in (after, upTo], the most recently stored first among equal dates. */
-    public Optional<Row> latest(UUID assetId, LocalDate after, LocalDate upTo) {
+    /** The newest valuation of the asset from one of {@code sources}, dated in (after, upTo]. */
+    public Optional<Row> latest(UUID assetId, List<ValuationSource> sources, LocalDate after, LocalDate upTo) {
         return db.selectFrom(VALUATION)
-                .where(VALUATION.ASSET_ID.eq(assetId), VALUATION.VALUATION_DATE.gt(after),
-                        VALUATION.VALUATION_DATE.le(upTo))
+                .where(VALUATION.ASSET_ID.eq(assetId), VALUATION.SOURCE.in(sources.stream().map(Enum::name).toList()),
+                        VALUATION.VALUATION_DATE.gt(after), VALUATION.VALUATION_DATE.le(upTo))
                 .orderBy(VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
                 .limit(1)
                 .fetchOptional().map(ValuationRepository::toRow);
@@ -68,6 +71,6 @@ class ValuationRepository {
     private static Row toRow(ValuationRecord r) {
         return new Row(r.getId(), r.getAssetId(), r.getBankId(), r.getValuationDate(), r.getReconciledValue(),
                 r.getCollateralValue(), r.getValueScore(), r.getEngineVersion(), r.getSeed(), r.getPaths(),
-                r.getRequest(), r.getResult(), r.getCreatedAt());
+                r.getRequest(), r.getResult(), r.getCreatedAt(), ValuationSource.valueOf(r.getSource()));
     }
 }

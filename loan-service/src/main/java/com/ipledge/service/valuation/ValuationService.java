@@ -7,6 +7,7 @@ import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.security.Caller;
+import com.ipledge.service.security.Role;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldErrors;
@@ -73,8 +74,8 @@ public class ValuationService {
         }
         if (in.assetId() == null || in.asset() != null) {
             ValuationResult result = run(ValuationRequests.toEngine(in, in.asset(), today, errors), errors);
-            return new Valued(ValuationView.of(result, in.assumptions().valuationDate(), null, null, null, null),
-                    false);
+            return new Valued(ValuationView.of(result, in.assumptions().valuationDate(), null, null, null, null,
+                    null), false);
         }
         IpAsset asset = assets.find(caller, in.assetId());
         AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> ApiProblem.unprocessable(
@@ -106,12 +107,14 @@ public class ValuationService {
         // microseconds: what PostgreSQL keeps, so the stored answer and the row agree
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate valuationDate = in.assumptions().valuationDate();
-        ValuationView view = ValuationView.of(result, valuationDate, id, asset.id(), desk, now);
+        ValuationSource source = desk ? ValuationSource.DESK
+                : caller.role() == Role.BUREAU ? ValuationSource.BUREAU : ValuationSource.BANK;
+        ValuationView view = ValuationView.of(result, valuationDate, id, asset.id(), desk, source, now);
         valuations.insert(new ValuationRepository.Row(id, asset.id(), asset.bankId(), valuationDate,
                 result.reconciledValue(), result.collateralValue(),
                 scoreTotal(result.valueScore()),
                 result.engineVersion(), result.seed(), result.paths(),
-                write(in.inline(facts, result.paths(), result.seed())), write(view), now));
+                write(in.inline(facts, result.paths(), result.seed())), write(view), now, source));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("assetId", asset.id());
         payload.put("valuationDate", valuationDate.toString());
@@ -121,6 +124,7 @@ public class ValuationService {
         payload.put("seed", result.seed());
         payload.put("paths", result.paths());
         payload.put("desk", desk);
+        payload.put("source", source.name());
         audit.append(caller, "valuation.created", "valuation", id, asset.bankId(), payload);
         return view;
     }

@@ -30,13 +30,14 @@ public record ValuationView(@Nullable UUID id, @Nullable UUID assetId, IncomeDis
                             double collateralQuantile, BigDecimal collateralValue, ValueScore valueScore,
                             ScoreAdjustment scoreAdjustment, List<SensitivityRow> sensitivity, LegalLife legalLife,
                             String engineVersion, long seed, int paths, LocalDate valuationDate,
-                            @Nullable Boolean desk, @Nullable OffsetDateTime createdAt) {
+                            @Nullable Boolean desk, @Nullable ValuationSource source,
+                            @Nullable OffsetDateTime createdAt) {
 
     static ValuationView of(ValuationResult r, LocalDate valuationDate, UUID id, UUID assetId, Boolean desk,
-                            OffsetDateTime createdAt) {
+                            ValuationSource source, OffsetDateTime createdAt) {
         return new ValuationView(id, assetId, r.income(), r.market(), r.cost(), r.incomeClosedForm(), r.weights(),
                 r.reconciledValue(), r.reconciled(), r.collateralQuantile(), r.collateralValue(), r.valueScore(),
                 r.scoreAdjustment(), r.sensitivity(), r.legalLife(), r.engineVersion(), r.seed(), r.paths(),
-                valuationDate, desk, createdAt);
+                valuationDate, desk, source, createdAt);
     }
 }
