@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs a creating request at most once per {@code Idempotency-Key}: the key is claimed, the work done and the
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final IdempotencyRepository records;
     private final ObjectMapper json;
@@ -65,12 +68,22 @@ public class IdempotentRequests {
         return response;
     }
 
+    /**
+     * Only the canonical 8-4-4-4-12 hex spelling (either case, as uuidgen and random UUIDs print it):
+     * {@link UUID#fromString} alone also takes short groups, signs and padding, so "1-1-1-1-1" and
+     * "00000001-0001-0001-0001-000000000001" would silently share a record. The nil UUID is a client's unset
+     * placeholder, which would make every request replay the first.
+     */
     private static UUID parseKey(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(HEADER, "must be a UUID");
+        if (!CANONICAL_UUID.matcher(value).matches()) {
+            throw ApiProblem.invalid(HEADER, "must be a UUID in its canonical form "
+                    + "(8-4-4-4-12 hexadecimal digits, e.g. 3f2b8c1e-9d4a-4e7b-8a1c-5d6e7f809a1b)");
         }
+        UUID key = UUID.fromString(value);
+        if (key.getMostSignificantBits() == 0 && key.getLeastSignificantBits() == 0) {
+            throw ApiProblem.invalid(HEADER, "must not be the nil UUID: use a new random UUID per request");
+        }
+        return key;
     }
 
     private MutableHttpResponse<String> serialise(HttpResponse<?> response) {
