@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -58,13 +59,15 @@ public class IdempotentRequests {
                 throw ApiProblem.unprocessable("idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for new work.");
             }
-            return HttpResponse.<String>status(HttpStatus.valueOf(first.status()))
+            MutableHttpResponse<String> replay = HttpResponse.<String>status(HttpStatus.valueOf(first.status()))
                     .body(first.body())
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .header(REPLAYED, "true");
+            return first.location() == null ? replay : replay.header(HttpHeaders.LOCATION, first.location());
         }
         MutableHttpResponse<String> response = serialise(work.get());
-        records.complete(scope, key, response.code(), response.body());
+        records.complete(scope, key, response.code(), response.body(),
+                response.getHeaders().get(HttpHeaders.LOCATION));
         return response;
     }
 
