@@ -97,6 +97,11 @@ public class ApplyController {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
         }
         ApplyForm form = ApplyForm.of(body);
+        List<FormError> nul = form.nulErrors();
+        if (!nul.isEmpty()) {
+            // a script's bytes, not a person's typing: the form with its summary, but as the 400 it is
+            return formPage(request, locale, form.withoutNul(), nul, HttpStatus.BAD_REQUEST);
+        }
         String formToken = text(body.get("formToken"));
         if (!StatusTokens.wellFormed(formToken)) {
             return formPage(request, locale, form,
@@ -170,6 +175,11 @@ public class ApplyController {
      */
     private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
                                                  List<FormError> errors) {
+        return formPage(request, locale, form, errors, HttpStatus.OK);
+    }
+
+    private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
+                                                 List<FormError> errors, HttpStatus status) {
         CsrfTokens.Issued token = csrf.issue(request, PageResponses.secure(request));
         Map<String, String> messages = new LinkedHashMap<>();
         ApplyForm.firstPerField(errors).forEach((field, e) ->
@@ -186,7 +196,7 @@ public class ApplyController {
                 .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
         model.put("assetTypes", Arrays.stream(IpType.values()).map(IpType::name).toList());
         model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
-        MutableHttpResponse<String> response = pages.page(HttpStatus.OK, "apply/form", locale, model);
+        MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());
     }
 
