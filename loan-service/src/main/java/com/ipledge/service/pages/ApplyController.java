@@ -10,6 +10,7 @@ import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -59,13 +60,15 @@ public class ApplyController {
     private final IdempotentRequests idempotent;
     private final ApplicationService applications;
     private final ApplicantMessages applicantMessages;
+    private final ApplyThrottle throttle;
     private final String css;
     private final String icon;
 
     public ApplyController(@Named(PageResponsesFactory.APPLY) PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent,
                            ApplicationService applications,
-                           ApplicantMessages applicantMessages, ResourceResolver resources) {
+                           ApplicantMessages applicantMessages, ApplyThrottle throttle,
+                           ResourceResolver resources) {
         this.pages = pages;
         this.csrf = csrf;
         this.banks = banks;
@@ -74,6 +77,7 @@ public class ApplyController {
         this.idempotent = idempotent;
         this.applications = applications;
         this.applicantMessages = applicantMessages;
+        this.throttle = throttle;
         this.css = PageResponses.resource(resources, "classpath:static/apply/apply.css");
         this.icon = PageResponses.resource(resources, "classpath:static/apply/icon.svg");
     }
@@ -93,6 +97,10 @@ public class ApplyController {
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<String> submit(HttpRequest<?> request, @Body Map<String, Object> body) {
         Locale locale = PageLocales.resolve(request, null);
+        double addressWait = throttle.fromAddress(request.getRemoteAddress().getAddress().getHostAddress());
+        if (addressWait > 0) {
+            return tooMany(locale, addressWait);
+        }
         if (!csrf.accepts(request, text(body.get(CsrfTokens.FIELD)))) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
         }
@@ -115,6 +123,11 @@ public class ApplyController {
             }
             return formPage(request, locale, form, errors);
         }
+        // only a filing that can go through counts against the bank: typing errors do not crowd out its applicants
+        double bankWait = read.errors().isEmpty() ? throttle.forBank(read.bankId()) : 0;
+        if (bankWait > 0) {
+            return tooMany(locale, bankWait);
+        }
         Caller caller = WebFormCaller.forBank(read.bankId());
         String statusToken = StatusTokens.statusToken(formToken);
         try {
@@ -132,6 +145,12 @@ public class ApplyController {
         // a replayed submission (double click) lands on the same status page: the token follows from the form's
         return pages.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
                 MediaType.TEXT_PLAIN);
+    }
+
+    private MutableHttpResponse<String> tooMany(Locale locale, double waitSeconds) {
+        long retryAfter = Math.max(1, (long) Math.ceil(waitSeconds));
+        return pages.problem(HttpStatus.TOO_MANY_REQUESTS, locale, "problem.tooMany", retryAfter)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     }
 
     @Get(uri = "/status/{token}", produces = MediaType.TEXT_HTML)
