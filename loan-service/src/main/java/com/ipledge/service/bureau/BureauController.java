@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,12 +55,14 @@ public class BureauController {
     private final Dashboard dashboard;
     private final PortfolioCsv portfolio;
     private final ObjectMapper json;
+    private final LoginThrottle throttle;
     private final long failureDelayMillis;
     private final String script;
     private final String css;
 
     public BureauController(BureauPages pages, WebSessions sessions, UserService users, Dashboard dashboard,
                             PortfolioCsv portfolio, ObjectMapper json, ResourceResolver resources,
+                            LoginThrottle throttle,
                             @Value("${ipledge.pages.login-failure-delay-ms:400}") long failureDelayMillis) {
         this.pages = pages;
         this.sessions = sessions;
@@ -66,6 +70,7 @@ public class BureauController {
         this.dashboard = dashboard;
         this.portfolio = portfolio;
         this.json = json;
+        this.throttle = throttle;
         this.failureDelayMillis = failureDelayMillis;
         this.script = PageResponses.resource(resources, "classpath:static/bureau/bureau.js");
         this.css = PageResponses.resource(resources, "classpath:static/bureau/bureau.css");
@@ -83,21 +88,35 @@ public class BureauController {
     }
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> login(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
+    public CompletableFuture<HttpResponse<String>> login(HttpRequest<?> request,
+                                                         @Nullable @Body Map<String, Object> form) {
         Locale locale = pages.locale(request, null);
         Map<String, Object> body = form == null ? Map.of() : form;
         if (!pages.csrfAccepts(request, text(body.get(BureauPages.CSRF_FIELD)))) {
-            return pages.problem(HttpStatus.FORBIDDEN, locale, "bureau.problem.csrf");
+            return done(pages.problem(HttpStatus.FORBIDDEN, locale, "bureau.problem.csrf"));
         }
         String username = text(body.get("username"));
+        String account = UserService.normalise(username);
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        long locked = throttle.secondsLocked(account, address);
+        if (locked > 0) {
+            // answered at once, the password unchecked: a locked guess costs neither hashing nor a waiting thread
+            return done(pages.problem(HttpStatus.TOO_MANY_REQUESTS, locale, "bureau.login.locked", locked)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(locked)));
+        }
         Optional<AppUser> user = users.authenticate(username, text(body.get("password")));
         if (user.isEmpty()) {
-            pause();
-            // one message whether the name is unknown, the password wrong or the account disabled
-            return loginPage(request, locale, username, pages.message("bureau.login.failed", locale));
+            throttle.failed(account, address);
+            // one message whether the name is unknown, the password wrong or the account disabled, after the same
+            // delay, which a timer ends: no worker thread sleeps through it
+            HttpResponse<String> failed = loginPage(request, locale, username,
+                    pages.message("bureau.login.failed", locale));
+            return new CompletableFuture<HttpResponse<String>>()
+                    .completeOnTimeout(failed, failureDelayMillis, TimeUnit.MILLISECONDS);
         }
+        throttle.succeeded(account);
         String id = sessions.open(user.get(), request);
-        return redirect("/bureau").cookie(sessions.cookie(id, request));
+        return done(redirect("/bureau").cookie(sessions.cookie(id, request)));
     }
 
     @Post(uri = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -201,12 +220,8 @@ public class BureauController {
     }
 
     /** The same short wait after every failed sign-in, whatever failed. */
-    private void pause() {
-        try {
-            Thread.sleep(failureDelayMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static CompletableFuture<HttpResponse<String>> done(HttpResponse<String> response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private MutableHttpResponse<String> redirect(String path) {

@@ -74,8 +74,8 @@ public class BureauPages {
         return responses.page(status, template, locale, model);
     }
 
-    MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey) {
-        return responses.problem(status, locale, messageKey);
+    MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey, Object... args) {
+        return responses.problem(status, locale, messageKey, args);
     }
 
     String message(String key, Locale locale, Object... args) {

@@ -78,6 +78,9 @@ public class UserService {
             errors.add("password", "must be at most " + Passwords.MAX_LENGTH + " characters");
         } else if (password.isBlank()) {
             errors.add("password", "must not be blank");
+        } else {
+            WeakPasswords.weakness(password, username).ifPresent(why -> errors.add("password",
+                    "is too easy to guess (it " + why + "): use a passphrase of several unrelated words"));
         }
         Role role = body.role();
         if (role == null) {

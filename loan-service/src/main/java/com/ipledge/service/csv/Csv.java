@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Reading an upload ({@link #read}): fields separated by commas, records by LF, CRLF or CR; a quoted field may
  * hold commas, line breaks and doubled quotes. A leading byte-order mark is dropped. Blank lines (nothing but
  * white space, unquoted) are skipped but their lines still count: every record keeps the file line it STARTS on
- * (the first line is 1), also when a quoted field runs over several lines. No header handling: the first record is
+ * (the first line is 1), also when a quoted field runs over several lines. A NUL character in a value is
+ * {@link Malformed}. No header handling: the first record is
  * the caller's to read as a header.
  *
  * <p>Writing a download ({@link Writer}): CRLF line ends, a field quoted when it needs to be, {@code null} as an
@@ -86,11 +87,26 @@ public final class Csv {
                 }
                 CSVRecord record = records.next();
                 if (!blank(body, record)) {
-                    rows.add(new Row(line, record.toList()));
+                    Row row = new Row(line, record.toList());
+                    refuseNul(row, rows.isEmpty() ? null : rows.get(0));
+                    rows.add(row);
                 }
             }
         } catch (IOException e) {
             throw new Malformed(1, reason(e)); // not reached: a String is read without I/O
+        }
+    }
+
+    /**
+     * No value may hold a NUL character: PostgreSQL refuses it in text, so it would fail as a 500 long after the
+     * upload was read. Names the line and the column (and its header name, the first record's value there).
+     */
+    private static void refuseNul(Row row, Row header) throws Malformed {
+        for (int i = 0; i < row.values().size(); i++) {
+            if (row.values().get(i).indexOf('\0') >= 0) {
+                String name = header != null && i < header.values().size() ? " (" + header.values().get(i) + ")" : "";
+                throw new Malformed(row.line(), "column " + (i + 1) + name + " contains a NUL character");
+            }
         }
     }
 

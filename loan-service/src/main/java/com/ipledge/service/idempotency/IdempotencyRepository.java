@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 @Connectable
 class IdempotencyRepository {
     /** What the first request with a key answered. */
-    public record StoredResponse(String requestHash, Integer status, String body) {
+    public record StoredResponse(String requestHash, Integer status, String body, String location) {
     }
 
     private final DSLContext db;
@@ -39,16 +39,17 @@ class IdempotencyRepository {
 
     public Optional<StoredResponse> find(String scope, UUID key) {
         return db.select(IDEMPOTENCY_RECORD.REQUEST_HASH, IDEMPOTENCY_RECORD.RESPONSE_STATUS,
-                        IDEMPOTENCY_RECORD.RESPONSE_BODY)
+                        IDEMPOTENCY_RECORD.RESPONSE_BODY, IDEMPOTENCY_RECORD.RESPONSE_LOCATION)
                 .from(IDEMPOTENCY_RECORD)
                 .where(IDEMPOTENCY_RECORD.SCOPE.eq(scope).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key)))
-                .fetchOptional(r -> new StoredResponse(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new StoredResponse(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    public void complete(String scope, UUID key, int status, String body) {
+    public void complete(String scope, UUID key, int status, String body, String location) {
         db.update(IDEMPOTENCY_RECORD)
                 .set(IDEMPOTENCY_RECORD.RESPONSE_STATUS, status)
                 .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, body)
+                .set(IDEMPOTENCY_RECORD.RESPONSE_LOCATION, location)
                 .where(IDEMPOTENCY_RECORD.SCOPE.eq(scope).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key)))
                 .execute();
     }

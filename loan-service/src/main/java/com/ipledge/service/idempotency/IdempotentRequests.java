@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs a creating request at most once per {@code Idempotency-Key}: the key is claimed, the work done and the
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final IdempotencyRepository records;
     private final ObjectMapper json;
@@ -55,22 +59,34 @@ public class IdempotentRequests {
                 throw ApiProblem.unprocessable("idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for new work.");
             }
-            return HttpResponse.<String>status(HttpStatus.valueOf(first.status()))
+            MutableHttpResponse<String> replay = HttpResponse.<String>status(HttpStatus.valueOf(first.status()))
                     .body(first.body())
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .header(REPLAYED, "true");
+            return first.location() == null ? replay : replay.header(HttpHeaders.LOCATION, first.location());
         }
         MutableHttpResponse<String> response = serialise(work.get());
-        records.complete(scope, key, response.code(), response.body());
+        records.complete(scope, key, response.code(), response.body(),
+                response.getHeaders().get(HttpHeaders.LOCATION));
         return response;
     }
 
+    /**
+     * Only the canonical 8-4-4-4-12 hex spelling (either case, as uuidgen and random UUIDs print it):
+     * {@link UUID#fromString} alone also takes short groups, signs and padding, so "1-1-1-1-1" and
+     * "00000001-0001-0001-0001-000000000001" would silently share a record. The nil UUID is a client's unset
+     * placeholder, which would make every request replay the first.
+     */
     private static UUID parseKey(String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(HEADER, "must be a UUID");
+        if (!CANONICAL_UUID.matcher(value).matches()) {
+            throw ApiProblem.invalid(HEADER, "must be a UUID in its canonical form "
+                    + "(8-4-4-4-12 hexadecimal digits, e.g. 3f2b8c1e-9d4a-4e7b-8a1c-5d6e7f809a1b)");
         }
+        UUID key = UUID.fromString(value);
+        if (key.getMostSignificantBits() == 0 && key.getLeastSignificantBits() == 0) {
+            throw ApiProblem.invalid(HEADER, "must not be the nil UUID: use a new random UUID per request");
+        }
+        return key;
     }
 
     private MutableHttpResponse<String> serialise(HttpResponse<?> response) {

@@ -10,6 +10,7 @@ import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -59,13 +60,15 @@ public class ApplyController {
     private final IdempotentRequests idempotent;
     private final ApplicationService applications;
     private final ApplicantMessages applicantMessages;
+    private final ApplyThrottle throttle;
     private final String css;
     private final String icon;
 
     public ApplyController(@Named(PageResponsesFactory.APPLY) PageResponses pages, @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent,
                            ApplicationService applications,
-                           ApplicantMessages applicantMessages, ResourceResolver resources) {
+                           ApplicantMessages applicantMessages, ApplyThrottle throttle,
+                           ResourceResolver resources) {
         this.pages = pages;
         this.csrf = csrf;
         this.banks = banks;
@@ -74,6 +77,7 @@ public class ApplyController {
         this.idempotent = idempotent;
         this.applications = applications;
         this.applicantMessages = applicantMessages;
+        this.throttle = throttle;
         this.css = PageResponses.resource(resources, "classpath:static/apply/apply.css");
         this.icon = PageResponses.resource(resources, "classpath:static/apply/icon.svg");
     }
@@ -93,10 +97,19 @@ public class ApplyController {
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<String> submit(HttpRequest<?> request, @Body Map<String, Object> body) {
         Locale locale = PageLocales.resolve(request, null);
+        double addressWait = throttle.fromAddress(request.getRemoteAddress().getAddress().getHostAddress());
+        if (addressWait > 0) {
+            return tooMany(locale, addressWait);
+        }
         if (!csrf.accepts(request, text(body.get(CsrfTokens.FIELD)))) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
         }
         ApplyForm form = ApplyForm.of(body);
+        List<FormError> nul = form.nulErrors();
+        if (!nul.isEmpty()) {
+            // a script's bytes, not a person's typing: the form with its summary, but as the 400 it is
+            return formPage(request, locale, form.withoutNul(), nul, HttpStatus.BAD_REQUEST);
+        }
         String formToken = text(body.get("formToken"));
         if (!StatusTokens.wellFormed(formToken)) {
             return formPage(request, locale, form,
@@ -109,6 +122,11 @@ public class ApplyController {
                 errors.add(0, FormError.of("bankId", "error.bank.unknown"));
             }
             return formPage(request, locale, form, errors);
+        }
+        // only a filing that can go through counts against the bank: typing errors do not crowd out its applicants
+        double bankWait = read.errors().isEmpty() ? throttle.forBank(read.bankId()) : 0;
+        if (bankWait > 0) {
+            return tooMany(locale, bankWait);
         }
         Caller caller = WebFormCaller.forBank(read.bankId());
         String statusToken = StatusTokens.statusToken(formToken);
@@ -127,6 +145,12 @@ public class ApplyController {
         // a replayed submission (double click) lands on the same status page: the token follows from the form's
         return pages.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
                 MediaType.TEXT_PLAIN);
+    }
+
+    private MutableHttpResponse<String> tooMany(Locale locale, double waitSeconds) {
+        long retryAfter = Math.max(1, (long) Math.ceil(waitSeconds));
+        return pages.problem(HttpStatus.TOO_MANY_REQUESTS, locale, "problem.tooMany", retryAfter)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     }
 
     @Get(uri = "/status/{token}", produces = MediaType.TEXT_HTML)
@@ -170,6 +194,11 @@ public class ApplyController {
      */
     private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
                                                  List<FormError> errors) {
+        return formPage(request, locale, form, errors, HttpStatus.OK);
+    }
+
+    private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
+                                                 List<FormError> errors, HttpStatus status) {
         CsrfTokens.Issued token = csrf.issue(request, PageResponses.secure(request));
         Map<String, String> messages = new LinkedHashMap<>();
         ApplyForm.firstPerField(errors).forEach((field, e) ->
@@ -186,7 +215,7 @@ public class ApplyController {
                 .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
         model.put("assetTypes", Arrays.stream(IpType.values()).map(IpType::name).toList());
         model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
-        MutableHttpResponse<String> response = pages.page(HttpStatus.OK, "apply/form", locale, model);
+        MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());
     }
 

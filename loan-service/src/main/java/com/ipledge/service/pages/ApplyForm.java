@@ -54,6 +54,19 @@ final class ApplyForm {
         return new ApplyForm(values);
     }
 
+    /** The fields holding a NUL character: no person types one, and PostgreSQL would refuse it (a 500). */
+    List<FormError> nulErrors() {
+        return values.entrySet().stream().filter(e -> e.getValue().indexOf('\0') >= 0)
+                .map(e -> FormError.of(e.getKey(), "error.nul")).toList();
+    }
+
+    /** The form as typed less its NUL characters, to show again (an HTML page cannot carry them). */
+    ApplyForm withoutNul() {
+        Map<String, String> clean = new TreeMap<>();
+        values.forEach((name, value) -> clean.put(name, value.replace("\0", "")));
+        return new ApplyForm(clean);
+    }
+
     static ApplyForm empty() {
         return new ApplyForm(new TreeMap<>());
     }

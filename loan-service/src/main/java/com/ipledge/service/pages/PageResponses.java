@@ -50,8 +50,8 @@ public final class PageResponses {
     }
 
     /** A short page that says what went wrong, for answers that are not the form itself (403, 404, 413, ...). */
-    public MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey) {
-        return page(status, problemTemplate, locale, Map.of("message", message(messageKey, locale)));
+    public MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey, Object... args) {
+        return page(status, problemTemplate, locale, Map.of("message", message(messageKey, locale, args)));
     }
 
     public String message(String key, Locale locale, Object... args) {

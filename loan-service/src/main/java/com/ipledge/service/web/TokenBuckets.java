@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * buckets that have refilled are dropped (a full bucket holds nothing a new one would not), at most once a second,
  * and while none can be dropped newcomers share one bucket. No bucket that is throttling someone is ever reset.
  */
-final class TokenBuckets {
+public final class TokenBuckets {
     private final double perSecond;
     private final double capacity;
     private final int max;
@@ -22,14 +22,14 @@ final class TokenBuckets {
     private final Bucket overflow;
     private final AtomicLong lastPrune = new AtomicLong(System.nanoTime());
 
-    TokenBuckets(double perSecond, double capacity, int max) {
+    public TokenBuckets(double perSecond, double capacity, int max) {
         this.perSecond = perSecond;
         this.capacity = capacity;
         this.max = max;
         this.overflow = new Bucket(perSecond, capacity, System.nanoTime());
     }
 
-    Bucket get(String name, long now) {
+    public Bucket get(String name, long now) {
         Bucket bucket = buckets.get(name);
         if (bucket != null) {
             return bucket;
@@ -57,7 +57,7 @@ final class TokenBuckets {
     }
 
     /** Tokens refill continuously at {@code rate} per second up to {@code capacity}. */
-    static final class Bucket {
+    public static final class Bucket {
         private final double rate;
         private final double capacity;
         private double tokens;
@@ -71,7 +71,7 @@ final class TokenBuckets {
         }
 
         /** Takes a token; 0 when granted, else the seconds until one is available. */
-        synchronized double take(long now) {
+        public synchronized double take(long now) {
             double wait = waitFor(now);
             if (wait == 0) {
                 tokens -= 1;

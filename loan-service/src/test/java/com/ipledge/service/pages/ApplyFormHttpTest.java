@@ -77,6 +77,32 @@ class ApplyFormHttpTest extends ApiTestBase {
         return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application");
     }
 
+    /**
+     * A NUL character in any of the form's fields is a 400 with the form and its error summary naming that field,
+     * never a 500 from PostgreSQL, and files nothing.
+     */
+    @Test
+    void aNulInAnyFieldIsA400NamingTheField() {
+        long before = applications();
+        Browser browser = new Browser();
+        List<String> failures = new java.util.ArrayList<>();
+        List<String> fields = ApplyForm.allFieldNames();
+        for (String field : fields) {
+            browser.open();
+            Map<String, String> form = new java.util.LinkedHashMap<>(PageFixtures.validForm(bank));
+            form.put(field, form.getOrDefault(field, "1") + "\0");
+            Answer a = browser.submit(form);
+            String errorId = ApplyForm.id(field) + "-error";
+            if (a.status() != 400 || !a.contentType().startsWith("text/html")
+                    || !a.raw().contains("id=\"error-summary\"") || !a.raw().contains("href=\"#" + ApplyForm.id(field))
+                    || !a.raw().contains("id=\"" + errorId + "\"")) {
+                failures.add(field + " -> " + a.status());
+            }
+        }
+        assertTrue(failures.isEmpty(), fields.size() + " probes, failed: " + failures);
+        assertEquals(before, applications(), "nothing filed");
+    }
+
     @Test
     void formIsServedAnonymouslyInChineseWithSecurityHeaders() {
         Browser browser = new Browser();

@@ -50,6 +50,9 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         // tests fire requests faster than any bank would; the rate-limit test sets its own
         p.put("ipledge.rate-limit-per-key", "100000");
         p.put("ipledge.auth-failures-per-minute", "100000");
+        // the page tests submit the form dozens of times from one address; ApplyThrottleTest sets its own
+        p.put("ipledge.pages.apply.per-address-per-minute", "100000");
+        p.put("ipledge.pages.apply.per-bank-per-minute", "100000");
         p.putAll(extraProperties());
         return p;
     }
