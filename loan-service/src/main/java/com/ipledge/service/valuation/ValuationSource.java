@@ -1,5 +1,7 @@
 package com.ipledge.service.valuation;
 
+import java.util.List;
+
 /**
  * Where a stored valuation came from (issue 16): {@code DESK}, made by the service with its documented default
  * assumptions; {@code BANK}, posted by the bank's own officer or approver; {@code BUREAU}, a view the bureau made for
@@ -9,5 +11,5 @@ public enum ValuationSource {
     DESK, BANK, BUREAU;
 
     /** The sources a bank's decision may lend against. */
-    static final java.util.List<ValuationSource> LENDABLE = java.util.List.of(DESK, BANK);
+    static final List<ValuationSource> LENDABLE = List.of(DESK, BANK);
 }

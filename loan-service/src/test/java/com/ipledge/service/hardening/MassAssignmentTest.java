@@ -61,9 +61,7 @@ class MassAssignmentTest extends ApiTestBase {
 
     @BeforeAll
     void keysOfEveryRole() {
-        UUID bank = createBank("MASS");
-        keys = List.of(apiKey("BANK_OFFICER", bank), apiKey("BANK_APPROVER", bank), apiKey("BUREAU", null),
-                ADMIN_KEY);
+        keys = keysOfEveryRole("MASS");
         sql = new Sql(databaseUrl());
     }
 

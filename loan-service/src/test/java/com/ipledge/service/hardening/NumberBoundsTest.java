@@ -42,10 +42,8 @@ class NumberBoundsTest extends ApiTestBase {
 
     @BeforeAll
     void keysOfEveryRole() {
-        UUID bank = createBank("BOUNDS");
-        keys = List.of(apiKey("BANK_OFFICER", bank), apiKey("BANK_APPROVER", bank), apiKey("BUREAU", null),
-                ADMIN_KEY);
-        openApi = new OpenApiDocument(send(HttpRequest.GET("/openapi.yml")).raw());
+        keys = keysOfEveryRole("BOUNDS");
+        openApi = openApiDocument();
     }
 
     @Test

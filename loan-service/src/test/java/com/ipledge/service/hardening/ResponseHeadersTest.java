@@ -57,9 +57,7 @@ class ResponseHeadersTest extends ApiTestBase {
 
     @BeforeAll
     void keysOfEveryRole() {
-        UUID bank = createBank("HEADERS");
-        keys = List.of(apiKey("BANK_OFFICER", bank), apiKey("BANK_APPROVER", bank), apiKey("BUREAU", null),
-                ADMIN_KEY);
+        keys = keysOfEveryRole("HEADERS");
     }
 
     @Test

@@ -62,10 +62,8 @@ class StrictInputTest extends ApiTestBase {
 
     @BeforeAll
     void keysOfEveryRole() {
-        UUID bank = createBank("STRICT");
-        keys = List.of(apiKey("BANK_OFFICER", bank), apiKey("BANK_APPROVER", bank), apiKey("BUREAU", null),
-                ADMIN_KEY);
-        openApi = new OpenApiDocument(send(HttpRequest.GET("/openapi.yml")).raw());
+        keys = keysOfEveryRole("STRICT");
+        openApi = openApiDocument();
     }
 
     @Test

@@ -158,6 +158,18 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         }
     }
 
+    /** A new bank's officer and approver, a bureau key and the admin key: one caller of every role. */
+    public List<String> keysOfEveryRole(String bankCode) {
+        UUID bank = createBank(bankCode);
+        return List.of(apiKey("BANK_OFFICER", bank), apiKey("BANK_APPROVER", bank), apiKey("BUREAU", null),
+                ADMIN_KEY);
+    }
+
+    /** The OpenAPI document the running service serves, for tests that enumerate its operations and fields. */
+    public OpenApiDocument openApiDocument() {
+        return new OpenApiDocument(send(HttpRequest.GET("/openapi.yml")).raw());
+    }
+
     public String apiKey(String role, UUID bankId) {
         Map<String, Object> body = new HashMap<>();
         body.put("role", role);
