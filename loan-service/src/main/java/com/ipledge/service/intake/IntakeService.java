@@ -192,6 +192,8 @@ public class IntakeService {
     @Transactional
     public IntakeView reject(Caller caller, UUID id, IntakeRejection r) {
         UUID bankId = bankOf(caller);
+        // another bank's intake is not found, whatever the body says
+        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
         String reason = r == null || r.reason() == null ? null : r.reason().strip();
         if (reason == null || reason.isEmpty()) {
             throw ApiProblem.invalid("reason", "is required");
@@ -199,7 +201,6 @@ public class IntakeService {
         if (reason.length() > MAX_REASON) {
             throw ApiProblem.invalid("reason", "must be at most " + MAX_REASON + " characters");
         }
-        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
         requirePending(intake);
         intakes.rejected(id, caller.principalId(), OffsetDateTime.now(clock), reason);
         audit.append(caller, "intake.rejected", "intake", id, bankId, Map.of("reason", reason));
