@@ -348,6 +348,18 @@ class PublicIntakeTest extends ApiTestBase {
         assertTrue(items.stream().allMatch(i -> "REJECTED".equals(i.get("status"))));
     }
 
+    /** A status link the form handed out before V25 (its token names an application directly) still opens. */
+    @Test
+    void aStatusLinkFromBeforeIntakesStillOpens() {
+        String applicationId = fileStrongApplication(officer, "300000");
+        String token = "B".repeat(43);
+        sql.execute("INSERT INTO applicant_status_token VALUES ('" + StatusTokens.hash(token) + "', '"
+                + applicationId + "', '" + bank + "', '张三', '0931-8123456', now())");
+        Answer status = send(HttpRequest.GET("/status/" + token).header("Accept-Language", "en"));
+        assertEquals(200, status.status(), status::toString);
+        assertTrue(status.raw().contains("data-status=\"SUBMITTED\"") && status.raw().contains(applicationId));
+    }
+
     @Test
     void anApplicationFiledThroughTheApiSaysSo() {
         String id = fileStrongApplication(officer, "300000");
