@@ -46,8 +46,9 @@ import java.util.stream.IntStream;
 
 /**
  * The pages for people: {@code /} (choose a language), {@code /apply} (the SME application form) and
- * {@code /status/{token}} (an applicant's status). Anonymous by design: the form files as the chosen bank's
- * {@link WebFormCaller}, guarded by a CSRF token, and a status page opens only with its unguessable token.
+ * {@code /status/{token}} (an applicant's status). Anonymous by design: the form keeps an intake for the chosen
+ * bank's officer (issue 17) as that bank's {@link WebFormCaller}, guarded by a CSRF token, and a status page opens
+ * only with its unguessable token.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
