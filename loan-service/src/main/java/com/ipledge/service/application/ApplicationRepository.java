@@ -42,6 +42,8 @@ class ApplicationRepository {
                 .set(LOAN_APPLICATION.CURRENTLY_OVERDUE, a.creditHistory().currentlyOverdue())
                 .set(LOAN_APPLICATION.YEARS_SINCE_LAST_DEFAULT, a.creditHistory().yearsSinceLastDefault())
                 .set(LOAN_APPLICATION.ON_DISHONESTY_LIST, a.creditHistory().onDishonestyList())
+                .set(LOAN_APPLICATION.ORIGIN, a.origin().name())
+                .set(LOAN_APPLICATION.INTAKE_ID, a.intakeId())
                 .execute();
         var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
                 APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
@@ -115,6 +117,6 @@ class ApplicationRepository {
                 r.getTermMonths(), r.getPurpose(), r.getInsurance(), List.copyOf(collateral),
                 ApplicationStatus.valueOf(r.getStatus()), r.getFiledBy(), r.getCreatedAt(), r.getUpdatedAt(),
                 new NewApplication.CreditHistory(r.getCurrentlyOverdue(), r.getYearsSinceLastDefault(),
-                        r.getOnDishonestyList()));
+                        r.getOnDishonestyList()), ApplicationOrigin.valueOf(r.getOrigin()), r.getIntakeId());
     }
 }

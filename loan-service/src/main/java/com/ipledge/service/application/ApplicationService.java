@@ -44,17 +44,38 @@ public class ApplicationService {
 
     @Transactional
     public ApplicationView submit(Caller caller, NewApplication r) {
+        return submit(caller, r, ApplicationOrigin.API, null);
+    }
+
+    /** Files the application a bank officer confirmed from a public-form intake: it records that origin. */
+    @Transactional
+    public ApplicationView submitFromIntake(Caller caller, NewApplication r, UUID intakeId) {
+        return submit(caller, r, ApplicationOrigin.PUBLIC_FORM, intakeId);
+    }
+
+    /** Checks amount, term and purpose as filing would, without filing (the public form's intake). */
+    public void checkTerms(BigDecimal requestedAmount, Integer termMonths, String purpose) {
+        FieldErrors errors = new FieldErrors();
+        checkTerms(errors, requestedAmount, termMonths, purpose);
+        errors.throwIfAny();
+    }
+
+    private ApplicationView submit(Caller caller, NewApplication r, ApplicationOrigin origin, UUID intakeId) {
         UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff apply"));
         List<UUID> assetIds = check(bankId, r);
         OffsetDateTime now = OffsetDateTime.now(clock);
         LoanApplication application = new LoanApplication(UUID.randomUUID(), bankId, r.borrowerId(),
                 Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(),
                 Boolean.TRUE.equals(r.insurance()), assetIds, ApplicationStatus.SUBMITTED, caller.principalId(),
-                now, now, creditHistory(r.creditHistory()));
+                now, now, creditHistory(r.creditHistory()), origin, intakeId);
         applications.insert(application);
-        audit.append(caller, "application.submitted", "application", application.id(), bankId,
-                java.util.Map.of("requestedAmount", application.requestedAmount(), "termMonths",
-                        application.termMonths(), "collateral", assetIds));
+        Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("requestedAmount",
+                application.requestedAmount(), "termMonths", application.termMonths(), "collateral", assetIds,
+                "origin", origin.name()));
+        if (intakeId != null) {
+            details.put("intakeId", intakeId);
+        }
+        audit.append(caller, "application.submitted", "application", application.id(), bankId, details);
         return ApplicationView.of(application);
     }
 
@@ -89,20 +110,7 @@ public class ApplicationService {
         } else if (borrowers.find(r.borrowerId(), Optional.of(bankId)).isEmpty()) {
             errors.add("borrowerId", "no such borrower at this bank");
         }
-        Money.check(errors, "requestedAmount", r.requestedAmount(), true);
-        if (!errors.has("requestedAmount") && r.requestedAmount().compareTo(MAX_REQUEST) > 0) {
-            errors.add("requestedAmount", "must be at most " + MAX_REQUEST.toPlainString() + " yuan");
-        }
-        if (r.termMonths() == null) {
-            errors.add("termMonths", "is required");
-        } else if (r.termMonths() < 1 || r.termMonths() > MAX_TERM_MONTHS) {
-            errors.add("termMonths", "must be between 1 and " + MAX_TERM_MONTHS);
-        }
-        if (r.purpose() == null || r.purpose().isBlank()) {
-            errors.add("purpose", "is required");
-        } else if (r.purpose().length() > 500) {
-            errors.add("purpose", "must be at most 500 characters");
-        }
+        checkTerms(errors, r.requestedAmount(), r.termMonths(), r.purpose());
         if (r.creditHistory() != null && r.creditHistory().yearsSinceLastDefault() != null
                 && (r.creditHistory().yearsSinceLastDefault() < 0 || r.creditHistory().yearsSinceLastDefault() > 100)) {
             errors.add("creditHistory.yearsSinceLastDefault", "must be between 0 and 100");
@@ -117,6 +125,24 @@ public class ApplicationService {
         }
         errors.throwIfAny();
         return ids;
+    }
+
+    private static void checkTerms(FieldErrors errors, BigDecimal requestedAmount, Integer termMonths,
+                                   String purpose) {
+        Money.check(errors, "requestedAmount", requestedAmount, true);
+        if (!errors.has("requestedAmount") && requestedAmount.compareTo(MAX_REQUEST) > 0) {
+            errors.add("requestedAmount", "must be at most " + MAX_REQUEST.toPlainString() + " yuan");
+        }
+        if (termMonths == null) {
+            errors.add("termMonths", "is required");
+        } else if (termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
+            errors.add("termMonths", "must be between 1 and " + MAX_TERM_MONTHS);
+        }
+        if (purpose == null || purpose.isBlank()) {
+            errors.add("purpose", "is required");
+        } else if (purpose.length() > 500) {
+            errors.add("purpose", "must be at most 500 characters");
+        }
     }
 
     private List<UUID> checkCollateral(UUID bankId, List<NewApplication.CollateralRef> refs, FieldErrors errors) {

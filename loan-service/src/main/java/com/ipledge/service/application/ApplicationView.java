@@ -1,6 +1,7 @@
 package com.ipledge.service.application;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.UUID;
 @Introspected
 public record ApplicationView(UUID id, UUID bankId, UUID borrowerId, BigDecimal requestedAmount, int termMonths,
                               String purpose, boolean insurance, List<Collateral> collateral,
-                              ApplicationStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                              ApplicationStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                              ApplicationOrigin origin, @Nullable UUID intakeId) {
     @Introspected
     public record Collateral(UUID assetId) {
     }
@@ -18,6 +20,6 @@ public record ApplicationView(UUID id, UUID bankId, UUID borrowerId, BigDecimal 
     static ApplicationView of(LoanApplication a) {
         return new ApplicationView(a.id(), a.bankId(), a.borrowerId(), a.requestedAmount(), a.termMonths(),
                 a.purpose(), a.insurance(), a.collateralAssetIds().stream().map(Collateral::new).toList(),
-                a.status(), a.createdAt(), a.updatedAt());
+                a.status(), a.createdAt(), a.updatedAt(), a.origin(), a.intakeId());
     }
 }

@@ -55,6 +55,11 @@ public class BorrowerService {
         return borrowers.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("borrower " + id));
     }
 
+    /** Checks a firm's facts as registering would, without registering (the public form's intake). */
+    public void checkNew(NewBorrower r) {
+        check(r);
+    }
+
     void check(NewBorrower r) {
         FieldErrors errors = new FieldErrors();
         if (r.name() == null || r.name().isBlank()) {

@@ -6,6 +6,11 @@ import com.ipledge.service.admin.Bank;
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.borrower.NewBorrower;
+import com.ipledge.service.intake.IntakeService;
+import com.ipledge.service.intake.NewIntake;
+import com.ipledge.service.ipasset.NewIpAsset;
+import com.ipledge.service.pages.WebFormCaller;
 import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
@@ -70,15 +75,17 @@ public class DemoProvince {
     private final IpAssetService assets;
     private final DSLContext db;
     private final DemoBook book;
+    private final IntakeService intakes;
     private final com.ipledge.service.admin.AdminBootstrap adminBootstrap;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
-                        IpAssetService assets, DSLContext db, DemoBook book,
+                        IpAssetService assets, DSLContext db, DemoBook book, IntakeService intakes,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
                         TransactionOperations<Connection> transactions, Clock clock) {
         this.book = book;
+        this.intakes = intakes;
         this.adminBootstrap = adminBootstrap;
         this.transactions = transactions;
         this.banks = banks;
@@ -134,6 +141,9 @@ public class DemoProvince {
                     pledgeable.add(seeded.getValue());
                 });
             }
+            if (bankIndex == 0 && !borrowerIds.isEmpty() && !intakes.hasAny(bank.id())) {
+                seedIntake(bank, borrowerIds.get(borrowerIds.size() - 1), pledgeable.get(pledgeable.size() - 1));
+            }
             if (freshBook && !borrowerIds.isEmpty()) {
                 int loans = Math.min(LOANS_PER_BANK, borrowerIds.size());
                 book.open(bank.id(), caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
@@ -143,6 +153,33 @@ public class DemoProvince {
         }
         seedGeographicalIndication(banks.findByCode(BANKS[0][0]).orElseThrow(), now);
         return printed;
+    }
+
+    /**
+     * A pending filing of the public form in the name of a borrower the bank has on file, with a revenue three times
+     * the one on file: what the officer sees at GET /api/v1/intakes before confirming or rejecting it (issue 17).
+     */
+    private void seedIntake(Bank bank, UUID borrowerId, List<IpAsset> rights) {
+        Borrower firm = borrowers.find(borrowerId, Optional.of(bank.id())).orElseThrow();
+        IpAsset right = rights.get(0);
+        NewBorrower typed = new NewBorrower(firm.name(), firm.creditCode(), firm.industryCode(), null,
+                firm.regionCode(), firm.employees(), firm.operatingRevenue().multiply(BigDecimal.valueOf(3)),
+                firm.totalAssets(), firm.foundedOn());
+        NewIpAsset asset = new NewIpAsset(right.type(), right.number(), right.title(), firm.creditCode(),
+                right.filingDate(), right.grantDate(), right.registrationDate(), LegalStatus.VALID, null, null, null,
+                right.niceClasses());
+        // the status token is a digest of a fixed text: nobody holds the link, the demo shows the bank's side
+        intakes.receive(WebFormCaller.forBank(bank.id()), new NewIntake(bank.id(), typed,
+                List.of(new NewIntake.Row(0, asset)), new BigDecimal("5000000"), 12, "购买生产设备", "李四",
+                "0931-8123456", "203.0.113.7", HexFormat.of().formatHex(sha256("ipledge-demo-intake/" + bank.id()))));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** 定西马铃薯: a collective mark held by the growers' association, which its members may pledge with consent. */

@@ -62,6 +62,11 @@ class IpAssetRepository {
                 .fetchOptional().map(IpAssetRepository::toAsset);
     }
 
+    public List<IpAsset> findByNumber(UUID bankId, String number) {
+        return db.selectFrom(IP_ASSET).where(IP_ASSET.BANK_ID.eq(bankId), IP_ASSET.NUMBER.eq(number))
+                .orderBy(IP_ASSET.TYPE).fetch(IpAssetRepository::toAsset);
+    }
+
     /** The assets among {@code ids} that belong to {@code bankId}. */
     public List<IpAsset> findAll(Collection<UUID> ids, UUID bankId) {
         return db.selectFrom(IP_ASSET).where(IP_ASSET.ID.in(ids).and(IP_ASSET.BANK_ID.eq(bankId)))

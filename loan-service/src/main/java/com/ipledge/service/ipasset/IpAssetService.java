@@ -57,6 +57,16 @@ public class IpAssetService {
         return assets.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("IP asset " + id));
     }
 
+    /** Checks a right as registering would, without registering; returns its number in canonical form. */
+    public String checkNew(NewIpAsset r) {
+        return checkAndNormalise(r);
+    }
+
+    /** The bank's record of this number, whatever its type (a patent number names its type; a mark's may not). */
+    public List<IpAsset> findByNumber(UUID bankId, String number) {
+        return assets.findByNumber(bankId, number);
+    }
+
     /** Checks every field and returns the number in canonical form. */
     String checkAndNormalise(NewIpAsset r) {
         FieldErrors errors = new FieldErrors();

@@ -5,6 +5,8 @@ import com.ipledge.service.admin.Bank;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.intake.IntakeStatus;
+import com.ipledge.service.intake.PublicIntake;
 import com.ipledge.service.ipasset.IpType;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -39,12 +41,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
  * The pages for people: {@code /} (choose a language), {@code /apply} (the SME application form) and
- * {@code /status/{token}} (an applicant's status). Anonymous by design: the form files as the chosen bank's
- * {@link WebFormCaller}, guarded by a CSRF token, and a status page opens only with its unguessable token.
+ * {@code /status/{token}} (an applicant's status). Anonymous by design: the form keeps an intake for the chosen
+ * bank's officer (issue 17) as that bank's {@link WebFormCaller}, guarded by a CSRF token, and a status page opens
+ * only with its unguessable token.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -97,7 +101,8 @@ public class ApplyController {
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<String> submit(HttpRequest<?> request, @Body Map<String, Object> body) {
         Locale locale = PageLocales.resolve(request, null);
-        double addressWait = throttle.fromAddress(request.getRemoteAddress().getAddress().getHostAddress());
+        String clientAddress = request.getRemoteAddress().getAddress().getHostAddress();
+        double addressWait = throttle.fromAddress(clientAddress);
         if (addressWait > 0) {
             return tooMany(locale, addressWait);
         }
@@ -133,7 +138,7 @@ public class ApplyController {
         try {
             idempotent.execute(caller, StatusTokens.idempotencyKey(formToken).toString(), "POST /apply",
                     form.values(), () -> HttpResponse.created(
-                            Map.of("applicationId", intake.file(caller, read, statusToken))));
+                            Map.of("intakeId", intake.file(caller, read, statusToken, clientAddress))));
         } catch (FormRejected rejected) {
             return formPage(request, locale, form, rejected.errors());
         } catch (ApiProblem problem) {
@@ -158,22 +163,38 @@ public class ApplyController {
                                        @Nullable @QueryValue String lang) {
         Locale locale = PageLocales.resolve(request, lang);
         Optional<StatusTokenRepository.Entry> entry = intake.byStatusToken(token);
-        if (entry.isEmpty()) {
+        Optional<PublicIntake> filed = entry.isPresent() ? Optional.empty() : intake.intakeByStatusToken(token);
+        if (entry.isEmpty() && filed.isEmpty()) {
             return sticky(pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound"), request, lang);
         }
-        ApplicationView application = applications.get(WebFormCaller.forBank(entry.get().bankId()),
-                entry.get().applicationId());
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("status", application.status().name());
-        model.put("bankName", banks.accepting(application.bankId()).map(Bank::name).orElse(""));
-        model.put("reference", application.id().toString());
-        model.put("requestedAmount", amount(application.requestedAmount(), locale));
-        model.put("termMonths", application.termMonths());
-        model.put("submittedAt", dateTime(application.createdAt()));
-        model.put("updatedAt", dateTime(application.updatedAt()));
-        model.put("contactName", entry.get().contactName());
-        model.put("messages", applicantMessages.forApplication(application.id()).stream()
-                .map(m -> new Choice(dateTime(m.sentAt()), m.text())).toList());
+        UUID bankId = entry.map(StatusTokenRepository.Entry::bankId).orElseGet(() -> filed.get().bankId());
+        UUID applicationId = entry.map(StatusTokenRepository.Entry::applicationId)
+                .orElseGet(() -> filed.get().applicationId());
+        model.put("bankName", banks.accepting(bankId).map(Bank::name).orElse(""));
+        model.put("contactName", entry.map(StatusTokenRepository.Entry::contactName)
+                .orElseGet(() -> filed.get().contactName()));
+        if (applicationId != null) {
+            ApplicationView application = applications.get(WebFormCaller.forBank(bankId), applicationId);
+            model.put("status", application.status().name());
+            model.put("reference", application.id().toString());
+            model.put("requestedAmount", amount(application.requestedAmount(), locale));
+            model.put("termMonths", application.termMonths());
+            model.put("submittedAt", dateTime(filed.map(PublicIntake::submittedAt).orElse(application.createdAt())));
+            model.put("updatedAt", dateTime(application.updatedAt()));
+            model.put("messages", applicantMessages.forApplication(application.id()).stream()
+                    .map(m -> new Choice(dateTime(m.sentAt()), m.text())).toList());
+        } else {
+            // not yet an application: the bank's officer has still to check the facts (or has turned them down)
+            PublicIntake i = filed.get();
+            model.put("status", i.status() == IntakeStatus.REJECTED ? "NOT_ACCEPTED" : "RECEIVED");
+            model.put("reference", i.id().toString());
+            model.put("requestedAmount", amount(i.requestedAmount(), locale));
+            model.put("termMonths", i.termMonths());
+            model.put("submittedAt", dateTime(i.submittedAt()));
+            model.put("updatedAt", dateTime(i.decidedAt() == null ? i.submittedAt() : i.decidedAt()));
+            model.put("messages", List.of());
+        }
         model.put("selfLink", "/status/" + token);
         return sticky(pages.page(HttpStatus.OK, "apply/status", locale, model), request, lang);
     }

@@ -4,12 +4,14 @@ import static com.ipledge.service.db.Tables.APPLICANT_STATUS_TOKEN;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
-/** Status tokens (as hashes) of applications filed through the web form; joins a transaction under way. */
+/**
+ * Status tokens (as hashes) of applications the web form filed directly before V25; since then the form keeps an
+ * intake, whose row holds its token's hash. Read-only: old links keep working.
+ */
 @Singleton
 @Connectable
 class StatusTokenRepository {
@@ -21,17 +23,6 @@ class StatusTokenRepository {
 
     public StatusTokenRepository(DSLContext db) {
         this.db = db;
-    }
-
-    public void insert(String tokenHash, Entry entry, OffsetDateTime now) {
-        db.insertInto(APPLICANT_STATUS_TOKEN)
-                .set(APPLICANT_STATUS_TOKEN.TOKEN_HASH, tokenHash)
-                .set(APPLICANT_STATUS_TOKEN.APPLICATION_ID, entry.applicationId())
-                .set(APPLICANT_STATUS_TOKEN.BANK_ID, entry.bankId())
-                .set(APPLICANT_STATUS_TOKEN.CONTACT_NAME, entry.contactName())
-                .set(APPLICANT_STATUS_TOKEN.CONTACT_PHONE, entry.contactPhone())
-                .set(APPLICANT_STATUS_TOKEN.CREATED_AT, now)
-                .execute();
     }
 
     public Optional<Entry> find(String tokenHash) {

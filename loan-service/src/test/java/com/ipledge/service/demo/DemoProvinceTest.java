@@ -46,6 +46,23 @@ class DemoProvinceTest extends ApiTestBase {
         assertTrue(sql.count("SELECT count(*) FROM recovery") > 0, "a recovery after a default");
         assertTrue(sql.count("SELECT count(*) FROM alert WHERE status = 'OPEN'") > 0, "open alerts");
         assertEquals(0, sql.count("SELECT count(*) FROM quota_plan WHERE reserved + drawn > amount"));
+        assertEquals(1, sql.count("SELECT count(*) FROM public_intake WHERE status = 'PENDING'"),
+                "one public-form filing waits for the officer");
+        assertEquals(0, sql.count("SELECT count(*) FROM loan_application WHERE origin = 'PUBLIC_FORM'"));
+        Answer intakes = get("/api/v1/intakes?status=PENDING", DemoProvince.demoKey("demo GSBANK officer"));
+        assertEquals(200, intakes.status(), intakes::toString);
+        @SuppressWarnings("unchecked")
+        var items = (java.util.List<Map<String, Object>>) intakes.get("items");
+        Answer intake = get("/api/v1/intakes/" + items.get(0).get("id"), DemoProvince.demoKey("demo GSBANK officer"));
+        @SuppressWarnings("unchecked")
+        var differences = (java.util.List<Map<String, Object>>) intake.get("differences");
+        assertEquals(java.util.List.of("operatingRevenue"), differences.stream().map(d -> d.get("field")).toList(),
+                intake::toString);
+        @SuppressWarnings("unchecked")
+        var matches = (Map<String, Object>) intake.get("matches");
+        assertEquals(matches.get("borrowerId"), new Sql(databaseUrl()).text(
+                "SELECT b.id FROM borrower b JOIN public_intake i ON i.credit_code = b.credit_code"
+                        + " AND i.bank_id = b.bank_id"));
 
         String bureau = apiKey("BUREAU", null);
         Answer reconciliation = get("/api/v1/quota-plans/reconciliation", bureau);
@@ -56,5 +73,6 @@ class DemoProvinceTest extends ApiTestBase {
         transactions.executeWrite(status -> demo.seed());
         assertEquals(loans, sql.count("SELECT count(*) FROM loan"), "a restart seeds nothing twice");
         assertEquals(3L * DemoProvince.BORROWERS_PER_BANK, sql.count("SELECT count(*) FROM borrower"));
+        assertEquals(1, sql.count("SELECT count(*) FROM public_intake"));
     }
 }

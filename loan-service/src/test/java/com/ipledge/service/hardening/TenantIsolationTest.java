@@ -8,6 +8,14 @@ import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.service.support.Sql;
 import com.ipledge.service.audit.AuditSealer;
+import com.ipledge.service.borrower.NewBorrower;
+import com.ipledge.service.intake.IntakeService;
+import com.ipledge.service.intake.NewIntake;
+import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.NewIpAsset;
+import com.ipledge.service.pages.WebFormCaller;
+import java.math.BigDecimal;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -41,6 +49,9 @@ class TenantIsolationTest extends ApiTestBase {
 
     @Inject
     AuditSealer sealer;
+
+    @Inject
+    IntakeService intakes;
 
     private final Map<String, String> ownIds = new HashMap<>();
     private String intruderOfficer;
@@ -88,6 +99,16 @@ class TenantIsolationTest extends ApiTestBase {
                         "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
         assertEquals(201, valuation.status(), valuation::toString);
         ownIds.put("valuations", valuation.text("id"));
+        // a public-form filing addressed to this bank, in the name of its borrower (issue 17)
+        NewBorrower firm = new NewBorrower((String) borrower.get("name"), (String) borrower.get("creditCode"),
+                "C3911", null, "620100", 120, new BigDecimal("80000000"), new BigDecimal("52000000"),
+                LocalDate.of(2012, 5, 18));
+        NewIpAsset right = new NewIpAsset(IpType.INVENTION_PATENT, (String) patent.get("number"),
+                (String) patent.get("title"), firm.creditCode(), LocalDate.parse((String) patent.get("filingDate")),
+                LocalDate.parse((String) patent.get("grantDate")), null, LegalStatus.VALID, null, null, null, null);
+        ownIds.put("intakes", intakes.receive(WebFormCaller.forBank(bank), new NewIntake(bank, firm,
+                List.of(new NewIntake.Row(0, right)), new BigDecimal("300000"), 12, "设备", "张三", "0931-8123456",
+                "127.0.0.1", "0".repeat(64))).toString());
         // the audit routes take a sequence number, not an id: the victim's own loan's entry, sealed
         auditSeq = Long.toString(new Sql(databaseUrl()).count(
                 "SELECT min(seq) FROM audit_entry WHERE entity_id = '" + loan + "'"));

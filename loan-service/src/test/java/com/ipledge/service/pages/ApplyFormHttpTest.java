@@ -77,6 +77,10 @@ class ApplyFormHttpTest extends ApiTestBase {
         return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application");
     }
 
+    private long intakes() {
+        return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake");
+    }
+
     /**
      * A NUL character in any of the form's fields is a 400 with the form and its error summary naming that field,
      * never a 500 from PostgreSQL, and files nothing.
@@ -84,6 +88,7 @@ class ApplyFormHttpTest extends ApiTestBase {
     @Test
     void aNulInAnyFieldIsA400NamingTheField() {
         long before = applications();
+        long intakesBefore = intakes();
         Browser browser = new Browser();
         List<String> failures = new java.util.ArrayList<>();
         List<String> fields = ApplyForm.allFieldNames();
@@ -101,6 +106,7 @@ class ApplyFormHttpTest extends ApiTestBase {
         }
         assertTrue(failures.isEmpty(), fields.size() + " probes, failed: " + failures);
         assertEquals(before, applications(), "nothing filed");
+        assertEquals(intakesBefore, intakes(), "nothing kept");
     }
 
     @Test
@@ -205,9 +211,16 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertTrue(a.raw().contains("过大"));
     }
 
+    /**
+     * A valid form keeps one intake for the bank's officer (issue 17): no application, borrower or asset is written
+     * until the officer confirms it, and the applicant's status page says it was received.
+     */
     @Test
-    void aValidFormFilesOneApplicationAndLeadsToItsStatusPage() {
+    void aValidFormKeepsOneIntakeAndLeadsToItsStatusPage() {
         long before = applications();
+        long intakesBefore = intakes();
+        long borrowers = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower");
+        long assets = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset");
         Browser browser = new Browser();
         browser.open();
         Map<String, String> form = PageFixtures.validForm(bank);
@@ -215,53 +228,55 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertEquals(303, a.status(), a.raw());
         String location = a.headers().get("Location");
         assertTrue(location.matches("/status/[A-Za-z0-9_-]{43}"), location);
-        assertEquals(before + 1, applications());
+        assertEquals(before, applications(), "no application before the officer confirms");
+        assertEquals(borrowers, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower"));
+        assertEquals(assets, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset"));
+        assertEquals(intakesBefore + 1, intakes());
         String token = location.substring("/status/".length());
         assertEquals(0, PageFixtures.count(databaseUrl(),
-                "SELECT count(*) FROM applicant_status_token WHERE token_hash = '" + token + "'"),
+                "SELECT count(*) FROM public_intake WHERE status_token_hash = '" + token + "'"),
                 "the token itself is not stored");
-        assertEquals(1, PageFixtures.count(databaseUrl(),
-                "SELECT count(*) FROM applicant_status_token WHERE token_hash = '" + StatusTokens.hash(token) + "'"));
-        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application a JOIN borrower b "
-                + "ON b.id = a.borrower_id WHERE b.credit_code = '" + form.get("creditCode") + "' AND a.filed_by = '"
-                + WebFormCaller.principalId(bank) + "' AND a.status = 'SUBMITTED'"));
-        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM application_collateral c "
-                + "JOIN applicant_status_token t ON t.application_id = c.application_id WHERE t.token_hash = '"
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake WHERE "
+                + "status_token_hash = '" + StatusTokens.hash(token) + "' AND status = 'PENDING' AND credit_code = '"
+                + form.get("creditCode") + "' AND bank_id = '" + bank + "' AND client_address <> ''"));
+        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake_asset a "
+                + "JOIN public_intake i ON i.id = a.intake_id WHERE i.status_token_hash = '"
                 + StatusTokens.hash(token) + "'"));
 
         Answer status = send(HttpRequest.GET(location).header("Accept-Language", "zh-CN"));
         assertEquals(200, status.status());
-        assertTrue(status.raw().contains("data-status=\"SUBMITTED\""), status.raw());
-        assertTrue(status.raw().contains("已提交"));
+        assertTrue(status.raw().contains("data-status=\"RECEIVED\""), status.raw());
+        assertTrue(status.raw().contains("已收到"));
         assertTrue(status.raw().contains("300 万元"), "amount in 万元");
         assertEquals("same-origin", status.headers().get("Referrer-Policy"));
         Answer english = send(HttpRequest.GET(location + "?lang=en"));
-        assertTrue(english.raw().contains("Submitted") && english.raw().contains("CNY 3,000,000.00"));
+        assertTrue(english.raw().contains("Received") && english.raw().contains("CNY 3,000,000.00"));
     }
 
     @Test
-    void theSameFormTokenTwiceIsOneApplication() {
+    void theSameFormTokenTwiceIsOneIntake() {
         Browser browser = new Browser();
         browser.open();
         Map<String, String> form = PageFixtures.validForm(bank);
-        long before = applications();
+        long before = intakes();
         Answer first = browser.submit(form);
         Answer second = browser.submit(form);
         assertEquals(303, first.status(), first.raw());
         assertEquals(303, second.status(), second.raw());
         assertEquals(first.headers().get("Location"), second.headers().get("Location"));
-        assertEquals(before + 1, applications());
+        assertEquals(before + 1, intakes());
 
         form.put("requestedAmount", "4000000");
         Answer changed = browser.submit(form);
         assertEquals(200, changed.status(), "a submitted form cannot be changed and resent");
         assertTrue(changed.raw().contains("已提交过"));
-        assertEquals(before + 1, applications());
+        assertEquals(before + 1, intakes());
     }
 
     @Test
     void aBadCreditCodeComesBackNextToItsFieldAsTypedAndNothingIsWritten() {
         long before = applications();
+        long intakesBefore = intakes();
         long borrowers = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower");
         long assets = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset");
         Browser browser = new Browser();
@@ -279,6 +294,7 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertTrue(a.raw().contains("id=\"f-assets-0-number-error\""), "the type digit is checked too");
         assertTrue(a.raw().contains("类型位"));
         assertEquals(before, applications());
+        assertEquals(intakesBefore, intakes());
         assertEquals(borrowers, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM borrower"));
         assertEquals(assets, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset"));
 
@@ -288,25 +304,29 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertEquals(303, browser.submit(form).status());
     }
 
+    /**
+     * Filing twice, or naming another firm's patent, is an intake each time: the form never looks at what the bank
+     * has on file (that would tell a stranger what a bank holds) and never registers a borrower; the officer sees.
+     */
     @Test
-    void aFirmThatAppliesAgainIsTheSameBorrower() {
+    void aFirmThatAppliesAgainIsAnotherIntakeAndNoBorrower() {
         Browser browser = new Browser();
         browser.open();
         Map<String, String> form = PageFixtures.validForm(bank);
         assertEquals(303, browser.submit(form).status());
         browser.open();
-        assertEquals(303, browser.submit(form).status(), "the same firm and rights, a new application");
-        assertEquals(1, PageFixtures.count(databaseUrl(),
+        assertEquals(303, browser.submit(form).status(), "the same firm and rights, another intake");
+        assertEquals(0, PageFixtures.count(databaseUrl(),
                 "SELECT count(*) FROM borrower WHERE credit_code = '" + form.get("creditCode") + "'"));
-        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application a JOIN borrower b "
-                + "ON b.id = a.borrower_id WHERE b.credit_code = '" + form.get("creditCode") + "'"));
+        assertEquals(2, PageFixtures.count(databaseUrl(),
+                "SELECT count(*) FROM public_intake WHERE credit_code = '" + form.get("creditCode") + "'"));
 
         Map<String, String> otherFirm = PageFixtures.validForm(bank);
         otherFirm.put("assets[0].number", form.get("assets[0].number"));
         browser.open();
-        Answer a = browser.submit(otherFirm);
-        assertEquals(200, a.status(), "the form again, with its errors");
-        assertTrue(a.raw().contains("权利人不是本企业"), "another firm's right is not pledged");
+        assertEquals(303, browser.submit(otherFirm).status(), "kept for the officer, who sees the other owner");
+        assertEquals(0, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM ip_asset WHERE number = '"
+                + form.get("assets[0].number").substring(2) + "' OR number = '" + form.get("assets[0].number") + "'"));
     }
 
     @Test

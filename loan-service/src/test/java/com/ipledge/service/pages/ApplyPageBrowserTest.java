@@ -110,8 +110,8 @@ class ApplyPageBrowserTest extends ApiTestBase {
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         WebElement status = driver.findElement(By.id("status"));
-        assertEquals("SUBMITTED", status.getAttribute("data-status"));
-        assertEquals("已提交", status.getText());
+        assertEquals("RECEIVED", status.getAttribute("data-status"), "kept for the bank's officer to check");
+        assertEquals("已收到，银行正在核对您填写的信息", status.getText());
         assertTrue(driver.getPageSource().contains("300 万元"));
         assertEquals(before + 1, applications());
         screenshot("03-status-zh", false);
@@ -163,18 +163,19 @@ class ApplyPageBrowserTest extends ApiTestBase {
     }
 
     @Test
-    void aDoubleClickOnSubmitFilesOneApplication() {
+    void aDoubleClickOnSubmitKeepsOneIntake() {
         long before = applications();
         driver.get(base + "/apply");
         fill(PageFixtures.validForm(bank));
         new Actions(driver).doubleClick(driver.findElement(By.id("submit"))).perform();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
-        assertEquals("SUBMITTED", driver.findElement(By.id("status")).getAttribute("data-status"));
+        assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
         assertEquals(before + 1, applications());
     }
 
+    /** What the form writes: an intake for the bank's officer (issue 17), never an application itself. */
     private long applications() {
-        return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM loan_application");
+        return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake");
     }
 
     private WebElement labelOf(String inputId) {

@@ -1,0 +1,60 @@
+package com.ipledge.service.intake;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A bank's officer works through the filings of the public form addressed to the bank. */
+@Controller("/api/v1/intakes")
+@Tag(name = "intakes")
+@Secured("BANK_OFFICER")
+public class IntakeController {
+    private final IntakeService intakes;
+    private final IdempotentRequests idempotent;
+
+    public IntakeController(IntakeService intakes, IdempotentRequests idempotent) {
+        this.intakes = intakes;
+        this.idempotent = idempotent;
+    }
+
+    @Get
+    public Page<IntakeView> list(@Nullable @QueryValue IntakeStatus status,
+                                 @QueryValue(defaultValue = "0") int page,
+                                 @QueryValue(defaultValue = "20") int size, Authentication auth) {
+        return intakes.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+    }
+
+    @Get("/{id}")
+    public IntakeView get(UUID id, Authentication auth) {
+        return intakes.get(Caller.of(auth), id);
+    }
+
+    @Post("/{id}/confirm")
+    public HttpResponse<String> confirm(UUID id, @Body IntakeConfirmation body, Authentication auth,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /intakes/" + id + "/confirm", body,
+                () -> HttpResponse.ok(intakes.confirm(caller, id, body)));
+    }
+
+    @Post("/{id}/reject")
+    public HttpResponse<String> reject(UUID id, @Body IntakeRejection body, Authentication auth,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        return idempotent.execute(caller, key, "POST /intakes/" + id + "/reject", body,
+                () -> HttpResponse.ok(intakes.reject(caller, id, body)));
+    }
+}

@@ -1,0 +1,313 @@
+package com.ipledge.service.intake;
+
+import com.ipledge.service.application.ApplicationService;
+import com.ipledge.service.application.ApplicationView;
+import com.ipledge.service.application.NewApplication;
+import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.borrower.Borrower;
+import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.borrower.NewBorrower;
+import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpAssetService;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.NewIpAsset;
+import com.ipledge.service.money.Money;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.web.FieldError;
+import com.ipledge.service.web.Page;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Public-form filings (issue 17). Credit codes and patent numbers are public, so a filing from the anonymous form
+ * never touches the bank's borrowers or assets: it is kept as an intake, and only the bank's officer turns it into
+ * an application, either registering the firm anew or attaching it, explicitly and with every difference from what
+ * is on file accepted, to a borrower the bank already has.
+ */
+@Singleton
+public class IntakeService {
+    static final int MAX_REASON = 500;
+
+    private final IntakeRepository intakes;
+    private final BorrowerService borrowers;
+    private final IpAssetService assets;
+    private final ApplicationService applications;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public IntakeService(IntakeRepository intakes, BorrowerService borrowers, IpAssetService assets,
+                         ApplicationService applications, AuditLog audit, Clock clock) {
+        this.intakes = intakes;
+        this.borrowers = borrowers;
+        this.assets = assets;
+        this.applications = applications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------ the public form's side
+
+    /**
+     * Every problem of the typed facts, checked as registering the firm, its rights and the application would check
+     * them (so that a confirmed intake files): the firm's fields by name, a right's as {@code assets[row].field}.
+     */
+    public List<FieldError> problems(NewIntake r) {
+        List<FieldError> errors = new ArrayList<>();
+        collect(() -> borrowers.checkNew(r.firm()), errors, Function.identity());
+        for (NewIntake.Row row : r.assets()) {
+            // the owner's credit code is the firm's own: its problems are shown once, at the firm's field
+            collect(() -> assets.checkNew(row.asset()), errors,
+                    field -> field.equals("ownerCreditCode") ? null : "assets[" + row.row() + "]." + field);
+        }
+        collect(() -> applications.checkTerms(r.requestedAmount(), r.termMonths(), r.purpose()), errors,
+                Function.identity());
+        return errors;
+    }
+
+    /** Keeps a checked filing as a PENDING intake of its bank; writes nothing to borrowers, assets or applications. */
+    @Transactional
+    public UUID receive(Caller webForm, NewIntake r) {
+        List<FieldError> errors = problems(r);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        NewBorrower f = r.firm();
+        NewBorrower firm = new NewBorrower(f.name().strip(), f.creditCode(), f.industryCode(), null, f.regionCode(),
+                f.employees(), Money.yuan(f.operatingRevenue()), Money.yuan(f.totalAssets()), f.foundedOn());
+        List<PublicIntake.Asset> rows = r.assets().stream().map(row -> {
+            NewIpAsset a = row.asset();
+            return new PublicIntake.Asset(row.row(), a.type(), assets.checkNew(a), a.title().strip(), a.filingDate(),
+                    a.grantDate(), a.registrationDate(), a.type().isMark() ? List.copyOf(a.niceClasses()) : null);
+        }).toList();
+        PublicIntake intake = new PublicIntake(UUID.randomUUID(), r.bankId(), IntakeStatus.PENDING, firm, rows,
+                Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(), r.contactName(),
+                r.contactPhone(), r.clientAddress(), OffsetDateTime.now(clock), null, null, null, null, null);
+        intakes.insert(intake, r.statusTokenHash());
+        audit.append(webForm, "intake.received", "intake", intake.id(), r.bankId(),
+                Map.of("creditCode", firm.creditCode(), "assets", rows.size(), "clientAddress", r.clientAddress()));
+        return intake.id();
+    }
+
+    /** Whether the bank has any intake at all (the demo seeds one, once). */
+    public boolean hasAny(UUID bankId) {
+        return intakes.count(bankId, Optional.empty()) > 0;
+    }
+
+    /** The intake a status link points at. */
+    public Optional<PublicIntake> byStatusTokenHash(String tokenHash) {
+        return intakes.findByStatusToken(tokenHash);
+    }
+
+    // ------------------------------------------------------------ the bank's side
+
+    public Page<IntakeView> list(Caller caller, Optional<IntakeStatus> status, int page, int size) {
+        Page.check(page, size);
+        UUID bankId = bankOf(caller);
+        return new Page<>(intakes.page(bankId, status, page, size).stream()
+                .map(i -> IntakeView.of(i, null, null)).toList(), page, size, intakes.count(bankId, status));
+    }
+
+    public IntakeView get(Caller caller, UUID id) {
+        PublicIntake intake = find(caller, id);
+        Optional<Borrower> borrower = borrowers.findByCreditCode(intake.bankId(), intake.firm().creditCode());
+        Map<Integer, IpAsset> onFile = assetsOnFile(intake);
+        return IntakeView.of(intake, matches(borrower, onFile), differences(intake, borrower, onFile));
+    }
+
+    @Transactional
+    public IntakeView confirm(Caller caller, UUID id, IntakeConfirmation r) {
+        UUID bankId = bankOf(caller);
+        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+        requirePending(intake);
+        Map<Integer, IpAsset> onFile = assetsOnFile(intake);
+        Optional<Borrower> attachTo = Optional.empty();
+        if (r == null || r.borrowerId() == null) {
+            borrowers.findByCreditCode(bankId, intake.firm().creditCode()).ifPresent(b -> {
+                throw ApiProblem.conflict("borrower-exists", "This bank already has a borrower with credit code "
+                        + b.creditCode() + ": confirm with its borrowerId to attach (a second one is not created).",
+                        Map.of("borrowerId", b.id()));
+            });
+            if (!onFile.isEmpty()) {
+                throw ApiProblem.conflict("asset-exists", "This bank already has rights with these numbers on"
+                        + " file: confirm with the borrowerId of the firm to attach to them.",
+                        Map.of("assetIds", onFile.values().stream().map(IpAsset::id).toList()));
+            }
+        } else {
+            attachTo = Optional.of(borrowers.find(r.borrowerId(), Optional.of(bankId))
+                    .orElseThrow(() -> ApiProblem.invalid("borrowerId", "no such borrower at this bank")));
+        }
+        List<IntakeView.Difference> differences = attachTo.isPresent() ? differences(intake, attachTo, onFile)
+                : List.of();
+        boolean accept = r != null && Boolean.TRUE.equals(r.acceptDifferences());
+        if (!differences.isEmpty() && !accept) {
+            throw ApiProblem.conflict("intake-differs", differences.size() + " submitted facts differ from the"
+                    + " records on file: confirm with acceptDifferences true to attach anyway.",
+                    Map.of("differences", differences));
+        }
+        UUID borrowerId;
+        String ownerCreditCode;
+        if (attachTo.isPresent()) {
+            borrowerId = attachTo.get().id();
+            ownerCreditCode = attachTo.get().creditCode();
+        } else {
+            Borrower created = borrowers.register(caller, intake.firm());
+            borrowerId = created.id();
+            ownerCreditCode = created.creditCode();
+        }
+        List<NewApplication.CollateralRef> collateral = new ArrayList<>();
+        for (PublicIntake.Asset a : intake.assets()) {
+            IpAsset existing = onFile.get(a.position());
+            UUID assetId = existing != null ? existing.id()
+                    : assets.register(caller, new NewIpAsset(a.type(), a.number(), a.title(), ownerCreditCode,
+                            a.filingDate(), a.grantDate(), a.registrationDate(), LegalStatus.VALID, null, null, null,
+                            a.niceClasses())).id();
+            collateral.add(new NewApplication.CollateralRef(assetId));
+        }
+        ApplicationView application = applications.submitFromIntake(caller, new NewApplication(borrowerId,
+                intake.requestedAmount(), intake.termMonths(), intake.purpose(), collateral, false), intake.id());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        intakes.confirmed(intake.id(), caller.principalId(), now, borrowerId, application.id());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("borrowerId", borrowerId);
+        details.put("attached", attachTo.isPresent());
+        details.put("applicationId", application.id());
+        details.put("acceptedDifferences", differences.stream().map(IntakeView.Difference::field).toList());
+        audit.append(caller, "intake.confirmed", "intake", intake.id(), bankId, details);
+        return get(caller, id);
+    }
+
+    @Transactional
+    public IntakeView reject(Caller caller, UUID id, IntakeRejection r) {
+        UUID bankId = bankOf(caller);
+        // another bank's intake is not found, whatever the body says
+        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+        String reason = r == null || r.reason() == null ? null : r.reason().strip();
+        if (reason == null || reason.isEmpty()) {
+            throw ApiProblem.invalid("reason", "is required");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ApiProblem.invalid("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        requirePending(intake);
+        intakes.rejected(id, caller.principalId(), OffsetDateTime.now(clock), reason);
+        audit.append(caller, "intake.rejected", "intake", id, bankId, Map.of("reason", reason));
+        return get(caller, id);
+    }
+
+    private PublicIntake find(Caller caller, UUID id) {
+        return intakes.find(id, bankOf(caller)).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+    }
+
+    /** Only a bank's own staff see its intakes; anyone else finds nothing (404, like other tenant data). */
+    private static UUID bankOf(Caller caller) {
+        return caller.bankScope().orElseThrow(() -> ApiProblem.notFound("intake"));
+    }
+
+    private static void requirePending(PublicIntake intake) {
+        if (intake.status() != IntakeStatus.PENDING) {
+            throw ApiProblem.conflict("intake-decided", "This intake is " + intake.status() + " already.",
+                    Map.of("status", intake.status().name()));
+        }
+    }
+
+    /** The bank's asset with each row's number, by the row's position; rows without one are left out. */
+    private Map<Integer, IpAsset> assetsOnFile(PublicIntake intake) {
+        Map<Integer, IpAsset> found = new LinkedHashMap<>();
+        for (PublicIntake.Asset a : intake.assets()) {
+            List<IpAsset> same = assets.findByNumber(intake.bankId(), a.number());
+            // a patent number names its type; a mark's number may be on file as another kind of mark
+            same.stream().filter(x -> x.type() == a.type()).findFirst()
+                    .or(() -> same.stream().findFirst())
+                    .ifPresent(x -> found.put(a.position(), x));
+        }
+        return found;
+    }
+
+    private static IntakeView.Matches matches(Optional<Borrower> borrower, Map<Integer, IpAsset> onFile) {
+        return new IntakeView.Matches(borrower.map(Borrower::id).orElse(null), onFile.entrySet().stream()
+                .map(e -> new IntakeView.AssetMatch(e.getKey(), e.getValue().id())).toList());
+    }
+
+    /**
+     * Each typed fact that is not what is on file. Against the borrower: every firm field (the credit code too,
+     * when the officer names a borrower with another one). Against an asset with the row's number: its type,
+     * title, dates, classes and owner (the typed credit code). A row without an asset on file differs in its number
+     * when the firm is on file: attaching would put a new right on that borrower's books.
+     */
+    static List<IntakeView.Difference> differences(PublicIntake intake, Optional<Borrower> borrower,
+                                                   Map<Integer, IpAsset> onFile) {
+        List<IntakeView.Difference> out = new ArrayList<>();
+        NewBorrower f = intake.firm();
+        borrower.ifPresent(b -> {
+            compare(out, "name", f.name(), b.name());
+            compare(out, "creditCode", f.creditCode(), b.creditCode());
+            compare(out, "industryCode", f.industryCode(), b.industryCode());
+            compare(out, "regionCode", f.regionCode(), b.regionCode());
+            compare(out, "employees", f.employees(), b.employees());
+            compare(out, "operatingRevenue", money(f.operatingRevenue()), money(b.operatingRevenue()));
+            compare(out, "totalAssets", money(f.totalAssets()), money(b.totalAssets()));
+            compare(out, "foundedOn", f.foundedOn(), b.foundedOn());
+        });
+        for (PublicIntake.Asset a : intake.assets()) {
+            String prefix = "assets[" + a.position() + "].";
+            IpAsset x = onFile.get(a.position());
+            if (x == null) {
+                if (borrower.isPresent()) {
+                    out.add(new IntakeView.Difference(prefix + "number", a.number(), null));
+                }
+                continue;
+            }
+            compare(out, prefix + "type", a.type().name(), x.type().name());
+            compare(out, prefix + "title", a.title(), x.title());
+            compare(out, prefix + "filingDate", a.filingDate(), x.filingDate());
+            compare(out, prefix + "grantDate", a.grantDate(), x.grantDate());
+            compare(out, prefix + "registrationDate", a.registrationDate(), x.registrationDate());
+            compare(out, prefix + "niceClasses", classes(a.niceClasses()), classes(x.niceClasses()));
+            compare(out, prefix + "ownerCreditCode", f.creditCode(), x.ownerCreditCode());
+        }
+        return out;
+    }
+
+    private static void compare(List<IntakeView.Difference> out, String field, Object submitted, Object onFile) {
+        String s = submitted == null ? null : submitted.toString();
+        String o = onFile == null ? null : onFile.toString();
+        if (!Objects.equals(s, o)) {
+            out.add(new IntakeView.Difference(field, s, o));
+        }
+    }
+
+    private static String money(BigDecimal yuan) {
+        return yuan == null ? null : Money.yuan(yuan).toPlainString();
+    }
+
+    private static String classes(List<Integer> classes) {
+        return classes == null || classes.isEmpty() ? null
+                : classes.stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static void collect(Runnable check, List<FieldError> errors, Function<String, String> field) {
+        try {
+            check.run();
+        } catch (ApiProblem p) {
+            for (FieldError e : p.errors()) {
+                String f = field.apply(e.field());
+                if (f != null) {
+                    errors.add(new FieldError(f, e.message()));
+                }
+            }
+        }
+    }
+}
