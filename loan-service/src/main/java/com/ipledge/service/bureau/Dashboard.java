@@ -312,6 +312,14 @@ public class Dashboard {
     // ------------------------------------------------------------------------------------------------- CSV
 
     /** The dashboard's own tables (npl, alerts, risk) as CSV, in the format of the portfolio's exports. */
+    /** Every table of the page and its headline figures as one XLSX file, in the page's language and units. */
+    public PortfolioCsv.Export workbook(Caller caller, Locale locale) {
+        View view = view(caller, locale);
+        byte[] bytes = DashboardWorkbook.write(view, m("bureau.title", locale), m("bureau.asOf", locale, view.asOf()),
+                m("bureau.xlsx.overview", locale), locale);
+        return new PortfolioCsv.Export("ipledge-dashboard-" + view.asOf() + ".xlsx", bytes);
+    }
+
     public Optional<PortfolioCsv.Export> ownCsv(Caller caller, String table) {
         List<List<?>> rows = new ArrayList<>();
         String asOf;
