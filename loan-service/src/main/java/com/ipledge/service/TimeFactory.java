@@ -1,9 +1,12 @@
 package com.ipledge.service;
 
+import com.ipledge.service.calendar.BusinessDateShift;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -16,7 +19,35 @@ public class TimeFactory {
     public static final ZoneId BUSINESS_ZONE = ZoneId.of(ZONE_NAME);
 
     @Singleton
-    Clock clock() {
-        return Clock.tick(Clock.system(BUSINESS_ZONE), Duration.ofNanos(1_000));
+    Clock clock(BusinessDateShift shift,
+                @Value("${ipledge.business-date.adjustable:false}") boolean adjustable) {
+        Clock clock = Clock.tick(Clock.system(BUSINESS_ZONE), Duration.ofNanos(1_000));
+        return adjustable ? new ShiftedClock(clock, shift) : clock;
+    }
+
+    /** Real time moved forward by the business date's shift in whole days: the time of day stays true. */
+    static final class ShiftedClock extends Clock {
+        private final Clock base;
+        private final BusinessDateShift shift;
+
+        ShiftedClock(Clock base, BusinessDateShift shift) {
+            this.base = base;
+            this.shift = shift;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new ShiftedClock(base.withZone(zone), shift);
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().plus(Duration.ofDays(shift.days()));
+        }
     }
 }

@@ -170,6 +170,18 @@ public class BureauController {
                 MediaType.APPLICATION_JSON);
     }
 
+    /** Every table and figure of the page as one XLSX file, in the page's language, from the session. */
+    @Get(uri = "/export/all.xlsx")
+    public HttpResponse<?> exportAll(HttpRequest<?> request) {
+        Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
+        if (signedIn.isEmpty()) {
+            return redirect("/bureau/login");
+        }
+        PortfolioCsv.Export export = dashboard.workbook(signedIn.get().user().caller(), pages.locale(request, null));
+        return pages.secured(HttpResponse.ok(export.bytes()), DashboardExportController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");
+    }
+
     /** One table as CSV, from the session (the portfolio API's CSV needs an API key). */
     @Get(uri = "/export/{file}")
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String file) {

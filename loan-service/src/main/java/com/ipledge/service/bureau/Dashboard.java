@@ -81,9 +81,10 @@ public class Dashboard {
                 .orElseGet(() -> m("bureau.scope.all", locale));
 
         List<Figure> figures = List.of(
-                new Figure("liveLoans", m("bureau.figure.liveLoans", locale), Figures.count(s.totals().liveLoans())),
-                new Figure("liveExposure", m("bureau.figure.liveExposure", locale) + " (" + unit(locale) + ")",
-                        Figures.money(s.totals().liveExposure(), locale)),
+                // the whole book (performing and not), as the NPL table counts it: one balance everywhere
+                new Figure("loans", m("bureau.figure.liveLoans", locale), Figures.count(s.totals().loans())),
+                new Figure("outstanding", m("bureau.figure.liveExposure", locale) + " (" + unit(locale) + ")",
+                        Figures.money(s.totals().outstanding(), locale)),
                 new Figure("expectedLoss", m("bureau.figure.expectedLoss", locale) + " (" + unit(locale) + ")",
                         Figures.money(s.totals().expectedLoss(), locale)),
                 new Figure("expectedLossRate", m("bureau.figure.expectedLossRate", locale),
@@ -196,7 +197,7 @@ public class Dashboard {
         List<BigDecimal> limit = new ArrayList<>();
         for (NplView v : npl.banks()) {
             cells.add(List.of(v.bankCode(), Figures.money(v.totalOutstanding(), locale),
-                    Figures.money(v.defaultedOutstanding(), locale), Figures.percent(v.ipNplRatio()),
+                    Figures.money(v.nonPerformingOutstanding(), locale), Figures.percent(v.ipNplRatio()),
                     Figures.percent(v.overallNplRatio()), Figures.percent(v.limit()),
                     v.breached() == null ? m("bureau.npl.unknown", locale)
                             : m(v.breached() ? "bureau.npl.breached" : "bureau.npl.within", locale)));
@@ -311,6 +312,14 @@ public class Dashboard {
     // ------------------------------------------------------------------------------------------------- CSV
 
     /** The dashboard's own tables (npl, alerts, risk) as CSV, in the format of the portfolio's exports. */
+    /** Every table of the page and its headline figures as one XLSX file, in the page's language and units. */
+    public PortfolioCsv.Export workbook(Caller caller, Locale locale) {
+        View view = view(caller, locale);
+        byte[] bytes = DashboardWorkbook.write(view, m("bureau.title", locale), m("bureau.asOf", locale, view.asOf()),
+                m("bureau.xlsx.overview", locale), locale);
+        return new PortfolioCsv.Export("ipledge-dashboard-" + view.asOf() + ".xlsx", bytes);
+    }
+
     public Optional<PortfolioCsv.Export> ownCsv(Caller caller, String table) {
         List<List<?>> rows = new ArrayList<>();
         String asOf;
@@ -318,10 +327,10 @@ public class Dashboard {
             case "npl" -> {
                 NplReport npl = nplRatios.npl(caller);
                 asOf = npl.asOf().toString();
-                rows.add(List.of("bankCode", "bankId", "totalOutstanding", "defaultedOutstanding", "ipNplRatio",
+                rows.add(List.of("bankCode", "bankId", "totalOutstanding", "nonPerformingOutstanding", "ipNplRatio",
                         "overallNplRatio", "tolerance", "limit", "breached"));
                 npl.banks().forEach(v -> rows.add(java.util.Arrays.asList(v.bankCode(), v.bankId(),
-                        v.totalOutstanding(), v.defaultedOutstanding(), v.ipNplRatio(), v.overallNplRatio(),
+                        v.totalOutstanding(), v.nonPerformingOutstanding(), v.ipNplRatio(), v.overallNplRatio(),
                         v.tolerance(), v.limit(), v.breached())));
             }
             case "alerts" -> {

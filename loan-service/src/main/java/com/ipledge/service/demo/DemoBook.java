@@ -9,6 +9,7 @@ import com.ipledge.service.application.NewApplication;
 import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.loan.ApprovalService;
+import com.ipledge.service.loan.Classification;
 import com.ipledge.service.loan.LoanService;
 import com.ipledge.service.loan.LoanView;
 import com.ipledge.service.losssharing.Defaults;
@@ -33,7 +34,8 @@ import java.util.UUID;
 /**
  * Takes a demo bank's borrowers through the real services (the same path as the API), so that the first run
  * shows loans in every state: submitted, evaluated, approved, pledged, disbursed, repaying, closed, defaulted with
- * a recovery, withdrawn, and open alerts. Run once per bank, inside the seeding transaction.
+ * a recovery, withdrawn, and open alerts; and in every category of risk but the two worst (a current loan the bank
+ * classified substandard, one special mention). Run once per bank, inside the seeding transaction.
  */
 @Singleton
 class DemoBook {
@@ -73,6 +75,7 @@ class DemoBook {
     void open(UUID bankId, Caller officer, Caller approver, List<UUID> borrowers, List<List<IpAsset>> assets) {
         LocalDate today = LocalDate.now(clock);
         quotas.insert(bankId, today.getYear(), QuotaPlan.ALL, new BigDecimal("100000000.00"), OffsetDateTime.now(clock));
+        int onSchedule = 0;
         for (int i = 0; i < borrowers.size(); i++) {
             IpAsset pledged = assets.get(i).get(0);
             ApplicationView app = applications.submit(officer, new NewApplication(borrowers.get(i), REQUEST, 12,
@@ -115,7 +118,16 @@ class DemoBook {
                 case 9 -> monitoring.report(officer, new EventReport.Event(pledged.number(),
                         MonitoringEventType.LITIGATION, today, null));
                 default -> {
-                    // stage 4: disbursed and on schedule
+                    // stage 4: disbursed and on schedule; the bank's own view of the first such loan is worse
+                    onSchedule++;
+                    if (onSchedule == 1) {
+                        loans.classify(officer, loanId, Classification.SUBSTANDARD,
+                                "演示：主要客户流失，经营现金流不足以覆盖本息 / demo: main customer lost, cash flow "
+                                        + "no longer covers the instalments");
+                    } else if (onSchedule == 2) {
+                        loans.classify(officer, loanId, Classification.SPECIAL_MENTION,
+                                "演示：实际控制人涉诉 / demo: the controlling shareholder is being sued");
+                    }
                 }
             }
         }

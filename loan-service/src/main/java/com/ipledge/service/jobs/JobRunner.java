@@ -66,6 +66,14 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Waits for the job's lock and holds it until the caller's transaction ends: work that must not interleave
+     * with a round of the job (a business-date move running the job's days itself).
+     */
+    public void holdLock(String job) {
+        db.fetchValue("SELECT pg_advisory_xact_lock(?, ?)::text", 7_201_200, lockKey(job));
+    }
+
     private void recordFailure(String job, RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         transactions.executeWrite(status -> db.insertInto(JOB_RUN)

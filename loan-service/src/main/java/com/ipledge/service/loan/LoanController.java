@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -39,6 +40,10 @@ public class LoanController {
 
     @Introspected
     public record RepaymentRequest(BigDecimal amount, LocalDate paidOn) {
+    }
+
+    @Introspected
+    public record ClassificationRequest(Classification classification, String reason) {
     }
 
     @Introspected
@@ -88,6 +93,13 @@ public class LoanController {
     public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @QueryValue(defaultValue = "0") int page,
                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
         return loans.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+    }
+
+    /** The bank's five-category classification: never better than the floor the days past due set. */
+    @Put("/loans/{id}/classification")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public LoanView classify(UUID id, @Body ClassificationRequest body, Authentication auth) {
+        return loans.classify(Caller.of(auth), id, body.classification(), body.reason());
     }
 
     @Post("/loans/{id}/pledge-registration")

@@ -45,12 +45,15 @@ public class LoanService {
     private final IpAssetService assets;
     private final QuotaService quotas;
     private final DisbursementListener disbursements;
+    private final LoanClassifications classifications;
     private final AuditLog audit;
     private final Clock clock;
 
     public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
-                       QuotaService quotas, DisbursementListener disbursements, AuditLog audit, Clock clock) {
+                       QuotaService quotas, DisbursementListener disbursements, LoanClassifications classifications,
+                       AuditLog audit, Clock clock) {
         this.disbursements = disbursements;
+        this.classifications = classifications;
         this.loans = loans;
         this.applications = applications;
         this.assets = assets;
@@ -173,12 +176,22 @@ public class LoanService {
         payload.put("principal", allocation.principalPaid());
         payload.put("outstanding", allocation.outstandingPrincipal());
         audit.append(caller, "loan.repayment", "loan", id, loan.bankId(), payload);
+        // a repayment may clear arrears: the classification follows at once, not at close of business
+        classifications.reclassify(id, caller.role() + ":" + caller.principalId());
         if (allocation.fullyRepaid()) {
             assets.updateStatus(collateralOf(loan), LegalStatus.VALID);
             audit.append(caller, "loan.closed", "loan", id, loan.bankId(), Map.of("closedOn", paidOn,
                     "pledgeReleased", true));
         }
         return view(next);
+    }
+
+    /** The bank's own classification of a loan: the floor its days past due set, or worse, with a reason. */
+    @Transactional
+    public LoanView classify(Caller caller, UUID id, Classification classification, String reason) {
+        requireVisible(caller, id);
+        classifications.classifyByBank(caller, id, classification, reason);
+        return view(loans.find(id, caller.bankScope()).orElseThrow());
     }
 
     /** Withdraws an application, and its loan if approved but not yet disbursed (the quota goes back). */
@@ -289,6 +302,9 @@ public class LoanService {
         Map<String, List<com.ipledge.service.audit.AuditEntry>> histories = audit.histories("loan", ids);
         Map<UUID, List<UUID>> collateral = applications.collateralOf(
                 rows.stream().map(Loan::applicationId).distinct().toList());
+        Map<UUID, ClassificationRepository.Stored> classified = classifications.stored(ids);
+        Map<UUID, List<ClassificationRepository.Move>> moves = classifications.moves(ids);
+        Map<UUID, Delinquency> arrears = classifications.delinquencies(rows, schedules);
         List<LoanView> views = new ArrayList<>(rows.size());
         for (Loan l : rows) {
             List<LoanView.Line> lines = schedules.getOrDefault(l.id(), List.of()).stream()
@@ -300,7 +316,11 @@ public class LoanService {
                     l.status(), List.copyOf(l.status().next()), l.approvedAt(), l.expiresAt(),
                     l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), l.disbursedOn(), l.outstandingPrincipal(),
                     l.closedOn(), collateral.getOrDefault(l.applicationId(), List.of()), lines,
-                    repayments.getOrDefault(l.id(), List.of()), history));
+                    repayments.getOrDefault(l.id(), List.of()), history, classified.get(l.id()).classification(),
+                    classified.get(l.id()).classifiedOn(), LoanView.Arrears.of(arrears.get(l.id())),
+                    moves.getOrDefault(l.id(), List.of()).stream().map(m -> new LoanView.ClassificationMove(
+                            m.onDate(), m.kind(), m.from(), m.to(), m.daysPastDue(), m.reason(), m.actor(),
+                            m.recordedAt())).toList()));
         }
         return views;
     }

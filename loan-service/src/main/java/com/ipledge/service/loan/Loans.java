@@ -15,9 +15,11 @@ import java.util.UUID;
 @Singleton
 public class Loans {
     private final LoanRepository loans;
+    private final LoanClassifications classifications;
 
-    public Loans(LoanRepository loans) {
+    public Loans(LoanRepository loans, LoanClassifications classifications) {
         this.loans = loans;
+        this.classifications = classifications;
     }
 
     public Optional<Loan> find(UUID id, Optional<UUID> bankScope) {
@@ -32,6 +34,10 @@ public class Loans {
     /** Stores a locked loan's next state; the caller has checked the transition. */
     public void update(Loan loan, OffsetDateTime now) {
         loans.update(loan, now);
+        if (loan.status() == LoanStatus.DEFAULTED) {
+            // a default is non-performing from the day it is declared
+            classifications.reclassify(loan.id(), "SYSTEM:default");
+        }
     }
 
     public List<ScheduleLine> scheduleLines(UUID loanId) {

@@ -13,6 +13,7 @@ import static com.ipledge.service.db.Tables.RECOVERY_SHARE;
 import com.ipledge.service.db.tables.records.LoanDefaultRecord;
 import com.ipledge.service.db.tables.records.LossClaimRecord;
 import com.ipledge.service.db.tables.records.LossSharingSchemeRecord;
+import com.ipledge.service.loan.Classification;
 import com.ipledge.service.loan.LoanStatus;
 import com.ipledge.service.losssharing.Facility.GuaranteeFund;
 import com.ipledge.service.losssharing.Facility.GuaranteeInsurance;
@@ -70,7 +71,8 @@ class LossSharingRepository {
     }
 
     /** IP-loan balances of one bank: all live and defaulted loans, and the defaulted ones. */
-    public record Book(BigDecimal totalOutstanding, BigDecimal defaultedOutstanding) {
+    public record Book(BigDecimal totalOutstanding, BigDecimal defaultedOutstanding,
+                       BigDecimal nonPerformingOutstanding) {
     }
 
     private final DSLContext db;
@@ -314,12 +316,14 @@ class LossSharingRepository {
     public Book book(UUID bankId) {
         var defaulted = DSL.sum(DSL.when(LOAN.STATUS.eq(LoanStatus.DEFAULTED.name()), LOAN.OUTSTANDING_PRINCIPAL)
                 .otherwise(BigDecimal.ZERO));
+        var nonPerforming = DSL.sum(DSL.when(LOAN.CLASSIFICATION.in(Classification.NON_PERFORMING),
+                LOAN.OUTSTANDING_PRINCIPAL).otherwise(BigDecimal.ZERO));
         var total = DSL.sum(LOAN.OUTSTANDING_PRINCIPAL);
-        var r = db.select(total, defaulted).from(LOAN)
+        var r = db.select(total, defaulted, nonPerforming).from(LOAN)
                 .where(LOAN.BANK_ID.eq(bankId).and(LOAN.STATUS.in(LoanStatus.DISBURSED.name(),
                         LoanStatus.REPAYING.name(), LoanStatus.DEFAULTED.name())))
                 .fetchOne();
-        return new Book(orZero(r.value1()), orZero(r.value2()));
+        return new Book(orZero(r.value1()), orZero(r.value2()), orZero(r.value3()));
     }
 
     private static BigDecimal orZero(BigDecimal v) {

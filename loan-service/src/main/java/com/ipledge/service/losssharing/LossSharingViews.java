@@ -88,7 +88,8 @@ public final class LossSharingViews {
      */
     @Introspected
     public record NplView(UUID bankId, String bankCode, BigDecimal totalOutstanding,
-                          BigDecimal defaultedOutstanding, BigDecimal ipNplRatio, BigDecimal overallNplRatio,
+                          BigDecimal defaultedOutstanding, BigDecimal nonPerformingOutstanding,
+                          BigDecimal ipNplRatio, BigDecimal overallNplRatio,
                           LocalDate overallAsOf, BigDecimal tolerance, BigDecimal limit, Boolean breached) {
     }
 

@@ -65,7 +65,8 @@ public class NplRatios {
     }
 
     /**
-     * Per bank (a bank's caller: its own only): IP-loan NPL ratio = outstanding principal of DEFAULTED IP loans /
+     * Per bank (a bank's caller: its own only): IP-loan NPL ratio = outstanding principal of non-performing IP
+     * loans (classified substandard or worse, {@link com.ipledge.service.loan.Classification#NON_PERFORMING}) /
      * outstanding principal of DISBURSED, REPAYING and DEFAULTED ones (0 with no book), against the bank's latest
      * overall NPL ratio plus the tolerance; breached when the IP ratio is above that limit.
      */
@@ -78,10 +79,12 @@ public class NplRatios {
         for (Bank bank : scope) {
             LossSharingRepository.Book book = repo.book(bank.id());
             BigDecimal ip = book.totalOutstanding().signum() == 0 ? BigDecimal.ZERO.setScale(Ratios.SCALE)
-                    : book.defaultedOutstanding().divide(book.totalOutstanding(), Ratios.SCALE, RoundingMode.HALF_UP);
+                    : book.nonPerformingOutstanding().divide(book.totalOutstanding(), Ratios.SCALE,
+                    RoundingMode.HALF_UP);
             Optional<LossSharingRepository.OverallNpl> overall = repo.overallNpl(bank.id(), today);
             BigDecimal limit = overall.map(o -> o.ratio().add(tolerance)).orElse(null);
-            out.add(new NplView(bank.id(), bank.code(), book.totalOutstanding(), book.defaultedOutstanding(), ip,
+            out.add(new NplView(bank.id(), bank.code(), book.totalOutstanding(), book.defaultedOutstanding(),
+                    book.nonPerformingOutstanding(), ip,
                     overall.map(LossSharingRepository.OverallNpl::ratio).orElse(null),
                     overall.map(LossSharingRepository.OverallNpl::asOf).orElse(null), tolerance, limit,
                     limit == null ? null : ip.compareTo(limit) > 0));

@@ -9,6 +9,7 @@ import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.LOAN;
 import static com.ipledge.service.db.Tables.QUOTA_PLAN;
 
+import com.ipledge.service.loan.Classification;
 import com.ipledge.service.loan.LoanStatus;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -39,7 +40,8 @@ class PortfolioRepository {
     /** A loan of the book (live or defaulted) with what the views slice it by, and its decision's PD and LGD. */
     public record BookRow(UUID loanId, UUID applicationId, UUID bankId, String bankCode, String bankName,
                           LoanStatus status, BigDecimal outstanding, BigDecimal pd, BigDecimal lgd,
-                          String industryCode, String ecoIndustry, String regionCode, String decisionBody) {
+                          String industryCode, String ecoIndustry, String regionCode, String decisionBody,
+                          Classification classification) {
     }
 
     /** One asset pledged for an application, in filing order. */
@@ -68,7 +70,7 @@ class PortfolioRepository {
     public List<BookRow> book(Optional<UUID> bankScope) {
         return db.select(LOAN.ID, LOAN.APPLICATION_ID, LOAN.BANK_ID, BANK.CODE, BANK.NAME, LOAN.STATUS,
                         LOAN.OUTSTANDING_PRINCIPAL, DECISION.PD, DECISION.LGD, BORROWER.INDUSTRY_CODE,
-                        BORROWER.ECO_INDUSTRY, BORROWER.REGION_CODE, DECISION.BODY)
+                        BORROWER.ECO_INDUSTRY, BORROWER.REGION_CODE, DECISION.BODY, LOAN.CLASSIFICATION)
                 .from(LOAN)
                 .join(BANK).on(BANK.ID.eq(LOAN.BANK_ID))
                 .join(BORROWER).on(BORROWER.ID.eq(LOAN.BORROWER_ID))
@@ -80,7 +82,7 @@ class PortfolioRepository {
                         r.get(LOAN.OUTSTANDING_PRINCIPAL), r.get(DECISION.PD), r.get(DECISION.LGD),
                         r.get(BORROWER.INDUSTRY_CODE), r.get(BORROWER.ECO_INDUSTRY),
                         r.get(BORROWER.REGION_CODE) == null ? null : r.get(BORROWER.REGION_CODE).trim(),
-                        r.get(DECISION.BODY)));
+                        r.get(DECISION.BODY), Classification.valueOf(r.get(LOAN.CLASSIFICATION))));
     }
 
     /** The assets pledged for each application, by application id (in chunks, so any book size works). */

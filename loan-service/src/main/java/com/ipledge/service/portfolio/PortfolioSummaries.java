@@ -54,7 +54,13 @@ public class PortfolioSummaries {
         BigDecimal live = BigDecimal.ZERO;
         BigDecimal defaulted = BigDecimal.ZERO;
         BigDecimal el = BigDecimal.ZERO;
+        long nonPerformingLoans = 0;
+        BigDecimal nonPerforming = BigDecimal.ZERO;
         for (BookLoan l : loans) {
+            if (l.row().classification().isNonPerforming()) {
+                nonPerformingLoans++;
+                nonPerforming = nonPerforming.add(l.outstanding());
+            }
             if (l.live()) {
                 liveLoans++;
                 live = live.add(l.outstanding());
@@ -67,8 +73,10 @@ public class PortfolioSummaries {
                 defaulted = defaulted.add(l.outstanding());
             }
         }
+        BigDecimal outstanding = live.add(defaulted);
         Totals totals = new Totals(liveLoans, money(live), defaultedLoans, money(defaulted), money(el),
-                ratio(el, live), ratio(defaulted, live.add(defaulted)), missing);
+                ratio(el, live), ratio(nonPerforming, outstanding), missing, liveLoans + defaultedLoans,
+                money(outstanding), nonPerformingLoans, money(nonPerforming));
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (LoanStatus s : LoanStatus.values()) {

@@ -42,14 +42,17 @@ public record PortfolioSummary(LocalDate asOf, String scope, Totals totals, Map<
                                Alerts alerts, List<MonthTrend> trends) {
 
     /**
-     * The whole book. {@code nplRatio} is defaulted / (live + defaulted) outstanding: the IP-loan NPL ratio (the
-     * bank's overall NPL ratio, against which the tolerance is set, is not known to the service).
+     * The whole book: {@code loans} and {@code outstanding} count every disbursed, repaying and defaulted loan
+     * (the balance every view shows); {@code nplRatio} is non-performing (classified substandard or worse) /
+     * outstanding, the IP-loan NPL ratio the NPL table shows too. {@code liveLoans}/{@code liveExposure} and
+     * {@code defaultedLoans}/{@code defaultedExposure} split the book by status.
      * {@code loansWithoutPdLgd} counts live loans whose decision has no PD or LGD (they add nothing to EL).
      */
     @Introspected
     public record Totals(long liveLoans, BigDecimal liveExposure, long defaultedLoans, BigDecimal defaultedExposure,
                          BigDecimal expectedLoss, BigDecimal expectedLossRate, BigDecimal nplRatio,
-                         long loansWithoutPdLgd) {
+                         long loansWithoutPdLgd, long loans, BigDecimal outstanding, long nonPerformingLoans,
+                         BigDecimal nonPerformingExposure) {
     }
 
     /**

@@ -92,6 +92,94 @@ class BureauHttpTest extends ApiTestBase {
         }
     }
 
+    /** The cells of every table the page shows (not the risk tables its script fills), by caption. */
+    private static Map<String, List<List<String>>> tables(String html) {
+        Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+        Matcher t = Pattern.compile("<table id=\"table-(\\w+)\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        while (t.find()) {
+            String body = t.group(2);
+            Matcher caption = Pattern.compile("<caption>(.*?)</caption>", Pattern.DOTALL).matcher(body);
+            if (!caption.find() || !body.contains("<th scope=\"col\"")) {
+                continue;
+            }
+            List<List<String>> rows = new java.util.ArrayList<>();
+            Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(body);
+            while (tr.find()) {
+                List<String> cells = new java.util.ArrayList<>();
+                Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(tr.group(1));
+                while (cell.find()) {
+                    cells.add(unescape(cell.group(1).strip()));
+                }
+                rows.add(cells);
+            }
+            tables.put(unescape(caption.group(1).strip()), rows);
+        }
+        return tables;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    @Test
+    void theXlsxExportIsTheScreenSheetBySheet() throws Exception {
+        for (String lang : List.of("zh", "en")) {
+            Jar jar = new Jar();
+            assertEquals(303, jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD).status());
+            Answer page = jar.get("/bureau?lang=" + lang);
+            assertEquals(200, page.status(), page::toString);
+            assertTrue(page.raw().contains("/bureau/export/all.xlsx"), "the page links the export");
+            Map<String, List<List<String>>> screen = tables(page.raw());
+            assertTrue(screen.size() >= 5, screen.keySet()::toString);
+
+            MutableHttpRequest<?> download = HttpRequest.GET("/bureau/export/all.xlsx");
+            download.header("Cookie", jar.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+            var answer = client.toBlocking().exchange(download, byte[].class);
+            assertEquals(200, answer.code());
+            assertTrue(answer.getContentType().orElseThrow().toString().contains("spreadsheetml"));
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(answer.body()))) {
+                var shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+                String asOf = shown.formatCellValue(book.getSheetAt(0).getRow(1).getCell(0));
+                assertTrue(asOf.contains(today().toString()), "the data's date is in the file: " + asOf);
+                Map<String, List<List<String>>> file = new LinkedHashMap<>();
+                for (int i = 1; i < book.getNumberOfSheets(); i++) {
+                    var sheet = book.getSheetAt(i);
+                    assertEquals(asOf, shown.formatCellValue(sheet.getRow(1).getCell(0)));
+                    List<List<String>> rows = new java.util.ArrayList<>();
+                    for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                        List<String> cells = new java.util.ArrayList<>();
+                        for (int c = 0; c < sheet.getRow(r).getLastCellNum(); c++) {
+                            cells.add(shown.formatCellValue(sheet.getRow(r).getCell(c)));
+                        }
+                        rows.add(cells);
+                    }
+                    file.put(shown.formatCellValue(sheet.getRow(0).getCell(0)), rows);
+                }
+                for (var table : screen.entrySet()) {
+                    List<List<String>> rows = table.getValue().stream()
+                            .filter(r -> r.size() > 1 || table.getValue().size() == 2).toList();
+                    List<List<String>> expected = rows.size() == 2 && rows.get(1).size() == 1
+                            ? rows.subList(0, 1) : rows; // an empty table's "none" row is the page's, not data
+                    assertEquals(expected, file.get(table.getKey()), lang + ": " + table.getKey());
+                }
+                // numbers are numbers in the file (they sum), shown as on the page
+                var byBank = book.getSheetAt(1);
+                assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, byBank.getRow(3).getCell(2).getCellType(),
+                        lang + " " + byBank.getSheetName());
+            }
+        }
+        Answer api = get("/api/v1/portfolio/summary.xlsx?lang=fr", book.bureauKey());
+        assertEquals(400, api.status(), api::toString);
+        assertEquals(List.of("lang"), api.errorFields());
+        var viaApi = client.toBlocking().exchange(HttpRequest.GET("/api/v1/portfolio/summary.xlsx")
+                .bearerAuth(book.bureauKey()), byte[].class);
+        assertEquals(200, viaApi.code());
+        assertTrue(viaApi.header("Content-Disposition").contains(".xlsx"));
+    }
+
     private static String csrf(Answer page) {
         Matcher m = CSRF.matcher(page.raw());
         assertTrue(m.find(), "the page has a CSRF token");

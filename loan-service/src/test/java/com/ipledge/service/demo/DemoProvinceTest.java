@@ -44,6 +44,11 @@ class DemoProvinceTest extends ApiTestBase {
         }
         assertTrue(sql.count("SELECT count(*) FROM loan_application WHERE status = 'SUBMITTED'") > 0);
         assertTrue(sql.count("SELECT count(*) FROM recovery") > 0, "a recovery after a default");
+        assertEquals(3, sql.count("SELECT count(*) FROM loan WHERE classification = 'SUBSTANDARD' AND status <> 'DEFAULTED'"),
+                "a current loan each bank classified substandard");
+        assertEquals(3, sql.count("SELECT count(*) FROM loan WHERE classification = 'SPECIAL_MENTION'"));
+        assertEquals(0, sql.count("SELECT count(*) FROM loan WHERE status = 'DEFAULTED' AND classification = 'NORMAL'"),
+                "a default is non-performing");
         assertTrue(sql.count("SELECT count(*) FROM alert WHERE status = 'OPEN'") > 0, "open alerts");
         assertEquals(0, sql.count("SELECT count(*) FROM quota_plan WHERE reserved + drawn > amount"));
         assertEquals(1, sql.count("SELECT count(*) FROM public_intake WHERE status = 'PENDING'"),

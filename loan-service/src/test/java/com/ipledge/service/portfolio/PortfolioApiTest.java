@@ -97,7 +97,9 @@ class PortfolioApiTest extends ApiTestBase {
         defaultedLoan = approve(approverA, application(officerA, "300000", "A0141", "CIRCULAR_AGRICULTURE",
                 "620700", false));
         disburse(officerA, defaultedLoan);
-        assertEquals(1, sql.execute("UPDATE loan SET status = 'DEFAULTED' WHERE id = '" + defaultedLoan + "'"));
+        // as the service records a default: the status, and a classification of substandard (non-performing)
+        assertEquals(1, sql.execute("UPDATE loan SET status = 'DEFAULTED', classification = 'SUBSTANDARD' WHERE id = '"
+                + defaultedLoan + "'"));
 
         // bank B: a firm outside Gansu without an ecological tag, and an approved loan not yet drawn
         disburse(officerB, approve(approverB, application(officerB, "600000", "C2740", null, "110105", false)));

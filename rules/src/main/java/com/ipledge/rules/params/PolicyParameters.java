@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record PolicyParameters(String version, EligibilityPolicy eligibility, CollateralPolicy collateral,
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
-                               MonitoringThresholds monitoring) {
+                               MonitoringThresholds monitoring, ClassificationPolicy classification) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -69,7 +69,12 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         MonitoringThresholds monitoring = new MonitoringThresholds(new BigDecimal("0.20"), new BigDecimal("0.40"),
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
-                monitoring);
+                monitoring, ClassificationPolicy.defaults());
+    }
+
+    /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
+    public ClassificationPolicy classificationOrDefaults() {
+        return classification == null ? ClassificationPolicy.defaults() : classification;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -116,6 +121,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (checks.present(prefix + "monitoring", monitoring)) {
             checkMonitoring(prefix + "monitoring.", checks);
+        }
+        if (classification != null) {
+            checkClassification(prefix + "classification.", checks);
         }
     }
 
@@ -265,6 +273,26 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             checks.add(p + "valueDropWarning", "must not exceed valueDropCritical");
         }
         checks.nonNegative(p + "ltvTolerance", monitoring.ltvTolerance());
+    }
+
+    private void checkClassification(String p, Checks checks) {
+        ClassificationPolicy c = classification;
+        checks.atLeast(p + "technicalDelayDays", c.technicalDelayDays(), 0);
+        if (c.substandardAfterDays() <= c.technicalDelayDays()) {
+            checks.add(p + "substandardAfterDays", "must exceed technicalDelayDays");
+        }
+        if (c.doubtfulAfterDays() <= c.substandardAfterDays()) {
+            checks.add(p + "doubtfulAfterDays", "must exceed substandardAfterDays");
+        }
+        if (c.lossAfterDays() <= c.doubtfulAfterDays()) {
+            checks.add(p + "lossAfterDays", "must exceed doubtfulAfterDays");
+        }
+        if (c.lossAfterDays() > 3660) {
+            checks.add(p + "lossAfterDays", "must be at most 3660");
+        }
+        if (checks.present(p + "penaltyRateMarkup", c.penaltyRateMarkup())) {
+            checks.fraction(p + "penaltyRateMarkup", c.penaltyRateMarkup());
+        }
     }
 
     private static boolean isIpType(String name) {

@@ -1,0 +1,49 @@
+package com.ipledge.service.bureau;
+
+import com.ipledge.service.portfolio.PortfolioCsv;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
+
+/** The dashboard's tables as one XLSX file for API callers (the page offers the same from its session). */
+@Controller("/api/v1/portfolio")
+@Tag(name = "portfolio")
+public class DashboardExportController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Dashboard dashboard;
+
+    public DashboardExportController(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @Get(value = "/summary.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
+    @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Operation(summary = "Every table and headline figure of the bureau's dashboard as one XLSX workbook, as the page "
+            + "shows them: Chinese headings and money in 万元 (lang=zh, the default) or English and yuan (lang=en), "
+            + "the data's date on every sheet")
+    public HttpResponse<byte[]> workbook(@Nullable @QueryValue String lang, Authentication auth) {
+        Locale locale;
+        if (lang == null || lang.equals("zh")) {
+            locale = BureauPages.ZH;
+        } else if (lang.equals("en")) {
+            locale = BureauPages.EN;
+        } else {
+            throw ApiProblem.invalid("lang", "must be zh or en");
+        }
+        PortfolioCsv.Export export = dashboard.workbook(Caller.of(auth), locale);
+        return HttpResponse.ok(export.bytes()).contentType(MediaType.of(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");
+    }
+}

@@ -1,0 +1,75 @@
+package com.ipledge.service.closeofbusiness;
+
+import com.ipledge.service.calendar.BusinessDateShift;
+import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.ApiProblem;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The business date: Beijing's date, or (where {@code ipledge.business-date.adjustable} is true) a later one an
+ * admin moved it to. Every instance takes the shift from the database, at start and every few seconds.
+ */
+@Singleton
+public class BusinessDates {
+    private final CloseOfBusiness closeOfBusiness;
+    private final BusinessDateShift shift;
+    private final Clock clock;
+    private final boolean adjustable;
+
+    BusinessDates(CloseOfBusiness closeOfBusiness, BusinessDateShift shift, Clock clock,
+                  @Value("${ipledge.business-date.adjustable:false}") boolean adjustable) {
+        this.closeOfBusiness = closeOfBusiness;
+        this.shift = shift;
+        this.clock = clock;
+        this.adjustable = adjustable;
+    }
+
+    public boolean adjustable() {
+        return adjustable;
+    }
+
+    /** Moves the business date forward to {@code date}, running the close of business of every day on the way. */
+    public CloseOfBusiness.Moved moveTo(Caller caller, LocalDate date) {
+        if (!adjustable) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "business-date-not-adjustable",
+                    "The business date is Beijing's date here; it can be moved only where "
+                            + "IPLEDGE_BUSINESS_DATE_ADJUSTABLE=true (training and rehearsal environments).",
+                    List.of(), Map.of());
+        }
+        if (date == null) {
+            throw ApiProblem.invalid("date", "is required (an ISO date, yyyy-MM-dd)");
+        }
+        LocalDate realToday = realToday();
+        refresh();
+        LocalDate current = LocalDate.now(clock);
+        if (date.isBefore(current)) {
+            throw ApiProblem.invalid("date", "is before the business date " + current
+                    + ": the business date only moves forward");
+        }
+        if (date.isAfter(current.plusDays(CloseOfBusiness.MAX_DAYS))) {
+            throw ApiProblem.invalid("date", "is more than " + CloseOfBusiness.MAX_DAYS
+                    + " days after the business date " + current + ": move in steps");
+        }
+        CloseOfBusiness.Moved moved = closeOfBusiness.moveTo(caller, date, realToday);
+        refresh();
+        return moved;
+    }
+
+    /** Takes the shift from the database (it may have been moved on another instance). */
+    void refresh() {
+        if (adjustable) {
+            shift.set(closeOfBusiness.storedShift());
+        }
+    }
+
+    /** Beijing's calendar date: the clock less this instance's shift. */
+    private LocalDate realToday() {
+        return LocalDate.now(clock).minusDays(shift.days());
+    }
+}
