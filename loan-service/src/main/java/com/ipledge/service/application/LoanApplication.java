@@ -11,5 +11,6 @@ import java.util.UUID;
 public record LoanApplication(UUID id, UUID bankId, UUID borrowerId, BigDecimal requestedAmount, int termMonths,
                               String purpose, boolean insurance, List<UUID> collateralAssetIds,
                               ApplicationStatus status, UUID filedBy, OffsetDateTime createdAt,
-                              OffsetDateTime updatedAt, NewApplication.CreditHistory creditHistory) {
+                              OffsetDateTime updatedAt, NewApplication.CreditHistory creditHistory,
+                              @io.micronaut.core.annotation.Nullable UUID decisionId) {
 }

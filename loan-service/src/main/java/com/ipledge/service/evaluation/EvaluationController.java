@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -31,6 +32,14 @@ public class EvaluationController {
 
     public EvaluationController(EvaluationService evaluations) {
         this.evaluations = evaluations;
+    }
+
+    /** The stored decision, exactly as the evaluation answered it; 404 before the application is evaluated. */
+    @Get("/{id}/evaluation")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    public HttpResponse<String> decision(UUID id, Authentication auth) {
+        return HttpResponse.ok(evaluations.stored(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** Repeatable: unchanged inputs answer the stored decision. */

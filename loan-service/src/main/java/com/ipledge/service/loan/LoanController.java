@@ -16,6 +16,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -85,9 +88,13 @@ public class LoanController {
 
     @Get("/loans")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
-    public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @QueryValue(defaultValue = "0") int page,
+    public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
+                               @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                               @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                               @QueryValue(defaultValue = "0") int page,
                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return loans.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+        return loans.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId), page, size,
+                SyncWindow.of(updatedSince, cursor));
     }
 
     @Post("/loans/{id}/pledge-registration")
