@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,6 +48,7 @@ public class ApplicationController {
     }
 
     @Get
+    @Operation(operationId = "listApplications")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<ApplicationView> list(@Nullable @QueryValue ApplicationStatus status,
                                       @Nullable @QueryValue UUID borrowerId,

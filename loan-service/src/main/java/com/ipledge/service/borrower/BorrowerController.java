@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,6 +54,7 @@ public class BorrowerController {
      * after updatedSince, in (updatedAt, id) order, read on with nextCursor.
      */
     @Get
+    @Operation(operationId = "listBorrowers")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<Borrower> list(@Nullable @QueryValue String creditCode, @Nullable @QueryValue String name,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
@@ -65,6 +67,7 @@ public class BorrowerController {
 
     /** Records the facts that change (employees, annual financials, contact) as of a date: a new version. */
     @Patch("/{id}")
+    @Operation(operationId = "changeBorrower")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
     public Borrower change(UUID id, @Body BorrowerChange body, Authentication auth) {
         return borrowers.change(Caller.of(auth), id, body);
@@ -72,6 +75,7 @@ public class BorrowerController {
 
     /** Every version of the borrower's changing facts, oldest first. */
     @Get("/{id}/history")
+    @Operation(operationId = "borrowerHistory")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public List<BorrowerVersion> history(UUID id, Authentication auth) {
         return borrowers.history(Caller.of(auth), id);

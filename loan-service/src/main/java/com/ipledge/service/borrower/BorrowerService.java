@@ -52,7 +52,8 @@ public class BorrowerService {
                 request.foundedOn(), sizeStandard.classify(new IndustryCode(request.industryCode()),
                         request.employees(), request.operatingRevenue(), request.totalAssets()),
                 OffsetDateTime.now(clock), LocalDate.now(clock));
-        Borrower stored = borrowers.insert(borrower, caller.principalId()).orElseThrow(() -> ApiProblem.conflict("borrower-exists",
+        Borrower stored = borrowers.insert(borrower, caller.principalId()).orElseThrow(() -> ApiProblem.conflict(
+                "borrower-exists",
                 "This bank already has a borrower with credit code " + request.creditCode() + ".",
                 java.util.Map.of("borrowerId",
                         borrowers.findByCreditCode(bankId, request.creditCode()).orElseThrow().id())));
@@ -79,7 +80,8 @@ public class BorrowerService {
                                Optional<SyncWindow> sync) {
         Page.check(page, size);
         FieldErrors errors = new FieldErrors();
-        creditCode.filter(c -> c.length() > 18).ifPresent(c -> errors.add("creditCode", "must be at most 18 characters"));
+        creditCode.filter(c -> c.length() > 18)
+                .ifPresent(c -> errors.add("creditCode", "must be at most 18 characters"));
         name.filter(n -> n.length() > 200).ifPresent(n -> errors.add("name", "must be at most 200 characters"));
         errors.throwIfAny();
         BorrowerRepository.Filter filter = new BorrowerRepository.Filter(caller.bankScope(), creditCode,

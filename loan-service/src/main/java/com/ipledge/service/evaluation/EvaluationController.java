@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,6 +37,7 @@ public class EvaluationController {
 
     /** The stored decision, exactly as the evaluation answered it; 404 before the application is evaluated. */
     @Get("/{id}/evaluation")
+    @Operation(operationId = "getEvaluation")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public HttpResponse<String> decision(UUID id, Authentication auth) {

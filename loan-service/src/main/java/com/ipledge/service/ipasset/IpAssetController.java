@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.QueryValue;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,6 +46,7 @@ public class IpAssetController {
      * after updatedSince, in (updatedAt, id) order, read on with nextCursor.
      */
     @Get
+    @Operation(operationId = "listIpAssets")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<IpAssetView> list(@Nullable @QueryValue String number, @Nullable @QueryValue String ownerCreditCode,
                                   @Nullable @QueryValue IpType type,

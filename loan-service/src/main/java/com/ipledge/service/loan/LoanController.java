@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,6 +88,7 @@ public class LoanController {
     }
 
     @Get("/loans")
+    @Operation(operationId = "listLoans")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))

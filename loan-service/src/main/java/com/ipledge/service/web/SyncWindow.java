@@ -37,12 +37,14 @@ public record SyncWindow(Optional<OffsetDateTime> updatedSince, Optional<Positio
         OffsetDateTime since = null;
         if (updatedSince != null) {
             try {
-                since = Instant.parse(updatedSince).atOffset(ZoneOffset.UTC);
+                // any ISO-8601 offset, Z included (a generated client writes +08:00)
+                since = OffsetDateTime.parse(updatedSince).withOffsetSameInstant(ZoneOffset.UTC);
                 if (since.getYear() < 1970 || since.getYear() > 9999) {
                     errors.add("updatedSince", "must be between 1970 and 9999");
                 }
             } catch (DateTimeParseException e) {
-                errors.add("updatedSince", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+                errors.add("updatedSince", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z"
+                        + " or 2026-12-01T08:00:00+08:00");
             }
         }
         Position after = null;

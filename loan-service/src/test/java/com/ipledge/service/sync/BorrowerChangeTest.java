@@ -91,8 +91,8 @@ class BorrowerChangeTest extends ApiTestBase {
             assertNotNull(v.get("changedAt"), "when: " + v);
         }
         assertEquals(history.raw(), get("/api/v1/borrowers/" + id + "/history", bureau).raw(), "the bureau reads it");
-        assertEquals(2L, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'borrower.changed' AND entity_id = '"
-                + id + "'"), "each change audited");
+        assertEquals(2L, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'borrower.changed'"
+                + " AND entity_id = '" + id + "'"), "each change audited");
         assertEquals(3, ((Number) get("/api/v1/borrowers/" + id, officer).get("version")).intValue());
     }
 
