@@ -13,6 +13,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,10 +48,15 @@ public class ApplicationController {
     }
 
     @Get
+    @Operation(operationId = "listApplications")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<ApplicationView> list(@Nullable @QueryValue ApplicationStatus status,
+                                      @Nullable @QueryValue UUID borrowerId,
+                                      @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                                      @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                       @QueryValue(defaultValue = "0") int page,
                                       @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return applications.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+        return applications.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId),
+                page, size, SyncWindow.of(updatedSince, cursor));
     }
 }

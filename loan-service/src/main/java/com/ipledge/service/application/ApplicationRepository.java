@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import com.ipledge.service.database.SyncOrder;
+import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,6 +22,10 @@ import org.jooq.impl.DSL;
 @Singleton
 @Connectable
 class ApplicationRepository {
+    /** What a list may be filtered by. */
+    record Filter(Optional<UUID> bankScope, Optional<ApplicationStatus> status, Optional<UUID> borrowerId) {
+    }
+
     private final DSLContext db;
 
     public ApplicationRepository(DSLContext db) {
@@ -77,19 +83,43 @@ class ApplicationRepository {
                 .execute();
     }
 
-    public List<LoanApplication> page(Optional<UUID> bankScope, Optional<ApplicationStatus> status, int page,
-                                      int size) {
-        List<LoanApplicationRecord> rows = db.selectFrom(LOAN_APPLICATION)
-                .where(filter(bankScope, status))
+    public void recordDecision(UUID id, ApplicationStatus status, UUID decisionId, java.time.OffsetDateTime now) {
+        db.update(LOAN_APPLICATION)
+                .set(LOAN_APPLICATION.STATUS, status.name())
+                .set(LOAN_APPLICATION.DECISION_ID, decisionId)
+                .set(LOAN_APPLICATION.UPDATED_AT, now)
+                .where(LOAN_APPLICATION.ID.eq(id))
+                .execute();
+    }
+
+    /** A plain page, newest first. */
+    public List<LoanApplication> page(Filter filter, int page, int size) {
+        return withCollateral(db.selectFrom(LOAN_APPLICATION)
+                .where(condition(filter))
                 .orderBy(LOAN_APPLICATION.CREATED_AT.desc(), LOAN_APPLICATION.ID)
                 .limit(size).offset((long) page * size)
-                .fetch();
-        Map<UUID, List<UUID>> collateral = collateralOf(rows.stream().map(LoanApplicationRecord::getId).toList());
+                .fetch());
+    }
+
+    /** A sync page: in (updated_at, id) order after the window's position. */
+    public List<LoanApplication> page(Filter filter, SyncWindow window, int size) {
+        return withCollateral(db.selectFrom(LOAN_APPLICATION)
+                .where(condition(filter).and(SyncOrder.condition(window, LOAN_APPLICATION.UPDATED_AT,
+                        LOAN_APPLICATION.ID)))
+                .orderBy(SyncOrder.order(LOAN_APPLICATION.UPDATED_AT, LOAN_APPLICATION.ID))
+                .limit(size)
+                .fetch());
+    }
+
+    private List<LoanApplication> withCollateral(List<LoanApplicationRecord> rows) {
+        Map<UUID, List<UUID>> collateral = rows.isEmpty() ? Map.of()
+                : collateralOf(rows.stream().map(LoanApplicationRecord::getId).toList());
         return rows.stream().map(r -> toApplication(r, collateral.getOrDefault(r.getId(), List.of()))).toList();
     }
 
-    public long count(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
-        return db.fetchCount(LOAN_APPLICATION, filter(bankScope, status));
+    public long count(Filter filter, Optional<SyncWindow> window) {
+        return db.fetchCount(LOAN_APPLICATION, condition(filter).and(window
+                .map(w -> SyncOrder.since(w, LOAN_APPLICATION.UPDATED_AT)).orElse(DSL.trueCondition())));
     }
 
     /** The pledged asset ids of each application, in filing order: one query for any number of applications. */
@@ -103,9 +133,10 @@ class ApplicationRepository {
                         Collectors.mapping(r -> r.getAssetId(), Collectors.toCollection(ArrayList::new))));
     }
 
-    private static Condition filter(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
-        return scoped(bankScope).and(status.map(s -> LOAN_APPLICATION.STATUS.eq(s.name()))
-                .orElse(DSL.trueCondition()));
+    private static Condition condition(Filter f) {
+        return scoped(f.bankScope())
+                .and(f.status().map(s -> LOAN_APPLICATION.STATUS.eq(s.name())).orElse(DSL.trueCondition()))
+                .and(f.borrowerId().map(LOAN_APPLICATION.BORROWER_ID::eq).orElse(DSL.trueCondition()));
     }
 
     private static Condition scoped(Optional<UUID> bankScope) {
@@ -117,6 +148,7 @@ class ApplicationRepository {
                 r.getTermMonths(), r.getPurpose(), r.getInsurance(), List.copyOf(collateral),
                 ApplicationStatus.valueOf(r.getStatus()), r.getFiledBy(), r.getCreatedAt(), r.getUpdatedAt(),
                 new NewApplication.CreditHistory(r.getCurrentlyOverdue(), r.getYearsSinceLastDefault(),
-                        r.getOnDishonestyList()), ApplicationOrigin.valueOf(r.getOrigin()), r.getIntakeId());
+                        r.getOnDishonestyList()), ApplicationOrigin.valueOf(r.getOrigin()), r.getIntakeId(),
+                r.getDecisionId());
     }
 }

@@ -8,6 +8,7 @@ import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
+import com.ipledge.service.web.SyncWindow;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
 import java.math.BigDecimal;
@@ -67,7 +68,7 @@ public class ApplicationService {
         LoanApplication application = new LoanApplication(UUID.randomUUID(), bankId, r.borrowerId(),
                 Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(),
                 Boolean.TRUE.equals(r.insurance()), assetIds, ApplicationStatus.SUBMITTED, caller.principalId(),
-                now, now, creditHistory(r.creditHistory()), origin, intakeId);
+                now, now, creditHistory(r.creditHistory()), origin, intakeId, null);
         applications.insert(application);
         Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("requestedAmount",
                 application.requestedAmount(), "termMonths", application.termMonths(), "collateral", assetIds,
@@ -87,11 +88,22 @@ public class ApplicationService {
         return applications.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("application " + id));
     }
 
-    public Page<ApplicationView> list(Caller caller, Optional<ApplicationStatus> status, int page, int size) {
+    /** The caller's bank's applications, filtered; a sync read when updatedSince or cursor is given. */
+    public Page<ApplicationView> list(Caller caller, Optional<ApplicationStatus> status, Optional<UUID> borrowerId,
+                                      int page, int size, Optional<SyncWindow> sync) {
         Page.check(page, size);
-        List<ApplicationView> items = applications.page(caller.bankScope(), status, page, size).stream()
-                .map(ApplicationView::of).toList();
-        return new Page<>(items, page, size, applications.count(caller.bankScope(), status));
+        ApplicationRepository.Filter filter = new ApplicationRepository.Filter(caller.bankScope(), status,
+                borrowerId);
+        long total = applications.count(filter, sync);
+        if (sync.isEmpty()) {
+            return new Page<>(applications.page(filter, page, size).stream().map(ApplicationView::of).toList(),
+                    page, size, total);
+        }
+        List<LoanApplication> items = applications.page(filter, sync.get(), size);
+        LoanApplication last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Page<>(items.stream().map(ApplicationView::of).toList(), 0, size, total,
+                sync.get().nextCursor(Optional.ofNullable(last)
+                        .map(a -> new SyncWindow.Position(a.updatedAt(), a.id()))));
     }
 
     private static NewApplication.CreditHistory creditHistory(NewApplication.CreditHistory h) {
@@ -190,7 +202,13 @@ public class ApplicationService {
         applications.updateStatus(id, status, now);
     }
 
+    /** Moves a locked application on after an evaluation, naming the decision it came to. */
+    public void recordDecision(UUID id, ApplicationStatus status, UUID decisionId, OffsetDateTime now) {
+        applications.recordDecision(id, status, decisionId, now);
+    }
+
     public long count(Optional<UUID> bankScope, Optional<ApplicationStatus> status) {
-        return applications.count(bankScope, status);
+        return applications.count(new ApplicationRepository.Filter(bankScope, status, Optional.empty()),
+                Optional.empty());
     }
 }

@@ -12,5 +12,6 @@ public record LoanApplication(UUID id, UUID bankId, UUID borrowerId, BigDecimal 
                               String purpose, boolean insurance, List<UUID> collateralAssetIds,
                               ApplicationStatus status, UUID filedBy, OffsetDateTime createdAt,
                               OffsetDateTime updatedAt, NewApplication.CreditHistory creditHistory,
-                              ApplicationOrigin origin, UUID intakeId) {
+                              ApplicationOrigin origin, UUID intakeId,
+                              @io.micronaut.core.annotation.Nullable UUID decisionId) {
 }

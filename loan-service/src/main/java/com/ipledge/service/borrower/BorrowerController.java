@@ -2,16 +2,25 @@ package com.ipledge.service.borrower;
 
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
+import com.ipledge.service.web.Page;
+import com.ipledge.service.web.SyncWindow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller("/api/v1/borrowers")
@@ -38,5 +47,37 @@ public class BorrowerController {
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Borrower get(UUID id, Authentication auth) {
         return borrowers.get(Caller.of(auth), id);
+    }
+
+    /**
+     * The caller's bank's borrowers (every bank's for the bureau). With updatedSince or cursor: those changed at or
+     * after updatedSince, in (updatedAt, id) order, read on with nextCursor.
+     */
+    @Get
+    @Operation(operationId = "listBorrowers")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public Page<Borrower> list(@Nullable @QueryValue String creditCode, @Nullable @QueryValue String name,
+                               @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                               @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                               @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                               Authentication auth) {
+        return borrowers.list(Caller.of(auth), Optional.ofNullable(creditCode), Optional.ofNullable(name), page, size,
+                SyncWindow.of(updatedSince, cursor));
+    }
+
+    /** Records the facts that change (employees, annual financials, contact) as of a date: a new version. */
+    @Patch("/{id}")
+    @Operation(operationId = "changeBorrower")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    public Borrower change(UUID id, @Body BorrowerChange body, Authentication auth) {
+        return borrowers.change(Caller.of(auth), id, body);
+    }
+
+    /** Every version of the borrower's changing facts, oldest first. */
+    @Get("/{id}/history")
+    @Operation(operationId = "borrowerHistory")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public List<BorrowerVersion> history(UUID id, Authentication auth) {
+        return borrowers.history(Caller.of(auth), id);
     }
 }

@@ -191,7 +191,7 @@ public class DemoProvince {
         assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.GEOGRAPHICAL_INDICATION, "8712345",
                 "定西马铃薯 (地理标志集体商标)", association, registered.minusYears(1), null, registered,
                 LegalStatus.VALID, null, null, null, List.of(31),
-                LegalTerm.expiresOn(IpType.GEOGRAPHICAL_INDICATION, null, registered), now));
+                LegalTerm.expiresOn(IpType.GEOGRAPHICAL_INDICATION, null, registered), now, now));
     }
 
     private Caller caller(Role role, UUID bankId, String label) {
@@ -216,9 +216,10 @@ public class DemoProvince {
         BigDecimal totalAssets = revenue.multiply(BigDecimal.valueOf(60 + random.nextInt(90)))
                 .divide(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_EVEN);
         LocalDate founded = LocalDate.of(2005 + random.nextInt(17), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        Borrower borrower = new Borrower(UUID.randomUUID(), bank.id(), "甘肃" + eco.nameZh() + "科技有限公司"
+        Borrower borrower = Borrower.registered(UUID.randomUUID(), bank.id(), "甘肃" + eco.nameZh() + "科技有限公司"
                 + creditCode.substring(12, 16), creditCode, industry, eco, region, employees, revenue, totalAssets,
-                founded, sizes.classify(new IndustryCode(industry), employees, revenue, totalAssets), now);
+                founded, sizes.classify(new IndustryCode(industry), employees, revenue, totalAssets), now,
+                now.atZoneSameInstant(com.ipledge.service.TimeFactory.BUSINESS_ZONE).toLocalDate());
         if (borrowers.insert(borrower).isEmpty()) {
             return Optional.empty();
         }
@@ -233,7 +234,7 @@ public class DemoProvince {
                     digits + "." + PatentNumber.checkCharacter(digits),
                     (invention ? "一种" : "一种改进的") + eco.nameZh() + "装置及方法", creditCode, filed,
                     filed.plusMonths(invention ? 30 : 10), null, LegalStatus.VALID, 5 + random.nextInt(15),
-                    random.nextInt(20), 1 + random.nextInt(5), null, LegalTerm.expiresOn(type, filed, null), now))
+                    random.nextInt(20), 1 + random.nextInt(5), null, LegalTerm.expiresOn(type, filed, null), now, now))
                     .ifPresent(seeded::add);
         }
         if (random.nextBoolean()) {
@@ -241,7 +242,7 @@ public class DemoProvince {
             assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.TRADEMARK,
                     String.valueOf(10_000_000 + random.nextInt(60_000_000)), eco.nameZh() + "商标", creditCode,
                     registered.minusMonths(9), null, registered, LegalStatus.VALID, null, null, null,
-                    List.of(1 + random.nextInt(45)), LegalTerm.expiresOn(IpType.TRADEMARK, null, registered), now))
+                    List.of(1 + random.nextInt(45)), LegalTerm.expiresOn(IpType.TRADEMARK, null, registered), now, now))
                     .ifPresent(seeded::add);
         }
         return seeded.isEmpty() ? Optional.empty() : Optional.of(Map.entry(borrower.id(), seeded));

@@ -7,9 +7,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,6 +33,15 @@ public class EvaluationController {
 
     public EvaluationController(EvaluationService evaluations) {
         this.evaluations = evaluations;
+    }
+
+    /** The stored decision, exactly as the evaluation answered it; 404 before the application is evaluated. */
+    @Get("/{id}/evaluation")
+    @Operation(operationId = "getEvaluation")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    public HttpResponse<String> decision(UUID id, Authentication auth) {
+        return HttpResponse.ok(evaluations.stored(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** Repeatable: unchanged inputs answer the stored decision. */

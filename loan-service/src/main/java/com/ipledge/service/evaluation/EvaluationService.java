@@ -149,7 +149,11 @@ public class EvaluationService {
                         application.termMonths(), application.purpose(), application.insurance()),
                 borrowerFact(application, borrower, today), items,
                 new RiskScore(decimal(score.pd()), score.riskGrade().name(), expectedLoss), available, params);
-        String inputHash = sha256(write(input) + "|" + score.modelVersion() + "|" + valued);
+        EvaluationView.BorrowerFacts facts = new EvaluationView.BorrowerFacts(borrower.id(), borrower.version(),
+                borrower.asOf(), borrower.employees(), borrower.operatingRevenue(), borrower.totalAssets(),
+                borrower.sizeClass().name(), borrower.industryCode(), borrower.foundedOn());
+        // the facts' version is part of the inputs: a borrower changed since the last decision is decided afresh
+        String inputHash = sha256(write(input) + "|" + score.modelVersion() + "|" + valued + "|" + write(facts));
         if (latest.isPresent() && latest.get().inputHash().equals(inputHash)) {
             return latest.get().body();
         }
@@ -165,7 +169,7 @@ public class EvaluationService {
                 score.reasonCodes().stream().map(r -> new EvaluationView.ReasonCode(r.feature(), r.contribution()))
                         .toList(), available,
                 new EvaluationView.Versions(decision.ruleBaseVersion(), decision.parametersVersion(),
-                        score.modelVersion(), EngineInfo.VERSION, seeds), now);
+                        score.modelVersion(), EngineInfo.VERSION, seeds), now, facts);
         String body = write(view);
         StoredDecision stored = decisions.insertWithId(decisionId, applicationId, new DecisionRepository.Figures(
                 view.decision(), view.approvedLimit(), view.ltv(), view.pd(), view.lgd(), expectedLoss,
@@ -177,7 +181,7 @@ public class EvaluationService {
             case REFER -> ApplicationStatus.REFERRED;
             case DECLINE -> ApplicationStatus.DECLINED;
         };
-        applications.updateStatus(applicationId, status, now);
+        applications.recordDecision(applicationId, status, stored.id(), now);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("decisionId", stored.id());
         payload.put("outcome", view.decision());
@@ -260,6 +264,19 @@ public class EvaluationService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The application's decision as its evaluation answered it (the stored JSON, byte for byte); 404 before an
+     * evaluation.
+     */
+    public String stored(Caller caller, UUID applicationId) {
+        LoanApplication application = applications.find(applicationId, caller.bankScope())
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+        Optional<StoredDecision> decision = application.decisionId() != null
+                ? decisions.find(application.decisionId()) : decisions.latest(applicationId);
+        return decision.map(StoredDecision::body).orElseThrow(() -> ApiProblem.notFound("evaluation of application "
+                + applicationId + " (not evaluated yet)"));
     }
 
     // ------------------------------------------------------------ stored decisions as other features read them

@@ -6,6 +6,7 @@ import com.ipledge.rules.Reason;
 import com.ipledge.rules.RiskShare;
 import io.micronaut.core.annotation.Introspected;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,15 @@ public record EvaluationView(UUID decisionId, UUID applicationId, String decisio
                              RiskShare riskShare, List<Condition> conditions, List<Reason> reasons,
                              List<String> firedRules, List<CollateralLimit> collateralLimits,
                              List<CollateralValuation> collateral, List<ReasonCode> pdReasonCodes,
-                             BigDecimal availableQuota, Versions versions, OffsetDateTime evaluatedAt) {
+                             BigDecimal availableQuota, Versions versions, OffsetDateTime evaluatedAt,
+                             BorrowerFacts borrower) {
+    /** The borrower's facts the decision used: the version of them and the date they are true as of. */
+    @Introspected
+    public record BorrowerFacts(UUID borrowerId, int version, LocalDate asOf, int employees,
+                                BigDecimal operatingRevenue, BigDecimal totalAssets, String sizeClass,
+                                String industryCode, LocalDate foundedOn) {
+    }
+
     /** The valuation each pledged asset was decided on (null valuationId: the asset could not be valued). */
     @Introspected
     /**

@@ -11,5 +11,6 @@ import java.util.UUID;
 public record IpAsset(UUID id, UUID bankId, IpType type, String number, String title, String ownerCreditCode,
                       LocalDate filingDate, LocalDate grantDate, LocalDate registrationDate, LegalStatus legalStatus,
                       Integer claims, Integer forwardCitations, Integer familySize, List<Integer> niceClasses,
-                      LocalDate expiresOn, OffsetDateTime createdAt) {
+                      LocalDate expiresOn, OffsetDateTime createdAt,
+                      @io.micronaut.core.annotation.Nullable OffsetDateTime updatedAt) {
 }

@@ -11,7 +11,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.http.annotation.QueryValue;
+import com.ipledge.service.web.Page;
+import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller("/api/v1/ip-assets")
@@ -32,6 +39,23 @@ public class IpAssetController {
         Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /ip-assets", body,
                 () -> HttpResponse.created(assets.register(caller, body)));
+    }
+
+    /**
+     * The caller's bank's assets (every bank's for the bureau). With updatedSince or cursor: those changed at or
+     * after updatedSince, in (updatedAt, id) order, read on with nextCursor.
+     */
+    @Get
+    @Operation(operationId = "listIpAssets")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    public Page<IpAssetView> list(@Nullable @QueryValue String number, @Nullable @QueryValue String ownerCreditCode,
+                                  @Nullable @QueryValue IpType type,
+                                  @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                                  @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                                  @QueryValue(defaultValue = "0") int page,
+                                  @QueryValue(defaultValue = "20") int size, Authentication auth) {
+        return assets.list(Caller.of(auth), Optional.ofNullable(number), Optional.ofNullable(ownerCreditCode),
+                Optional.ofNullable(type), page, size, SyncWindow.of(updatedSince, cursor));
     }
 
     @Get("/{id}")

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import com.ipledge.service.database.SyncOrder;
+import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -19,6 +21,11 @@ import org.jooq.impl.DSL;
 @Singleton
 @Connectable
 class IpAssetRepository {
+    /** What a list may be filtered by, each exact. */
+    record Filter(Optional<UUID> bankScope, Optional<String> number, Optional<String> ownerCreditCode,
+                  Optional<IpType> type) {
+    }
+
     private final DSLContext db;
 
     public IpAssetRepository(DSLContext db) {
@@ -45,6 +52,7 @@ class IpAssetRepository {
                         : a.niceClasses().stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .set(IP_ASSET.EXPIRES_ON, a.expiresOn())
                 .set(IP_ASSET.CREATED_AT, a.createdAt())
+                .set(IP_ASSET.UPDATED_AT, a.updatedAt() == null ? a.createdAt() : a.updatedAt())
                 .onConflict(IP_ASSET.BANK_ID, IP_ASSET.TYPE, IP_ASSET.NUMBER).doNothing()
                 .returning()
                 .fetchOptional()
@@ -77,6 +85,35 @@ class IpAssetRepository {
         db.update(IP_ASSET).set(IP_ASSET.LEGAL_STATUS, status.name()).where(IP_ASSET.ID.in(ids)).execute();
     }
 
+    /** A plain page, newest first. */
+    public List<IpAsset> page(Filter filter, int page, int size) {
+        return db.selectFrom(IP_ASSET).where(condition(filter))
+                .orderBy(IP_ASSET.CREATED_AT.desc(), IP_ASSET.ID)
+                .limit(size).offset((long) page * size)
+                .fetch(IpAssetRepository::toAsset);
+    }
+
+    /** A sync page: in (updated_at, id) order after the window's position. */
+    public List<IpAsset> page(Filter filter, SyncWindow window, int size) {
+        return db.selectFrom(IP_ASSET)
+                .where(condition(filter).and(SyncOrder.condition(window, IP_ASSET.UPDATED_AT, IP_ASSET.ID)))
+                .orderBy(SyncOrder.order(IP_ASSET.UPDATED_AT, IP_ASSET.ID))
+                .limit(size)
+                .fetch(IpAssetRepository::toAsset);
+    }
+
+    public long count(Filter filter, Optional<SyncWindow> window) {
+        return db.fetchCount(IP_ASSET, condition(filter).and(window.map(w -> SyncOrder.since(w, IP_ASSET.UPDATED_AT))
+                .orElse(DSL.trueCondition())));
+    }
+
+    private static Condition condition(Filter f) {
+        return scoped(f.bankScope())
+                .and(f.number().map(IP_ASSET.NUMBER::eq).orElse(DSL.trueCondition()))
+                .and(f.ownerCreditCode().map(IP_ASSET.OWNER_CREDIT_CODE::eq).orElse(DSL.trueCondition()))
+                .and(f.type().map(t -> IP_ASSET.TYPE.eq(t.name())).orElse(DSL.trueCondition()));
+    }
+
     private static Condition scoped(Optional<UUID> bankScope) {
         return bankScope.map(IP_ASSET.BANK_ID::eq).orElse(DSL.trueCondition());
     }
@@ -87,6 +124,6 @@ class IpAssetRepository {
         return new IpAsset(r.getId(), r.getBankId(), IpType.valueOf(r.getType()), r.getNumber(), r.getTitle(),
                 r.getOwnerCreditCode(), r.getFilingDate(), r.getGrantDate(), r.getRegistrationDate(),
                 LegalStatus.valueOf(r.getLegalStatus()), r.getClaims(), r.getForwardCitations(), r.getFamilySize(),
-                classes, r.getExpiresOn(), r.getCreatedAt());
+                classes, r.getExpiresOn(), r.getCreatedAt(), r.getUpdatedAt());
     }
 }

@@ -7,6 +7,8 @@ import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.web.Page;
+import com.ipledge.service.web.SyncWindow;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
@@ -40,7 +42,7 @@ public class IpAssetService {
         List<Integer> classes = r.type().isMark() ? List.copyOf(r.niceClasses()) : null;
         IpAsset asset = new IpAsset(UUID.randomUUID(), bankId, r.type(), number, r.title().strip(),
                 r.ownerCreditCode(), r.filingDate(), r.grantDate(), r.registrationDate(), r.legalStatus(),
-                r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock));
+                r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock), null);
         IpAsset stored = assets.insert(asset).orElseThrow(() -> ApiProblem.conflict("asset-exists",
                 "This bank already has " + r.type() + " " + number + " on file.",
                 Map.of("assetId", assets.findByNumber(bankId, r.type(), number).orElseThrow().id())));
@@ -51,6 +53,35 @@ public class IpAssetService {
 
     public IpAssetView get(Caller caller, UUID id) {
         return IpAssetView.of(find(caller, id), LocalDate.now(clock));
+    }
+
+    /**
+     * The caller's bank's assets (every bank's for the bureau), filtered by number (a patent number in any spelling
+     * the registration takes), owner and type; a sync read when updatedSince or cursor is given.
+     */
+    public Page<IpAssetView> list(Caller caller, Optional<String> number, Optional<String> ownerCreditCode,
+                                  Optional<IpType> type, int page, int size, Optional<SyncWindow> sync) {
+        Page.check(page, size);
+        FieldErrors errors = new FieldErrors();
+        number.filter(n -> n.length() > 40).ifPresent(n -> errors.add("number", "must be at most 40 characters"));
+        ownerCreditCode.filter(c -> c.length() > 18)
+                .ifPresent(c -> errors.add("ownerCreditCode", "must be at most 18 characters"));
+        errors.throwIfAny();
+        Optional<String> canonical = number.map(n -> PatentNumber.parse(n).number().map(PatentNumber::canonical)
+                .orElse(n.strip()));
+        IpAssetRepository.Filter filter = new IpAssetRepository.Filter(caller.bankScope(), canonical,
+                ownerCreditCode, type);
+        LocalDate today = LocalDate.now(clock);
+        long total = assets.count(filter, sync);
+        if (sync.isEmpty()) {
+            return new Page<>(assets.page(filter, page, size).stream().map(a -> IpAssetView.of(a, today)).toList(),
+                    page, size, total);
+        }
+        List<IpAsset> items = assets.page(filter, sync.get(), size);
+        IpAsset last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Page<>(items.stream().map(a -> IpAssetView.of(a, today)).toList(), 0, size, total,
+                sync.get().nextCursor(Optional.ofNullable(last)
+                        .map(a -> new SyncWindow.Position(a.updatedAt(), a.id()))));
     }
 
     public IpAsset find(Caller caller, UUID id) {

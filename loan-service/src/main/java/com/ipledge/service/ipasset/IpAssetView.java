@@ -13,11 +13,11 @@ public record IpAssetView(UUID id, IpType type, String number, String title, Str
                           LocalDate filingDate, LocalDate grantDate, LocalDate registrationDate,
                           LegalStatus legalStatus, Integer claims, Integer forwardCitations, Integer familySize,
                           List<Integer> niceClasses, LocalDate expiresOn, BigDecimal remainingLegalLifeYears,
-                          boolean renewable, OffsetDateTime createdAt) {
+                          boolean renewable, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     static IpAssetView of(IpAsset a, LocalDate today) {
         return new IpAssetView(a.id(), a.type(), a.number(), a.title(), a.ownerCreditCode(), a.filingDate(),
                 a.grantDate(), a.registrationDate(), a.legalStatus(), a.claims(), a.forwardCitations(),
                 a.familySize(), a.niceClasses(), a.expiresOn(), LegalTerm.remainingYears(a.expiresOn(), today),
-                a.type().isMark(), a.createdAt());
+                a.type().isMark(), a.createdAt(), a.updatedAt());
     }
 }

@@ -17,6 +17,10 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -89,10 +93,15 @@ public class LoanController {
     }
 
     @Get("/loans")
+    @Operation(operationId = "listLoans")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
-    public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @QueryValue(defaultValue = "0") int page,
+    public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
+                               @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                               @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                               @QueryValue(defaultValue = "0") int page,
                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return loans.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+        return loans.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId), page, size,
+                SyncWindow.of(updatedSince, cursor));
     }
 
     /** The bank's five-category classification: never better than the floor the days past due set. */

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.ipledge.service.database.SyncOrder;
+import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -82,14 +84,34 @@ public class LoanRepository {
                 .fetchOptional().map(LoanRepository::toLoan);
     }
 
-    public List<Loan> list(Optional<UUID> bankScope, Optional<LoanStatus> status, int page, int size) {
-        return db.selectFrom(LOAN).where(filter(bankScope, status))
+    /** What a list may be filtered by. */
+    public record Filter(Optional<UUID> bankScope, Optional<LoanStatus> status, Optional<UUID> borrowerId) {
+    }
+
+    /** A sync page's loans and the position of its last one (a loan itself does not carry updated_at). */
+    public record SyncPage(List<Loan> loans, Optional<SyncWindow.Position> last) {
+    }
+
+    public List<Loan> list(Filter filter, int page, int size) {
+        return db.selectFrom(LOAN).where(condition(filter))
                 .orderBy(LOAN.CREATED_AT.desc(), LOAN.ID).limit(size).offset((long) page * size)
                 .fetch(LoanRepository::toLoan);
     }
 
-    public long count(Optional<UUID> bankScope, Optional<LoanStatus> status) {
-        return db.fetchCount(LOAN, filter(bankScope, status));
+    /** A sync page: in (updated_at, id) order after the window's position. */
+    public SyncPage list(Filter filter, SyncWindow window, int size) {
+        List<LoanRecord> rows = db.selectFrom(LOAN)
+                .where(condition(filter).and(SyncOrder.condition(window, LOAN.UPDATED_AT, LOAN.ID)))
+                .orderBy(SyncOrder.order(LOAN.UPDATED_AT, LOAN.ID)).limit(size)
+                .fetch();
+        return new SyncPage(rows.stream().map(LoanRepository::toLoan).toList(), rows.isEmpty() ? Optional.empty()
+                : Optional.of(new SyncWindow.Position(rows.get(rows.size() - 1).getUpdatedAt(),
+                        rows.get(rows.size() - 1).getId())));
+    }
+
+    public long count(Filter filter, Optional<SyncWindow> window) {
+        return db.fetchCount(LOAN, condition(filter).and(window.map(w -> SyncOrder.since(w, LOAN.UPDATED_AT))
+                .orElse(DSL.trueCondition())));
     }
 
     /** Loans whose approval lapsed before they were drawn. */
@@ -212,8 +234,9 @@ public class LoanRepository {
                 .fetch(r -> new Approval(r.getApprover(), r.getApprove(), r.getNote(), r.getCreatedAt()));
     }
 
-    private static Condition filter(Optional<UUID> bankScope, Optional<LoanStatus> status) {
-        return scoped(bankScope).and(status.map(s -> LOAN.STATUS.eq(s.name())).orElse(DSL.trueCondition()));
+    private static Condition condition(Filter f) {
+        return scoped(f.bankScope()).and(f.status().map(s -> LOAN.STATUS.eq(s.name())).orElse(DSL.trueCondition()))
+                .and(f.borrowerId().map(LOAN.BORROWER_ID::eq).orElse(DSL.trueCondition()));
     }
 
     private static Condition scoped(Optional<UUID> bankScope) {

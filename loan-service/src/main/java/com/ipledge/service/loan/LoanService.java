@@ -17,6 +17,7 @@ import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
+import com.ipledge.service.web.SyncWindow;
 import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -66,10 +67,17 @@ public class LoanService {
         return view(loans.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + id)));
     }
 
-    public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, int page, int size) {
+    /** The caller's bank's loans, filtered; a sync read when updatedSince or cursor is given. */
+    public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, Optional<UUID> borrowerId, int page,
+                               int size, Optional<SyncWindow> sync) {
         Page.check(page, size);
-        return new Page<>(views(loans.list(caller.bankScope(), status, page, size)), page, size,
-                loans.count(caller.bankScope(), status));
+        LoanRepository.Filter filter = new LoanRepository.Filter(caller.bankScope(), status, borrowerId);
+        long total = loans.count(filter, sync);
+        if (sync.isEmpty()) {
+            return new Page<>(views(loans.list(filter, page, size)), page, size, total);
+        }
+        LoanRepository.SyncPage found = loans.list(filter, sync.get(), size);
+        return new Page<>(views(found.loans()), 0, size, total, sync.get().nextCursor(found.last()));
     }
 
     @Transactional

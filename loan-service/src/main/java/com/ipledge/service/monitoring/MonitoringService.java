@@ -217,7 +217,7 @@ public class MonitoringService {
         }
         return new IpAsset(a.id(), a.bankId(), a.type(), a.number(), a.title(), a.ownerCreditCode(),
                 a.filingDate(), a.grantDate(), a.registrationDate(), status, a.claims(), a.forwardCitations(),
-                a.familySize(), a.niceClasses(), expiresOn, a.createdAt());
+                a.familySize(), a.niceClasses(), expiresOn, a.createdAt(), a.updatedAt());
     }
 
     private LegalStatus inForce(IpAsset a) {

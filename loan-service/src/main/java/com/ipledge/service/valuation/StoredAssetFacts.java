@@ -28,6 +28,6 @@ final class StoredAssetFacts {
         }
         return Optional.of(new AssetInput(AssetType.valueOf(asset.type().name()), asset.number(), status,
                 asset.filingDate(), asset.grantDate(), asset.registrationDate(), null, asset.claims(),
-                asset.forwardCitations(), asset.familySize(), null, null, null, asset.niceClasses()));
+                asset.forwardCitations(), asset.familySize(), null, null, null, asset.niceClasses(), null, null));
     }
 }

@@ -24,7 +24,11 @@ public record ValuationInput(@Nullable UUID assetId, @Nullable AssetInput asset,
                              @Nullable BigInteger seed, @Nullable List<ComparableInput> marketComparables,
                              @Nullable CostInput cost, @Nullable WeightsInput weights) {
 
-    /** The asset facts of an inline valuation (or those read from a stored asset). */
+    /**
+     * The asset facts of an inline valuation (or those read from a stored asset). It takes every field of
+     * {@code POST /ip-assets}, so a bank can send the same object to both; {@code title} and
+     * {@code ownerCreditCode} are checked but do not move the value.
+     */
     @Introspected
     public record AssetInput(@Nullable AssetType type, @Nullable String number, @Nullable AssetStatus legalStatus,
                              @Nullable LocalDate filingDate, @Nullable LocalDate grantDate,
@@ -32,7 +36,8 @@ public record ValuationInput(@Nullable UUID assetId, @Nullable AssetInput asset,
                              @Nullable Integer claims, @Nullable Integer forwardCitations,
                              @Nullable Integer familySize, @Nullable Litigation litigation,
                              @Nullable Integer licences, @Nullable Double revenueAttribution,
-                             @Nullable List<Integer> niceClasses) {
+                             @Nullable List<Integer> niceClasses, @Nullable String title,
+                             @Nullable String ownerCreditCode) {
     }
 
     /**

@@ -82,6 +82,13 @@ final class ValuationRequests {
         if (a.number() != null && a.number().length() > MAX_TEXT) {
             errors.add("asset.number", "must be at most " + MAX_TEXT + " characters");
         }
+        if (a.title() != null && a.title().length() > 300) {
+            errors.add("asset.title", "must be at most 300 characters");
+        }
+        if (a.ownerCreditCode() != null) {
+            com.ipledge.service.identifier.UnifiedSocialCreditCode.problem(a.ownerCreditCode())
+                    .ifPresent(p -> errors.add("asset.ownerCreditCode", p));
+        }
         if (a.niceClasses() != null && a.niceClasses().size() > MAX_NICE_CLASSES) {
             errors.add("asset.niceClasses", "must list at most " + MAX_NICE_CLASSES + " classes");
         }

@@ -1,12 +1,21 @@
 package com.ipledge.service.web;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
-/** One page of a list; {@code page} counts from 0. */
+/**
+ * One page of a list; {@code page} counts from 0. A list read for sync ({@code updatedSince} or {@code cursor}, see
+ * {@link SyncWindow}) is ordered by (updatedAt, id) and carries {@code nextCursor}: where to read on from, the next
+ * page now or later changes; null elsewhere.
+ */
 @Introspected
-public record Page<T>(List<T> items, int page, int size, long total) {
+public record Page<T>(List<T> items, int page, int size, long total, @Nullable String nextCursor) {
     public static final int MAX_SIZE = 100;
+
+    public Page(List<T> items, int page, int size, long total) {
+        this(items, page, size, total, null);
+    }
 
     /** Checks the paging parameters a client sent. */
     public static void check(int page, int size) {
