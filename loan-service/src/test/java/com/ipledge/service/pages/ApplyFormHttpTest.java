@@ -287,7 +287,7 @@ class ApplyFormHttpTest extends ApiTestBase {
         Answer a = browser.submit(form);
         assertEquals(200, a.status(), "the form again, with its errors");
         assertTrue(a.raw().contains("id=\"f-creditCode-error\""), a.raw());
-        assertTrue(a.raw().contains("校验位不正确"), "in Chinese");
+        assertTrue(a.raw().contains("校验位（最后一位）与前面的号码不符"), "in Chinese");
         assertTrue(a.raw().contains("aria-describedby=\"f-creditCode-hint f-creditCode-error\""));
         assertTrue(a.raw().contains("value=\"" + form.get("creditCode") + "\""), "kept as typed");
         assertTrue(a.raw().contains("value=\"兰州绿源节能科技有限公司\""));

@@ -89,7 +89,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         driver.findElement(By.id("submit")).click();
         WebElement error = new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("f-creditCode-error")));
-        assertTrue(error.getText().contains("校验位不正确"), error.getText());
+        assertTrue(error.getText().contains("校验位（最后一位）与前面的号码不符"), error.getText());
         WebElement creditCode = driver.findElement(By.id("f-creditCode"));
         assertTrue(creditCode.getAttribute("aria-describedby").contains("f-creditCode-error"));
         assertEquals("true", creditCode.getAttribute("aria-invalid"));
@@ -101,7 +101,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         assertEquals("TRADEMARK",
                 new Select(driver.findElement(By.id("f-assets-1-type"))).getFirstSelectedOption().getAttribute("value"));
         assertTrue(driver.findElement(By.id("f-consent")).isSelected());
-        assertTrue(driver.findElement(By.id("error-summary")).getText().contains("校验位不正确"));
+        assertTrue(driver.findElement(By.id("error-summary")).getText().contains("校验位（最后一位）与前面的号码不符"));
         assertEquals(before, applications(), "nothing written");
         screenshot("02-apply-zh-credit-code-error", true);
 
