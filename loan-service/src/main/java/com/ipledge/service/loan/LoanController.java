@@ -96,11 +96,13 @@ public class LoanController {
     @Operation(operationId = "listLoans")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
+                               @Nullable @QueryValue Classification classification,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                @QueryValue(defaultValue = "0") int page,
                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return loans.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId), page, size,
+        return loans.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId),
+                Optional.ofNullable(classification), page, size,
                 SyncWindow.of(updatedSince, cursor));
     }
 

@@ -85,7 +85,8 @@ public class LoanRepository {
     }
 
     /** What a list may be filtered by. */
-    public record Filter(Optional<UUID> bankScope, Optional<LoanStatus> status, Optional<UUID> borrowerId) {
+    public record Filter(Optional<UUID> bankScope, Optional<LoanStatus> status, Optional<UUID> borrowerId,
+                         Optional<Classification> classification) {
     }
 
     /** A sync page's loans and the position of its last one (a loan itself does not carry updated_at). */
@@ -236,7 +237,8 @@ public class LoanRepository {
 
     private static Condition condition(Filter f) {
         return scoped(f.bankScope()).and(f.status().map(s -> LOAN.STATUS.eq(s.name())).orElse(DSL.trueCondition()))
-                .and(f.borrowerId().map(LOAN.BORROWER_ID::eq).orElse(DSL.trueCondition()));
+                .and(f.borrowerId().map(LOAN.BORROWER_ID::eq).orElse(DSL.trueCondition()))
+                .and(f.classification().map(c -> LOAN.CLASSIFICATION.eq(c.name())).orElse(DSL.trueCondition()));
     }
 
     private static Condition scoped(Optional<UUID> bankScope) {

@@ -68,10 +68,12 @@ public class LoanService {
     }
 
     /** The caller's bank's loans, filtered; a sync read when updatedSince or cursor is given. */
-    public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, Optional<UUID> borrowerId, int page,
-                               int size, Optional<SyncWindow> sync) {
+    public Page<LoanView> list(Caller caller, Optional<LoanStatus> status, Optional<UUID> borrowerId,
+                               Optional<Classification> classification, int page, int size,
+                               Optional<SyncWindow> sync) {
         Page.check(page, size);
-        LoanRepository.Filter filter = new LoanRepository.Filter(caller.bankScope(), status, borrowerId);
+        LoanRepository.Filter filter = new LoanRepository.Filter(caller.bankScope(), status, borrowerId,
+                classification);
         long total = loans.count(filter, sync);
         if (sync.isEmpty()) {
             return new Page<>(views(loans.list(filter, page, size)), page, size, total);

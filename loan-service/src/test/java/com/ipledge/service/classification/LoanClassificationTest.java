@@ -233,6 +233,15 @@ class LoanClassificationTest extends ApiTestBase {
         BigDecimal ratio = new BigDecimal(row.get("ipNplRatio").toString());
         assertEquals(bad.divide(bad.add(good), ratio.scale(), RoundingMode.HALF_UP), ratio);
 
+        Answer substandard = get("/api/v1/loans?classification=SUBSTANDARD", officer);
+        assertEquals(200, substandard.status(), substandard::toString);
+        assertEquals(List.of(loan), ((List<?>) substandard.get("items")).stream()
+                .map(i -> ((Map<?, ?>) i).get("id")).toList(), "the classification filter lists the bad loan only");
+        Answer normal = get("/api/v1/loans?classification=NORMAL", officer);
+        assertEquals(List.of(performing), ((List<?>) normal.get("items")).stream()
+                .map(i -> ((Map<?, ?>) i).get("id")).toList());
+        assertEquals(0, ((List<?>) get("/api/v1/loans?classification=SUBSTANDARD", otherOfficer).get("items"))
+                .size(), "another bank sees none of them");
         Answer summary = get("/api/v1/portfolio/summary", officer);
         Map<?, ?> totals = (Map<?, ?>) summary.get("totals");
         assertEquals(0, bad.add(good).compareTo(new BigDecimal(totals.get("outstanding").toString())), totals::toString);
