@@ -61,6 +61,9 @@ class TenantIsolationTest extends ApiTestBase {
         UUID intruder = createBank("INTRUDER");
         intruderOfficer = apiKey("BANK_OFFICER", intruder);
         intruderApprover = apiKey("BANK_APPROVER", intruder);
+        // a webhook endpoint, so that the loan's disbursement below leaves a delivery to look for (jobs are off)
+        ownIds.put("webhooks", post("/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/hook",
+                "events", List.of("loan.disbursed")), officer).text("id"));
         Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "100000000"), bureau);
         ownIds.put("quota-plans", plan.text("id"));
@@ -88,6 +91,7 @@ class TenantIsolationTest extends ApiTestBase {
                         "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
         assertEquals(201, valuation.status(), valuation::toString);
         ownIds.put("valuations", valuation.text("id"));
+        ownIds.put("deliveries", new Sql(databaseUrl()).text("SELECT id::text FROM webhook_delivery"));
         // the audit routes take a sequence number, not an id: the victim's own loan's entry, sealed
         auditSeq = Long.toString(new Sql(databaseUrl()).count(
                 "SELECT min(seq) FROM audit_entry WHERE entity_id = '" + loan + "'"));
