@@ -289,4 +289,67 @@ class WebhookApiTest extends ApiTestBase {
         assertEquals(eventsBefore + 1, sql.count("SELECT count(*) FROM webhook_event"));
         assertEquals(List.of("false"), receiver.received().stream().map(r -> r.data("rolledBack")).toList());
     }
+
+    @Test
+    void declinesReleasesAndAlertsArePushedToo() throws Exception {
+        Bank bank = bank("WHMORE");
+        WebhookReceiver receiver = receiver();
+        register(bank, receiver, List.of("application.declined", "pledge.released", "alert.raised",
+                "alert.resolved"));
+
+        String declined = fileStrongApplication(bank.officer(), "300000");
+        post("/api/v1/applications/" + declined + "/evaluation", Map.of(), bank.officer());
+        Answer no = post("/api/v1/applications/" + declined + "/approval", Map.of("approve", false,
+                "note", "outside our appetite"), bank.approver());
+        assertEquals(200, no.status(), no::toString);
+
+        String withdrawn = fileStrongApplication(bank.officer(), "300000");
+        post("/api/v1/applications/" + withdrawn + "/evaluation", Map.of(), bank.officer());
+        String loan = post("/api/v1/applications/" + withdrawn + "/approval", Map.of("approve", true),
+                bank.approver()).text("loanId");
+        post("/api/v1/loans/" + loan + "/pledge-registration", Map.of("registrationNo", "WD-1",
+                "registeredOn", today().toString()), bank.officer());
+        assertEquals(200, post("/api/v1/applications/" + withdrawn + "/withdrawal", Map.of("reason", "not needed"),
+                bank.officer()).status());
+
+        Map<String, Object> borrower = com.ipledge.service.support.Fixtures.strongBorrower();
+        String borrowerId = post("/api/v1/borrowers", borrower, bank.officer()).text("id");
+        Map<String, Object> patent = com.ipledge.service.support.Fixtures.youngInvention(
+                (String) borrower.get("creditCode"));
+        String assetId = post("/api/v1/ip-assets", patent, bank.officer()).text("id");
+        Map<String, Object> app = com.ipledge.service.support.Fixtures.application(borrowerId, List.of(assetId));
+        app.put("requestedAmount", "300000");
+        String live = post("/api/v1/applications", app, bank.officer()).text("id");
+        post("/api/v1/applications/" + live + "/evaluation", Map.of(), bank.officer());
+        String liveLoan = post("/api/v1/applications/" + live + "/approval", Map.of("approve", true),
+                bank.approver()).text("loanId");
+        post("/api/v1/loans/" + liveLoan + "/pledge-registration", Map.of("registrationNo", "AL-1",
+                "registeredOn", today().toString()), bank.officer());
+        assertEquals(200, post("/api/v1/loans/" + liveLoan + "/disbursement", Map.of(), bank.officer()).status());
+        Answer lapsed = post("/api/v1/monitoring/events", Map.of("assetNumber", patent.get("number"),
+                "type", "LAPSED", "occurredOn", today().toString()), bank.officer());
+        assertEquals(201, lapsed.status(), lapsed::toString);
+
+        assertTrue(WebhookReceiver.await(WAIT, () -> receiver.received().stream()
+                .anyMatch(r -> r.type().equals("alert.raised"))), () -> "received: " + receiver.received());
+        Received raised = receiver.received().stream().filter(r -> r.type().equals("alert.raised")).findFirst()
+                .orElseThrow();
+        assertEquals(liveLoan, raised.data("loanId"));
+        Answer resolved = post("/api/v1/alerts/" + raised.data("alertId") + "/resolution",
+                Map.of("note", "a new patent pledged"), bank.officer());
+        assertEquals(200, resolved.status(), resolved::toString);
+
+        assertTrue(WebhookReceiver.await(WAIT, () -> receiver.received().stream()
+                .anyMatch(r -> r.type().equals("alert.resolved"))), () -> "received: " + receiver.received());
+        Received rules = receiver.received().stream().filter(r -> r.type().equals("application.declined"))
+                .findFirst().orElseThrow();
+        assertEquals(declined, rules.data("applicationId"));
+        assertEquals("APPROVER", rules.data("declinedBy"));
+        Received released = receiver.received().stream().filter(r -> r.type().equals("pledge.released"))
+                .findFirst().orElseThrow();
+        assertEquals(loan, released.data("loanId"));
+        assertEquals("WITHDRAWN", released.data("reason"));
+        assertEquals("WD-1", released.data("registrationNo"));
+        assertTrue(receiver.received().stream().allMatch(Received::signatureValid));
+    }
 }
