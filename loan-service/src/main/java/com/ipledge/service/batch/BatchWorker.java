@@ -1,5 +1,8 @@
 package com.ipledge.service.batch;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.web.ApiProblem;
@@ -46,9 +49,11 @@ public class BatchWorker {
     private final ApiKeyService keys;
     private final Clock clock;
     private volatile boolean closing;
+    private final DomainEvents events;
 
     public BatchWorker(BatchRepository jobs, BatchRows rows, TransactionOperations<Connection> transactions,
-                       AuditLog audit, ApiKeyService keys, Clock clock) {
+                       AuditLog audit, ApiKeyService keys, Clock clock, DomainEvents events) {
+        this.events = events;
         this.jobs = jobs;
         this.rows = rows;
         this.transactions = transactions;
@@ -183,6 +188,9 @@ public class BatchWorker {
                 payload.put("done", done.done());
                 payload.put("failed", done.failed());
                 audit.append(done.creator(), "batch.finished", "batch_job", done.id(), done.bankId(), payload);
+                events.publish(EventType.BATCH_FINISHED, done.bankId(), null, DomainEvent.data("batchJobId", done.id(),
+                        "kind", done.kind().name(), "total", done.total(), "done", done.done(),
+                        "failed", done.failed()));
                 LOG.info("batch job {} done: {} row(s), {} failed", done.id(), done.total(), done.failed());
             });
             return null;

@@ -22,14 +22,37 @@ import java.nio.charset.StandardCharsets;
 @Hidden
 public class DocsController {
     static final String OPENAPI_RESOURCE = "classpath:META-INF/swagger/ipledge-1.yml";
+    static final String WEBHOOK_SCHEMAS = "classpath:openapi/webhook-schemas.yml";
+    static final String WEBHOOKS = "classpath:openapi/webhooks.yml";
     static final String SWAGGER_UI = "/webjars/swagger-ui/5.34.1";
 
     private final String openApi;
 
     public DocsController(ResourceResolver resources) {
-        try (InputStream in = resources.getResourceAsStream(OPENAPI_RESOURCE)
-                .orElseThrow(() -> new IllegalStateException("OpenAPI document missing: " + OPENAPI_RESOURCE))) {
-            this.openApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        this.openApi = withWebhooks(read(resources, OPENAPI_RESOURCE), read(resources, WEBHOOK_SCHEMAS),
+                read(resources, WEBHOOKS));
+    }
+
+    /**
+     * Issue 21: the generator knows only controllers, so the pushed events are written by hand: their payload
+     * schemas go among the generated component schemas, the {@code webhooks} section (OpenAPI 3.1's name for
+     * requests the service makes) after the document.
+     */
+    static String withWebhooks(String generated, String schemas, String webhooks) {
+        String marker = "\ncomponents:\n  schemas:\n";
+        int at = generated.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("generated OpenAPI document has no component schemas to add to");
+        }
+        int end = at + marker.length();
+        String body = generated.substring(0, end) + schemas + generated.substring(end);
+        return (body.endsWith("\n") ? body : body + "\n") + webhooks;
+    }
+
+    private static String read(ResourceResolver resources, String resource) {
+        try (InputStream in = resources.getResourceAsStream(resource)
+                .orElseThrow(() -> new IllegalStateException("OpenAPI document missing: " + resource))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package com.ipledge.service.evaluation;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.risk.loss.LgdInput;
@@ -82,11 +85,14 @@ public class EvaluationService {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final DomainEvents events;
+
     public EvaluationService(ApplicationService applications, BorrowerService borrowers,
                              IpAssetService assets, DecisionRepository decisions,
                              CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
                              CreditPolicy policy, PdModel pdModel, AuditLog audit, ServiceMetrics metrics,
-                             ObjectMapper json, Clock clock) {
+                             ObjectMapper json, Clock clock, DomainEvents events) {
+        this.events = events;
         this.metrics = metrics;
         this.applications = applications;
         this.borrowers = borrowers;
@@ -189,6 +195,15 @@ public class EvaluationService {
         payload.put("firedRules", view.firedRules());
         payload.put("versions", view.versions());
         audit.append(caller, "application.evaluated", "application", applicationId, application.bankId(), payload);
+        events.publish(EventType.APPLICATION_EVALUATED, application.bankId(), applicationId,
+                DomainEvent.data("applicationId", applicationId,
+                "decisionId", stored.id(), "decision", view.decision(), "approvedLimit", view.approvedLimit(),
+                "riskGrade", view.riskGrade()));
+        if (status == ApplicationStatus.DECLINED) {
+            events.publish(EventType.APPLICATION_DECLINED, application.bankId(), applicationId,
+                    DomainEvent.data("applicationId", applicationId,
+                    "decisionId", stored.id(), "declinedBy", "RULES"));
+        }
         metrics.decision(view.decision());
         return body;
     }

@@ -1,5 +1,8 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
@@ -53,9 +56,12 @@ public class ApprovalService {
     private final LifecyclePolicy policy;
     private final Clock clock;
 
+    private final DomainEvents events;
+
     public ApprovalService(ApplicationService applications, EvaluationService decisions, LoanRepository loans,
                            BorrowerService borrowers, IpAssetService assets, QuotaService quotas,
-                           AuditLog audit, LifecyclePolicy policy, Clock clock) {
+                           AuditLog audit, LifecyclePolicy policy, Clock clock, DomainEvents events) {
+        this.events = events;
         this.applications = applications;
         this.decisions = decisions;
         this.loans = loans;
@@ -102,6 +108,9 @@ public class ApprovalService {
             applications.updateStatus(applicationId, ApplicationStatus.DECLINED, now);
             audit.append(caller, "application.declined", "application", applicationId, application.bankId(),
                     Map.of("note", note.strip(), "decisionId", decision.id()));
+            events.publish(EventType.APPLICATION_DECLINED, application.bankId(), applicationId,
+                    DomainEvent.data("applicationId", applicationId,
+                    "decisionId", decision.id(), "declinedBy", "APPROVER"));
             return new ApprovalOutcome(applicationId, ApplicationStatus.DECLINED.name(), null, null, null, null,
                     null, 0, approvalsRequired(decision));
         }
@@ -124,6 +133,10 @@ public class ApprovalService {
         payload.put("override", "REFER".equals(decision.outcome()));
         payload.put("note", note == null ? "" : note.strip());
         audit.append(caller, "loan.approved", "loan", loan.id(), loan.bankId(), payload);
+        events.publish(EventType.APPLICATION_APPROVED, loan.bankId(), loan.id(),
+                DomainEvent.data("applicationId", applicationId,
+                "loanId", loan.id(), "principal", loan.principal(), "annualRate", loan.annualRate(),
+                "expiresAt", loan.expiresAt()));
         return new ApprovalOutcome(applicationId, loan.status().name(), loan.id(), loan.principal(),
                 loan.annualRate(), loan.quotaPlanId(), loan.expiresAt(), (int) votes, required);
     }

@@ -2,6 +2,9 @@ package com.ipledge.service.loan;
 
 import com.ipledge.rules.params.ClassificationPolicy;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -36,10 +39,12 @@ public class LoanClassifications {
     private final LoanRepository loans;
     private final PolicyParameterStore policy;
     private final AuditLog audit;
+    private final DomainEvents events;
     private final Clock clock;
 
     LoanClassifications(ClassificationRepository repository, LoanRepository loans, PolicyParameterStore policy,
-                        AuditLog audit, Clock clock) {
+                        AuditLog audit, DomainEvents events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.loans = loans;
         this.policy = policy;
@@ -138,6 +143,9 @@ public class LoanClassifications {
             payload.put("floor", d.floor().name());
             payload.put("reason", reason);
             audit.append(actor, "loan.classified", "loan", s.loanId(), s.bankId(), payload);
+            events.publish(EventType.LOAN_CLASSIFICATION_CHANGED, s.bankId(), s.loanId(), DomainEvent.data(
+                    "loanId", s.loanId(), "from", s.classification().name(), "to", next.name(),
+                    "daysPastDue", d.daysPastDue(), "classifiedOn", d.asOf(), "reason", reason));
         } else if (bankSaid != null && !bankSaid.equals(s.bankReason())) {
             audit.append(actor, "loan.classification-confirmed", "loan", s.loanId(), s.bankId(),
                     Map.of("classification", next.name(), "asOf", d.asOf(), "reason", reason));

@@ -1,5 +1,8 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
@@ -50,9 +53,12 @@ public class LoanService {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final DomainEvents events;
+
     public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
                        QuotaService quotas, DisbursementListener disbursements, LoanClassifications classifications,
-                       AuditLog audit, Clock clock) {
+                       AuditLog audit, Clock clock, DomainEvents events) {
+        this.events = events;
         this.disbursements = disbursements;
         this.classifications = classifications;
         this.loans = loans;
@@ -108,6 +114,8 @@ public class LoanService {
         assets.updateStatus(collateralOf(loan), LegalStatus.PLEDGED);
         audit.append(caller, "loan.pledge-registered", "loan", id, loan.bankId(),
                 Map.of("registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
+        events.publish(EventType.PLEDGE_REGISTERED, loan.bankId(), id, DomainEvent.data("loanId", id,
+                "registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
         return view(next);
     }
 
@@ -144,6 +152,8 @@ public class LoanService {
         audit.append(caller, "loan.disbursed", "loan", id, loan.bankId(), Map.of("disbursedOn", on,
                 "principal", loan.principal(), "totalInterest", schedule.totalInterest(),
                 "scheduleVersion", RepaymentSchedule.ARITHMETIC_VERSION));
+        events.publish(EventType.LOAN_DISBURSED, loan.bankId(), id, DomainEvent.data("loanId", id, "disbursedOn", on,
+                "principal", loan.principal(), "totalInterest", schedule.totalInterest()));
         return view(next);
     }
 
@@ -188,10 +198,16 @@ public class LoanService {
         audit.append(caller, "loan.repayment", "loan", id, loan.bankId(), payload);
         // a repayment may clear arrears: the classification follows at once, not at close of business
         classifications.reclassify(id, caller.role() + ":" + caller.principalId());
+        events.publish(EventType.REPAYMENT_RECORDED, loan.bankId(), id, DomainEvent.data("loanId", id,
+                "amount", allocation.amount(), "paidOn", paidOn, "interest", allocation.interestPaid(),
+                "principal", allocation.principalPaid(), "outstanding", allocation.outstandingPrincipal(),
+                "closed", allocation.fullyRepaid()));
         if (allocation.fullyRepaid()) {
             assets.updateStatus(collateralOf(loan), LegalStatus.VALID);
             audit.append(caller, "loan.closed", "loan", id, loan.bankId(), Map.of("closedOn", paidOn,
                     "pledgeReleased", true));
+            events.publish(EventType.PLEDGE_RELEASED, loan.bankId(), id, DomainEvent.data("loanId", id,
+                    "registrationNo", loan.pledgeRegistrationNo(), "releasedOn", paidOn, "reason", "REPAID"));
         }
         return view(next);
     }
@@ -256,6 +272,9 @@ public class LoanService {
         quotas.release(l.quotaPlanId(), l.id(), l.principal());
         if (l.status() == LoanStatus.PLEDGE_REGISTERED) {
             assets.updateStatus(collateralOf(l), LegalStatus.VALID);
+            events.publish(EventType.PLEDGE_RELEASED, l.bankId(), l.id(), DomainEvent.data("loanId", l.id(),
+                    "registrationNo", l.pledgeRegistrationNo(),
+                    "releasedOn", now.atZoneSameInstant(clock.getZone()).toLocalDate(), "reason", status.name()));
         }
         loans.update(with(l, status, l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), null, l.principal(), null),
                 now);

@@ -1,5 +1,8 @@
 package com.ipledge.service.losssharing;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.loan.Loan;
 import com.ipledge.service.loan.Loans;
@@ -27,7 +30,10 @@ public class Claims {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Claims(LossSharingRepository repo, Loans loans, AuditLog audit, Clock clock) {
+    private final DomainEvents events;
+
+    public Claims(LossSharingRepository repo, Loans loans, AuditLog audit, Clock clock, DomainEvents events) {
+        this.events = events;
         this.repo = repo;
         this.loans = loans;
         this.audit = audit;
@@ -75,6 +81,8 @@ public class Claims {
         payload.put("amount", claim.amount());
         payload.put("paidOn", body.paidOn());
         audit.append(caller, "loss-claim.paid", "loan", loanId, loan.bankId(), payload);
+        events.publish(EventType.CLAIM_PAID, loan.bankId(), loanId, DomainEvent.data("loanId", loanId,
+                "claimId", claimId, "party", claim.party(), "amount", claim.amount(), "paidOn", body.paidOn()));
         return ClaimView.of(new Claim(claim.id(), loanId, claim.party(), claim.amount(), ClaimStatus.PAID,
                 claim.filedOn(), body.paidOn()));
     }

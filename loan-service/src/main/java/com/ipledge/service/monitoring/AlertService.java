@@ -1,5 +1,8 @@
 package com.ipledge.service.monitoring;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.rules.Severity;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.security.Caller;
@@ -32,7 +35,10 @@ public class AlertService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public AlertService(MonitoringRepository repository, AuditLog audit, Clock clock) {
+    private final DomainEvents events;
+
+    public AlertService(MonitoringRepository repository, AuditLog audit, Clock clock, DomainEvents events) {
+        this.events = events;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
@@ -104,6 +110,8 @@ public class AlertService {
                 a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgementNote(), caller.principalId(), now, n);
         repository.updateAlert(next);
         audit.append(caller, "alert.resolved", "alert", id, a.bankId(), payload(a, n));
+        events.publish(EventType.ALERT_RESOLVED, a.bankId(), a.loanId(), DomainEvent.data("alertId", id,
+                "loanId", a.loanId(), "ruleId", a.ruleId(), "note", n));
         return next;
     }
 

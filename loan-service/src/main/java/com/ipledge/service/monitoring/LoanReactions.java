@@ -1,5 +1,8 @@
 package com.ipledge.service.monitoring;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,10 +77,13 @@ public class LoanReactions {
     private final MonitoringRepository repository;
     private final ObjectMapper json;
 
+    private final DomainEvents domainEvents;
+
     public LoanReactions(Loans loans, ApplicationService applications, IpAssetService assets,
                          BorrowerService borrowers, EvaluationService decisions,
                          CollateralValuations valuations, CreditPolicy policy, PolicyParameterStore parameters,
-                         MonitoringRepository repository, ObjectMapper json) {
+                         MonitoringRepository repository, ObjectMapper json, DomainEvents domainEvents) {
+        this.domainEvents = domainEvents;
         this.loans = loans;
         this.applications = applications;
         this.assets = assets;
@@ -160,6 +166,10 @@ public class LoanReactions {
                     null, null);
             if (repository.insertAlert(alert, dedupKey)) {
                 raised.add(alert);
+                domainEvents.publish(EventType.ALERT_RAISED, alert.bankId(), loanId,
+                        DomainEvent.data("alertId", alert.id(), "loanId", alert.loanId(), "assetId", alert.assetId(), "ruleId", alert.ruleId(),
+                        "severity", alert.severity(), "action", alert.action(), "messageEn", alert.messageEn(),
+                        "ltv", alert.ltv()));
             }
         }
         return Optional.of(new Reaction(loanId, position, reaction, raised));

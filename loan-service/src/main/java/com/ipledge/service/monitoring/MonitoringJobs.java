@@ -1,5 +1,8 @@
 package com.ipledge.service.monitoring;
 
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.rules.Severity;
 import com.ipledge.rules.SuggestedAction;
 import com.ipledge.service.audit.AuditLog;
@@ -52,9 +55,12 @@ public class MonitoringJobs {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
+    private final DomainEvents events;
+
     public MonitoringJobs(JobRunner runner, MonitoringRepository repository, IpAssetService assets,
                           LoanReactions reactions, AuditLog audit, TransactionOperations<Connection> transactions,
-                          Clock clock) {
+                          Clock clock, DomainEvents events) {
+        this.events = events;
         this.runner = runner;
         this.repository = repository;
         this.assets = assets;
@@ -110,6 +116,11 @@ public class MonitoringJobs {
             LoanAlert alert = dueAlert(p, asset, due.get(), days, threshold, now);
             if (repository.insertAlert(alert, "DUE:" + asset.id() + ":" + due.get())) {
                 raised.add(alert);
+                events.publish(EventType.ALERT_RAISED, alert.bankId(), alert.loanId(),
+                        DomainEvent.data("alertId", alert.id(),
+                        "loanId", alert.loanId(), "assetId", alert.assetId(), "ruleId", alert.ruleId(),
+                        "severity", alert.severity(), "action", alert.action(), "messageEn", alert.messageEn(),
+                        "ltv", alert.ltv()));
             }
         }
         for (LoanAlert a : raised) {

@@ -63,6 +63,10 @@ class LoanClassificationTest extends ApiTestBase {
                     "amount", "100000000"), bureau);
             assertEquals(201, plan.status(), plan::toString);
         }
+        // the bank listens for classification moves (delivery itself is WebhookApiTest's subject)
+        Answer hook = post("/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/hook",
+                "events", List.of("loan.classification_changed")), officer);
+        assertEquals(201, hook.status(), hook::toString);
         start = today();
         loan = disbursedLoan("600000");
         Answer l = get("/api/v1/loans/" + loan, officer);
@@ -210,6 +214,14 @@ class LoanClassificationTest extends ApiTestBase {
         assertEquals(0, interest.compareTo(new BigDecimal(a.get("overdueInterest").toString())), a::toString);
         assertEquals(penalty.divide(new BigDecimal("360"), 2, RoundingMode.HALF_UP),
                 new BigDecimal(a.get("penaltyInterest").toString()), a::toString);
+
+        assertEquals(List.of("SPECIAL_MENTION", "SUBSTANDARD"), List.of(
+                sql.text("SELECT body::json->'data'->>'to' FROM webhook_event WHERE type = "
+                        + "'loan.classification_changed' ORDER BY seq LIMIT 1"),
+                sql.text("SELECT body::json->'data'->>'to' FROM webhook_event WHERE type = "
+                        + "'loan.classification_changed' ORDER BY seq DESC LIMIT 1")),
+                "each category move is an event for the bank's webhooks");
+        assertEquals(2, sql.count("SELECT count(*) FROM webhook_event WHERE type = 'loan.classification_changed'"));
 
         List<?> history = (List<?>) l.get("history");
         assertEquals(2, history.stream().filter(h -> "loan.classified".equals(((Map<?, ?>) h).get("action")))

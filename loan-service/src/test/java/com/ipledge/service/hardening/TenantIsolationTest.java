@@ -72,6 +72,9 @@ class TenantIsolationTest extends ApiTestBase {
         UUID intruder = createBank("INTRUDER");
         intruderOfficer = apiKey("BANK_OFFICER", intruder);
         intruderApprover = apiKey("BANK_APPROVER", intruder);
+        // a webhook endpoint, so that the loan's disbursement below leaves a delivery to look for (jobs are off)
+        ownIds.put("webhooks", post("/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/hook",
+                "events", List.of("loan.disbursed")), officer).text("id"));
         Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(),
                 "amount", "100000000"), bureau);
         ownIds.put("quota-plans", plan.text("id"));
@@ -109,6 +112,7 @@ class TenantIsolationTest extends ApiTestBase {
         ownIds.put("intakes", intakes.receive(WebFormCaller.forBank(bank), new NewIntake(bank, firm,
                 List.of(new NewIntake.Row(0, right)), new BigDecimal("300000"), 12, "设备", "张三", "0931-8123456",
                 "127.0.0.1", "0".repeat(64))).toString());
+        ownIds.put("deliveries", new Sql(databaseUrl()).text("SELECT id::text FROM webhook_delivery"));
         // the audit routes take a sequence number, not an id: the victim's own loan's entry, sealed
         auditSeq = Long.toString(new Sql(databaseUrl()).count(
                 "SELECT min(seq) FROM audit_entry WHERE entity_id = '" + loan + "'"));
