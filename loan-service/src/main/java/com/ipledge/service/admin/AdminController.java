@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,7 @@ import java.util.UUID;
 
 @Controller("/api/v1/admin")
 @Secured("ADMIN")
+@SecurityRequirement(name = "bearerAuth")
 @Tag(name = "admin")
 public class AdminController {
     @Introspected
@@ -44,6 +47,7 @@ public class AdminController {
     }
 
     @Post("/banks")
+    @Operation(summary = "Create a bank")
     public HttpResponse<String> createBank(@Body @Valid NewBank body, Authentication auth,
                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -52,6 +56,7 @@ public class AdminController {
     }
 
     @Post("/api-keys")
+    @Operation(summary = "Create an API key (its secret is shown once)")
     public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Authentication auth,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +35,8 @@ public class ApplicationController {
 
     @Post
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "submitApplication", summary = "Submit a loan application")
     public HttpResponse<String> submit(@Body NewApplication body, Authentication auth,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -43,13 +46,16 @@ public class ApplicationController {
 
     @Get("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getApplication", summary = "Get a loan application")
     public ApplicationView get(UUID id, Authentication auth) {
         return applications.get(Caller.of(auth), id);
     }
 
     @Get
-    @Operation(operationId = "listApplications")
+    @Operation(summary = "List loan applications", operationId = "listApplications")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     public Page<ApplicationView> list(@Nullable @QueryValue ApplicationStatus status,
                                       @Nullable @QueryValue UUID borrowerId,
                                       @Parameter(schema = @Schema(type = "string", format = "date-time"))

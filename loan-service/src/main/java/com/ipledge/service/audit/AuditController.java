@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -33,6 +35,8 @@ public class AuditController {
      */
     @Get("/verify")
     @Secured({"ADMIN", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "verifyAuditLog")
     public AuditLog.Verification verify() {
         return audit.verify();
     }
@@ -40,6 +44,7 @@ public class AuditController {
     /** The Ed25519 key that signs tree heads: raw 32 bytes and X.509 DER, both base64. */
     @Get("/public-key")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "getAuditPublicKey")
     public AuditProofs.PublicKeyView publicKey() {
         return proofs.publicKey();
     }
@@ -47,6 +52,8 @@ public class AuditController {
     /** The newest signed tree head (or the one of {@code treeSize}). */
     @Get("/tree-head{?treeSize}")
     @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getAuditTreeHead")
     public AuditProofs.TreeHeadView treeHead(@Nullable @QueryValue String treeSize) {
         return proofs.treeHead(treeSize);
     }
@@ -54,6 +61,8 @@ public class AuditController {
     /** RFC 9162 inclusion proof of entry {@code seq} in the tree of {@code treeSize} (default: the newest head). */
     @Get("/entries/{seq}/proof{?treeSize}")
     @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getAuditInclusionProof")
     public AuditProofs.InclusionView proof(@PathVariable String seq, @Nullable @QueryValue String treeSize,
                                            Authentication auth) {
         return proofs.inclusion(Caller.of(auth), seq, treeSize);
@@ -62,6 +71,8 @@ public class AuditController {
     /** RFC 9162 consistency proof between the trees of {@code from} and {@code to} (default: the newest head). */
     @Get("/consistency{?from,to}")
     @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getAuditConsistencyProof")
     public AuditProofs.ConsistencyView consistency(@Nullable @QueryValue String from,
                                                    @Nullable @QueryValue String to) {
         return proofs.consistency(from, to);

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -54,6 +55,7 @@ public class BatchController {
 
     @Post(uri = "/valuations/batch", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "uploadValuationBatch", summary = "Revalue many stored IP assets from a CSV file",
             description = "Each row does what POST /api/v1/valuations does with that assetId and these assumptions "
                     + "(and is stored and audited the same way). Required columns: assetId, valuationDate, "
@@ -78,6 +80,7 @@ public class BatchController {
 
     @Post(uri = "/applications/batch", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "uploadApplicationBatch", summary = "File many loan applications from a CSV file",
             description = "Each row is checked and filed exactly as POST /api/v1/applications. Required columns: "
                     + "borrowerId, requestedAmount (yuan, at most 2 decimals), termMonths, purpose, assetIds (the "
@@ -98,6 +101,7 @@ public class BatchController {
 
     @Get("/batch-jobs/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getBatchJob",
             summary = "A batch job's progress: done of total rows, failed rows and the first row errors")
     public BatchJobView get(UUID id, Authentication auth) {
@@ -106,6 +110,7 @@ public class BatchController {
 
     @Get(uri = "/batch-jobs/{id}/results", produces = "text/csv")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getBatchJobResults", summary = "A batch job's results as CSV, one line per input row",
             description = "Columns: line, status (PENDING|OK|ERROR), the row's key (assetId or borrowerId), then "
                     + "valuationId, reconciledValue, collateralValue (valuation jobs) or applicationId, "
@@ -121,6 +126,7 @@ public class BatchController {
 
     @Get("/batch-jobs")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listBatchJobs", summary = "Batch jobs, newest first (a bank sees its own)")
     public Page<BatchJobView> list(@QueryValue(defaultValue = "0") int page,
                                    @QueryValue(defaultValue = "20") int size, Authentication auth) {

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +37,8 @@ public class BorrowerController {
 
     @Post
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "registerBorrower", summary = "Register a borrower")
     public HttpResponse<String> register(@Body NewBorrower body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -45,6 +48,8 @@ public class BorrowerController {
 
     @Get("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getBorrower", summary = "Get a borrower")
     public Borrower get(UUID id, Authentication auth) {
         return borrowers.get(Caller.of(auth), id);
     }
@@ -56,6 +61,7 @@ public class BorrowerController {
     @Get
     @Operation(operationId = "listBorrowers")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     public Page<Borrower> list(@Nullable @QueryValue String creditCode, @Nullable @QueryValue String name,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
@@ -69,6 +75,7 @@ public class BorrowerController {
     @Patch("/{id}")
     @Operation(operationId = "changeBorrower")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
     public Borrower change(UUID id, @Body BorrowerChange body, Authentication auth) {
         return borrowers.change(Caller.of(auth), id, body);
     }
@@ -77,6 +84,7 @@ public class BorrowerController {
     @Get("/{id}/history")
     @Operation(operationId = "borrowerHistory")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     public List<BorrowerVersion> history(UUID id, Authentication auth) {
         return borrowers.history(Caller.of(auth), id);
     }

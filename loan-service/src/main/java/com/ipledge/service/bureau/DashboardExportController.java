@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
@@ -30,7 +31,9 @@ public class DashboardExportController {
 
     @Get(value = "/summary.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Every table and headline figure of the bureau's dashboard as one XLSX workbook, as the page "
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "exportPortfolioSummaryXlsx",
+            summary = "Every table and headline figure of the bureau's dashboard as one XLSX workbook, as the page "
             + "shows them: Chinese headings and money in 万元 (lang=zh, the default) or English and yuan (lang=en), "
             + "the data's date on every sheet")
     public HttpResponse<byte[]> workbook(@Nullable @QueryValue String lang, Authentication auth) {

@@ -10,12 +10,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/admin/users}: people who sign in to the pages (bureau analysts, bank staff). */
 @Controller("/api/v1/admin")
 @Secured("ADMIN")
+@SecurityRequirement(name = "bearerAuth")
 @Tag(name = "admin")
 public class UserAdminController {
     private final UserService users;
@@ -27,7 +29,8 @@ public class UserAdminController {
     }
 
     @Post("/users")
-    @Operation(summary = "Create a page user {username, password (>= 12 characters), role BUREAU / BANK_OFFICER / "
+    @Operation(operationId = "createUser",
+            summary = "Create a page user {username, password (>= 12 characters), role BUREAU / BANK_OFFICER / "
             + "BANK_APPROVER, bankId for bank roles}; answers the user without the password")
     public HttpResponse<String> create(@Body UserService.NewUser body, Authentication auth,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ public class BusinessDateController {
     }
 
     @Get
+    @Operation(operationId = "getBusinessDate", summary = "The business date, its time zone and the time now")
     public BusinessDate today() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return new BusinessDate(now.toLocalDate(), TimeFactory.ZONE_NAME, now);

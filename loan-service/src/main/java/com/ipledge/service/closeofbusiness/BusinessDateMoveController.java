@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 
@@ -30,6 +32,8 @@ public class BusinessDateMoveController {
      */
     @Put
     @Secured("ADMIN")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "moveBusinessDate")
     public CloseOfBusiness.Moved move(@Body BusinessDateMove body, Authentication auth) {
         return dates.moveTo(Caller.of(auth), body.date());
     }

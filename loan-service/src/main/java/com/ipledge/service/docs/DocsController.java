@@ -29,8 +29,8 @@ public class DocsController {
     private final String openApi;
 
     public DocsController(ResourceResolver resources) {
-        this.openApi = withWebhooks(read(resources, OPENAPI_RESOURCE), read(resources, WEBHOOK_SCHEMAS),
-                read(resources, WEBHOOKS));
+        this.openApi = ProblemResponses.addTo(withWebhooks(read(resources, OPENAPI_RESOURCE),
+                read(resources, WEBHOOK_SCHEMAS), read(resources, WEBHOOKS)));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,6 +40,7 @@ public class EvaluationController {
     @Get("/{id}/evaluation")
     @Operation(operationId = "getEvaluation")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public HttpResponse<String> decision(UUID id, Authentication auth) {
         return HttpResponse.ok(evaluations.stored(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -47,7 +49,9 @@ public class EvaluationController {
     /** Repeatable: unchanged inputs answer the stored decision. */
     @Post("/{id}/evaluation")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
+    @Operation(operationId = "evaluateApplication")
     public HttpResponse<String> evaluate(UUID id, @Nullable @Body EvaluationRequest body, Authentication auth) {
         return HttpResponse.ok(evaluations.evaluate(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

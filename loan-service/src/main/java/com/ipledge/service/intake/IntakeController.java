@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import java.util.UUID;
 @Controller("/api/v1/intakes")
 @Tag(name = "intakes")
 @Secured("BANK_OFFICER")
+@SecurityRequirement(name = "bearerAuth")
 public class IntakeController {
     private final IntakeService intakes;
     private final IdempotentRequests idempotent;
@@ -31,6 +34,7 @@ public class IntakeController {
     }
 
     @Get
+    @Operation(operationId = "listIntakes", summary = "List intakes awaiting or past confirmation")
     public Page<IntakeView> list(@Nullable @QueryValue IntakeStatus status,
                                  @QueryValue(defaultValue = "0") int page,
                                  @QueryValue(defaultValue = "20") int size, Authentication auth) {
@@ -38,11 +42,13 @@ public class IntakeController {
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getIntake", summary = "Get an intake")
     public IntakeView get(UUID id, Authentication auth) {
         return intakes.get(Caller.of(auth), id);
     }
 
     @Post("/{id}/confirm")
+    @Operation(operationId = "confirmIntake", summary = "Confirm an intake into an application")
     public HttpResponse<String> confirm(UUID id, @Body IntakeConfirmation body, Authentication auth,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -51,6 +57,7 @@ public class IntakeController {
     }
 
     @Post("/{id}/reject")
+    @Operation(operationId = "rejectIntake", summary = "Reject an intake")
     public HttpResponse<String> reject(UUID id, @Body IntakeRejection body, Authentication auth,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);

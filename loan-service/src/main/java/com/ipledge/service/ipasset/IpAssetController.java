@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.QueryValue;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +35,8 @@ public class IpAssetController {
 
     @Post
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "registerIpAsset", summary = "Register an IP asset")
     public HttpResponse<String> register(@Body NewIpAsset body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -48,6 +51,7 @@ public class IpAssetController {
     @Get
     @Operation(operationId = "listIpAssets")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     public Page<IpAssetView> list(@Nullable @QueryValue String number, @Nullable @QueryValue String ownerCreditCode,
                                   @Nullable @QueryValue IpType type,
                                   @Parameter(schema = @Schema(type = "string", format = "date-time"))
@@ -60,6 +64,8 @@ public class IpAssetController {
 
     @Get("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getIpAsset", summary = "Get an IP asset")
     public IpAssetView get(UUID id, Authentication auth) {
         return assets.get(Caller.of(auth), id);
     }

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -66,6 +67,8 @@ public class LoanController {
 
     @Post("/applications/{id}/approval")
     @Secured("BANK_APPROVER")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "approveApplication", summary = "Approve or decline an evaluated application")
     public HttpResponse<String> approve(UUID id, @Body ApprovalRequest body, Authentication auth,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -78,6 +81,8 @@ public class LoanController {
 
     @Post("/applications/{id}/withdrawal")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw an application")
     public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -88,13 +93,16 @@ public class LoanController {
 
     @Get("/loans/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getLoan", summary = "Get a loan")
     public LoanView get(UUID id, Authentication auth) {
         return loans.get(Caller.of(auth), id);
     }
 
     @Get("/loans")
-    @Operation(operationId = "listLoans")
+    @Operation(summary = "List loans", operationId = "listLoans")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
     public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
                                @Nullable @QueryValue Classification classification,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
@@ -109,12 +117,16 @@ public class LoanController {
     /** The bank's five-category classification: never better than the floor the days past due set. */
     @Put("/loans/{id}/classification")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "classifyLoan")
     public LoanView classify(UUID id, @Body ClassificationRequest body, Authentication auth) {
         return loans.classify(Caller.of(auth), id, body.classification(), body.reason());
     }
 
     @Post("/loans/{id}/pledge-registration")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Record the registration of the pledge")
     public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Authentication auth,
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -124,6 +136,8 @@ public class LoanController {
 
     @Post("/loans/{id}/disbursement")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "disburseLoan", summary = "Disburse a loan")
     public HttpResponse<String> disburse(UUID id, @Nullable @Body Disbursement body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -134,6 +148,8 @@ public class LoanController {
 
     @Post("/loans/{id}/repayments")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "repayLoan", summary = "Record a repayment")
     public HttpResponse<String> repay(UUID id, @Body RepaymentRequest body, Authentication auth,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);

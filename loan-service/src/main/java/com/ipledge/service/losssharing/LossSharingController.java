@@ -23,6 +23,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -52,12 +54,16 @@ public class LossSharingController {
 
     @Get("/risk-sharing/schemes")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listRiskSharingSchemes", summary = "List risk-sharing schemes")
     public List<SchemeView> schemes(Authentication auth) {
         return schemes.schemes();
     }
 
     @Post("/risk-sharing/schemes")
     @Secured("BUREAU")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "createRiskSharingScheme", summary = "Create a risk-sharing scheme")
     public HttpResponse<String> createScheme(@Body NewScheme body, Authentication auth,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -67,12 +73,16 @@ public class LossSharingController {
 
     @Get("/loans/{id}/risk-cover")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getLoanRiskCover", summary = "The risk-sharing cover of a loan")
     public List<CoverView> cover(UUID id, Authentication auth) {
         return covers.cover(Caller.of(auth), id);
     }
 
     @Post("/loans/{id}/default")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Declare a loan in default")
     public HttpResponse<String> declareDefault(UUID id, @Body DefaultRequest body, Authentication auth,
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -82,18 +92,24 @@ public class LossSharingController {
 
     @Get("/loans/{id}/default")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getLoanDefault", summary = "Get the default of a loan")
     public DefaultView getDefault(UUID id, Authentication auth) {
         return defaults.getDefault(Caller.of(auth), id);
     }
 
     @Get("/loans/{id}/claims")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listLoanClaims", summary = "List the claims of a defaulted loan")
     public List<ClaimView> claims(UUID id, Authentication auth) {
         return claims.claims(Caller.of(auth), id);
     }
 
     @Post("/loans/{id}/claims/{claimId}/payment")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Record the payment of a claim")
     public HttpResponse<String> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -103,6 +119,8 @@ public class LossSharingController {
 
     @Post("/loans/{id}/recoveries")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "recordRecovery", summary = "Record a recovery on a defaulted loan")
     public HttpResponse<String> recover(UUID id, @Body RecoveryRequest body, Authentication auth,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -112,12 +130,16 @@ public class LossSharingController {
 
     @Get("/portfolio/npl")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getNplReport", summary = "Non-performing loan ratios")
     public NplReport npl(Authentication auth) {
         return npl.npl(Caller.of(auth));
     }
 
     @Put("/banks/{id}/overall-npl")
     @Secured("BUREAU")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Set a bank's overall NPL ratio")
     public OverallNplView setOverallNpl(UUID id, @Body OverallNpl body, Authentication auth) {
         return npl.setOverallNpl(Caller.of(auth), id, body);
     }

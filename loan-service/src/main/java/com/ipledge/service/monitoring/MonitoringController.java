@@ -19,6 +19,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,9 @@ public class MonitoringController {
     @Post("/monitoring/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "reportMonitoringEvents",
+            summary = "Report registry events (JSON, or CSV one event a line)")
     public HttpResponse<String> report(@Body EventReport body, Authentication auth,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -73,6 +78,9 @@ public class MonitoringController {
     @Post("/monitoring/events")
     @Consumes(TEXT_CSV)
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "reportMonitoringEvents",
+            summary = "Report registry events (JSON, or CSV one event a line)")
     public HttpResponse<String> reportCsv(@Nullable @Body String body, Authentication auth,
                                           @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -83,6 +91,8 @@ public class MonitoringController {
 
     @Get("/alerts")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listAlerts", summary = "List monitoring alerts")
     public Page<LoanAlert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String severity,
                                 @Nullable @QueryValue String loanId, @QueryValue(defaultValue = "0") int page,
                                 @QueryValue(defaultValue = "20") int size, Authentication auth) {
@@ -91,12 +101,16 @@ public class MonitoringController {
 
     @Get("/alerts/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getAlert", summary = "Get a monitoring alert")
     public LoanAlert get(UUID id, Authentication auth) {
         return alerts.get(Caller.of(auth), id);
     }
 
     @Post("/alerts/{id}/acknowledgement")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert")
     public HttpResponse<String> acknowledge(UUID id, @Nullable @Body AlertNote body, Authentication auth,
                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -107,6 +121,8 @@ public class MonitoringController {
 
     @Post("/alerts/{id}/resolution")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert")
     public HttpResponse<String> resolve(UUID id, @Nullable @Body AlertNote body, Authentication auth,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);

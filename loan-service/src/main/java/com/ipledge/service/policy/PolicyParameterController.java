@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The credit policy's parameters: everyone who decides may read them; only the bureau changes them. */
@@ -22,6 +24,8 @@ public class PolicyParameterController {
 
     @Get
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU", "ADMIN"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getPolicyParameters", summary = "Get the current policy parameters")
     public PolicyParameters current() {
         return store.current();
     }
@@ -29,6 +33,8 @@ public class PolicyParameterController {
     /** Stores a new version (the {@code version} field of the body is ignored: versions are numbered here). */
     @Put
     @Secured("BUREAU")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "updatePolicyParameters")
     public PolicyParameters update(@Body PolicyParameters body, Authentication auth) {
         return store.update(Caller.of(auth), body);
     }

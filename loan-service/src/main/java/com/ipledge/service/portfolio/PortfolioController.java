@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,7 +35,9 @@ public class PortfolioController {
 
     @Get("/summary")
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Exposure by bank, industry, region and IP type; EL, HHI, loans by status, quota use, "
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getPortfolioSummary",
+            summary = "Exposure by bank, industry, region and IP type; EL, HHI, loans by status, quota use, "
             + "open alerts and monthly disbursements")
     public PortfolioSummary summary(Authentication auth) {
         return summaries.summary(Caller.of(auth));
@@ -42,7 +45,9 @@ public class PortfolioController {
 
     @Get("/risk")
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Monte Carlo loss distribution of the live book: EL, VaR and ES at 99% and 99.9%, "
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getPortfolioRisk",
+            summary = "Monte Carlo loss distribution of the live book: EL, VaR and ES at 99% and 99.9%, "
             + "contributions, HHI, histogram and three stress scenarios")
     public PortfolioRiskView risk(@Nullable @QueryValue String scenarios, @Nullable @QueryValue String seed,
                                   @Nullable @QueryValue String confidence, Authentication auth) {
@@ -51,7 +56,9 @@ public class PortfolioController {
 
     @Get(value = "/summary.csv", produces = {CSV_UTF8, MediaType.APPLICATION_JSON})
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "One table of the summary as CSV (UTF-8 with BOM, RFC 4180): byBank, byIndustry, "
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "exportPortfolioSummaryCsv",
+            summary = "One table of the summary as CSV (UTF-8 with BOM, RFC 4180): byBank, byIndustry, "
             + "byEcoIndustry, byRegion, byIpType, quota or trends")
     public HttpResponse<byte[]> csv(@Nullable @QueryValue String table, Authentication auth) {
         PortfolioCsv.Export export = csv.csv(Caller.of(auth), table);

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,6 +47,8 @@ public class QuotaController {
 
     @Post
     @Secured("BUREAU")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "createQuotaPlan", summary = "Create a quota plan")
     public HttpResponse<String> create(@Body NewQuotaPlan body, Authentication auth,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -54,12 +58,16 @@ public class QuotaController {
 
     @Put("/{id}")
     @Secured("BUREAU")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "resizeQuotaPlan", summary = "Change the amount of a quota plan")
     public QuotaPlanView resize(UUID id, @Body QuotaPlanAmount body, Authentication auth) {
         return quotas.resize(Caller.of(auth), id, body.amount());
     }
 
     @Get
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listQuotaPlans", summary = "List quota plans")
     public List<QuotaPlanView> list(@Nullable @QueryValue Integer year, Authentication auth) {
         return quotas.list(Caller.of(auth), Optional.ofNullable(year));
     }
@@ -67,6 +75,8 @@ public class QuotaController {
     /** Proves the counters equal the movement ledger, plan by plan. */
     @Get("/reconciliation")
     @Secured({"BUREAU", "ADMIN"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "reconcileQuotaPlans")
     public ReconciliationReport reconciliation() {
         List<QuotaRepository.Reconciliation> plans = quotas.reconcile();
         return new ReconciliationReport(plans.stream().allMatch(QuotaRepository.Reconciliation::agrees), plans);

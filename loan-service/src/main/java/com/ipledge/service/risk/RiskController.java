@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,14 +44,18 @@ public class RiskController {
 
     @Post("/capital")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Basel IRB capital requirement, risk weight and RWA of one exposure")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "computeCapital",
+            summary = "Basel IRB capital requirement, risk weight and RWA of one exposure")
     public CapitalAnswer capital(@Body CapitalRequest body) {
         return capital.compute(body);
     }
 
     @Post("/portfolio-simulations")
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Monte Carlo loss distribution of a portfolio: EL, VaR and ES, contributions, HHI",
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "simulatePortfolio",
+            summary = "Monte Carlo loss distribution of a portfolio: EL, VaR and ES, contributions, HHI",
             description = "Up to 10,000,000 loan-scenarios ((exposures + groups) x scenarios) and 20,000 distinct"
                     + " exposures are answered at once (200). Larger simulations, up to 2,000,000,000"
                     + " loan-scenarios and 100,000 exposures, answer 202 with a job to poll at its Location.")
@@ -70,7 +75,9 @@ public class RiskController {
 
     @Get("/portfolio-simulations/{id}")
     @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "A portfolio simulation job: status, progress, and the result once DONE")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getSimulationJob",
+            summary = "A portfolio simulation job: status, progress, and the result once DONE")
     public SimulationJobView simulationJob(@PathVariable UUID id, Authentication auth) {
         return jobs.find(Caller.of(auth), id);
     }

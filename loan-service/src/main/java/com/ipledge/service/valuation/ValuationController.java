@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ public class ValuationController {
     /** 201 with {@code id} when a stored asset ({@code assetId}) is valued and kept; 200 for inline facts. */
     @Post
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "valueIpAsset")
     public HttpResponse<String> value(@Body ValuationInput body, Authentication auth,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -43,6 +47,8 @@ public class ValuationController {
     /** A stored valuation, exactly as it was answered. */
     @Get("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getValuation")
     public HttpResponse<String> get(UUID id, Authentication auth) {
         return HttpResponse.ok(valuations.get(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -47,7 +48,9 @@ public class WebhookController {
 
     @Post
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Registers an endpoint; the answer shows its signing secret, once")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "registerWebhook",
+            summary = "Registers an endpoint; the answer shows its signing secret, once")
     public HttpResponse<String> register(@Body NewWebhook body, Authentication auth,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -57,26 +60,33 @@ public class WebhookController {
 
     @Get
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listWebhooks", summary = "List webhook endpoints")
     public List<WebhookView> list(Authentication auth) {
         return webhooks.list(Caller.of(auth));
     }
 
     @Get("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook endpoint")
     public WebhookView get(UUID id, Authentication auth) {
         return webhooks.get(Caller.of(auth), id);
     }
 
     @Delete("/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Disables the endpoint: nothing more is sent to it")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "disableWebhook", summary = "Disables the endpoint: nothing more is sent to it")
     public WebhookView disable(UUID id, Authentication auth) {
         return webhooks.disable(Caller.of(auth), id);
     }
 
     @Get("/{id}/deliveries")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
-    @Operation(summary = "Deliveries to the endpoint, newest event first, with every attempt and its answer")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "Deliveries to the endpoint, newest event first, with every attempt and its answer")
     public Page<DeliveryView> deliveries(UUID id, @QueryValue(defaultValue = "0") int page,
                                          @QueryValue(defaultValue = "20") int size, Authentication auth) {
         return webhooks.deliveries(Caller.of(auth), id, page, size);
@@ -84,7 +94,9 @@ public class WebhookController {
 
     @Post("/{id}/deliveries/{deliveryId}/redelivery")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
-    @Operation(summary = "Sends a delivery again (same event id); on a paused endpoint, resumes it")
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "redeliverWebhookDelivery",
+            summary = "Sends a delivery again (same event id); on a paused endpoint, resumes it")
     public HttpResponse<DeliveryView> redeliver(UUID id, UUID deliveryId, @Nullable @Body Redelivery body,
                                                 Authentication auth) {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(webhooks.redeliver(Caller.of(auth), id, deliveryId));
