@@ -11,6 +11,7 @@ import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,11 +40,12 @@ public class LoanClassifications {
     private final LoanRepository loans;
     private final PolicyParameterStore policy;
     private final AuditLog audit;
-    private final DomainEvents events;
+    // a provider: the webhook outbox behind DomainEvents reads loans, and Loans re-classifies through this class
+    private final Provider<DomainEvents> events;
     private final Clock clock;
 
     LoanClassifications(ClassificationRepository repository, LoanRepository loans, PolicyParameterStore policy,
-                        AuditLog audit, DomainEvents events, Clock clock) {
+                        AuditLog audit, Provider<DomainEvents> events, Clock clock) {
         this.events = events;
         this.repository = repository;
         this.loans = loans;
@@ -143,7 +145,7 @@ public class LoanClassifications {
             payload.put("floor", d.floor().name());
             payload.put("reason", reason);
             audit.append(actor, "loan.classified", "loan", s.loanId(), s.bankId(), payload);
-            events.publish(EventType.LOAN_CLASSIFICATION_CHANGED, s.bankId(), s.loanId(), DomainEvent.data(
+            events.get().publish(EventType.LOAN_CLASSIFICATION_CHANGED, s.bankId(), s.loanId(), DomainEvent.data(
                     "loanId", s.loanId(), "from", s.classification().name(), "to", next.name(),
                     "daysPastDue", d.daysPastDue(), "classifiedOn", d.asOf(), "reason", reason));
         } else if (bankSaid != null && !bankSaid.equals(s.bankReason())) {
