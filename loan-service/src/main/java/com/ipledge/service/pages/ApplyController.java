@@ -106,7 +106,16 @@ public class ApplyController {
         if (addressWait > 0) {
             return tooMany(locale, addressWait);
         }
-        if (!csrf.accepts(request, text(body.get(CsrfTokens.FIELD)))) {
+        boolean csrfAccepted = csrf.accepts(request, text(body.get(CsrfTokens.FIELD)));
+        String switchTo = text(body.get("lang"));
+        if (switchTo != null) {
+            // the language switch on a filled form: the same fields in the other language, nothing checked or
+            // kept; without a valid CSRF token (a post from elsewhere) the form comes back empty
+            Locale chosen = PageLocales.resolve(request, switchTo);
+            ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
+            return sticky(formPage(request, chosen, typed, List.of()), request, switchTo);
+        }
+        if (!csrfAccepted) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
         }
         ApplyForm form = ApplyForm.of(body);

@@ -450,6 +450,28 @@ class ApplyFormHttpTest extends ApiTestBase {
         return m.group(1);
     }
 
+    /** The language switch posts the form: it comes back as typed in the other language, unchecked and unkept. */
+    @Test
+    void switchingLanguageKeepsWhatWasTypedAndKeepsNothing() {
+        long intakesBefore = intakes();
+        Browser browser = new Browser();
+        browser.open();
+        Answer a = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "requestedAmount", "1850万",
+                "lang", "en"));
+        assertEquals(200, a.status(), a.raw());
+        assertTrue(a.raw().contains("lang=\"en\""), "in English now");
+        assertTrue(a.raw().contains("value=\"兰州绿源节能科技有限公司\"") && a.raw().contains("value=\"1850万\""),
+                "as typed");
+        assertFalse(a.raw().contains("id=\"error-summary\""), "nothing checked");
+        assertTrue(a.headers().getAll("Set-Cookie").stream().anyMatch(c -> c.contains("=en")), "the choice sticks");
+        assertEquals(intakesBefore, intakes());
+
+        browser.cookie = null;
+        Answer forged = browser.submit(Map.of("name", "Someone else", "lang", "en"));
+        assertEquals(200, forged.status());
+        assertFalse(forged.raw().contains("Someone else"), "a post from elsewhere cannot fill the form");
+    }
+
     @Test
     void anUnknownStatusTokenIsNotFound() {
         Answer a = send(HttpRequest.GET("/status/" + "A".repeat(43)));

@@ -208,6 +208,28 @@ class ApplyPageBrowserTest extends ApiTestBase {
         assertTrue(summary.getText().contains("统一社会信用代码："), summary.getText());
     }
 
+    /** Switching language on a filled form keeps what was typed; Enter in a field still submits the form. */
+    @Test
+    void switchingLanguageKeepsWhatWasTyped() {
+        driver.get(base + "/apply");
+        driver.findElement(By.id("f-name")).sendKeys("兰州绿源节能科技有限公司");
+        driver.findElement(By.id("f-requestedAmount")).sendKeys("1850万");
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
+        assertEquals("1850万", driver.findElement(By.id("f-requestedAmount")).getAttribute("value"));
+        assertTrue(driver.findElements(By.id("error-summary")).isEmpty(), "nothing checked yet");
+
+        // Enter submits through the form's default button, which must not be the switch: with the required fields
+        // still empty the browser keeps the page, where a switch would have reloaded it in Chinese
+        driver.findElement(By.id("f-name")).sendKeys(Keys.ENTER);
+        new Actions(driver).pause(Duration.ofSeconds(2)).perform();
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"),
+                "Enter does not switch language");
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
+    }
+
     /** What the form writes: an intake for the bank's officer (issue 17), never an application itself. */
     private long applications() {
         return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake");
