@@ -106,7 +106,16 @@ public class ApplyController {
         if (addressWait > 0) {
             return tooMany(locale, addressWait);
         }
-        if (!csrf.accepts(request, text(body.get(CsrfTokens.FIELD)))) {
+        boolean csrfAccepted = csrf.accepts(request, text(body.get(CsrfTokens.FIELD)));
+        String switchTo = text(body.get("lang"));
+        if (switchTo != null) {
+            // the language switch on a filled form: the same fields in the other language, nothing checked or
+            // kept; without a valid CSRF token (a post from elsewhere) the form comes back empty
+            Locale chosen = PageLocales.resolve(request, switchTo);
+            ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
+            return sticky(formPage(request, chosen, typed, List.of()), request, switchTo);
+        }
+        if (!csrfAccepted) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
         }
         ApplyForm form = ApplyForm.of(body);
@@ -225,7 +234,9 @@ public class ApplyController {
         ApplyForm.firstPerField(errors).forEach((field, e) ->
                 messages.put(field, pages.message(e.key(), locale, e.args().toArray())));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("form", new FormView(form, messages));
+        Map<String, String> labels = new LinkedHashMap<>();
+        messages.keySet().forEach(field -> labels.put(field, label(field, locale)));
+        model.put("form", new FormView(form, messages, labels));
         model.put("csrfToken", token.formToken());
         model.put("formToken", StatusTokens.newFormToken());
         model.put("banks", banks.banksAcceptingApplications().stream()
@@ -238,6 +249,18 @@ public class ApplyController {
         model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
         MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());
+    }
+
+    /** A field's label as the form shows it; an asset row's fields are prefixed with the row's legend. */
+    private String label(String field, Locale locale) {
+        int dot = field.indexOf("].");
+        if (field.startsWith("assets[") && dot > 0) {
+            int row = Integer.parseInt(field.substring("assets[".length(), dot));
+            return pages.message("apply.asset.legend", locale, row + 1) + " "
+                    + pages.message("apply.asset." + field.substring(dot + 2), locale);
+        }
+        // the consent's label is its whole sentence: the section's name says which box it is
+        return pages.message("consent".equals(field) ? "apply.section.consent" : "apply." + field, locale);
     }
 
     private static MutableHttpResponse<String> sticky(MutableHttpResponse<String> response, HttpRequest<?> request,

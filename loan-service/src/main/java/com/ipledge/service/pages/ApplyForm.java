@@ -30,7 +30,9 @@ final class ApplyForm {
             "requestedAmount", "termMonths", "purpose", "consent");
     static final List<String> ASSET_FIELDS = List.of("type", "number", "title", "filingDate", "grantDate",
             "registrationDate", "niceClasses");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,28}[0-9]");
+    /** A phone as people write it: digits with spaces, hyphens, parentheses round an area code, a leading +. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]+");
+    private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
 
     private final Map<String, String> values;
 
@@ -121,15 +123,15 @@ final class ApplyForm {
                 errors.add(FormError.of("bankId", "error.bank.unknown"));
             }
         }
-        NewBorrower borrower = new NewBorrower(text("name"), upper("creditCode"), upper("industryCode"), null,
-                text("regionCode"), integer("employees", errors), yuan("operatingRevenue", errors),
+        NewBorrower borrower = new NewBorrower(text("name"), code("creditCode"), code("industryCode"), null,
+                code("regionCode"), integer("employees", errors), yuan("operatingRevenue", errors),
                 yuan("totalAssets", errors), date("foundedOn", errors));
         List<AssetRow> assets = new ArrayList<>();
         for (int i = 0; i < ASSET_ROWS; i++) {
             readAsset(i, borrower.creditCode(), errors).ifPresent(assets::add);
         }
         String contactName = text("contactName");
-        String contactPhone = text("contactPhone");
+        String contactPhone = phone(text("contactPhone"));
         if (contactName == null) {
             errors.add(FormError.of("contactName", "error.required"));
         } else if (contactName.length() > 100) {
@@ -137,7 +139,7 @@ final class ApplyForm {
         }
         if (contactPhone == null) {
             errors.add(FormError.of("contactPhone", "error.required"));
-        } else if (!PHONE.matcher(contactPhone).matches()) {
+        } else if (contactPhone.isEmpty()) {
             errors.add(FormError.of("contactPhone", "error.phone"));
         }
         if (!consented()) {
@@ -169,7 +171,7 @@ final class ApplyForm {
             classes = niceClasses(assetField(i, "niceClasses"), errors);
         }
         String number = text(assetField(i, "number"));
-        NewIpAsset asset = new NewIpAsset(type, number == null ? null : number.toUpperCase(Locale.ROOT),
+        NewIpAsset asset = new NewIpAsset(type, number == null ? null : rightNumber(number),
                 text(assetField(i, "title")), ownerCreditCode, date(assetField(i, "filingDate"), errors),
                 type != null && type.isPatent() ? date(assetField(i, "grantDate"), errors) : null,
                 type != null && type.isMark() ? date(assetField(i, "registrationDate"), errors) : null,
@@ -181,9 +183,55 @@ final class ApplyForm {
         return values.get(field);
     }
 
-    private String upper(String field) {
+    /**
+     * A code (credit, industry, region) as pasted: full-width characters, stray spaces and lower case are how a
+     * licence copied from a PDF or typed with a Chinese input method comes, not mistakes to send back.
+     */
+    private String code(String field) {
         String v = values.get(field);
-        return v == null ? null : v.toUpperCase(Locale.ROOT);
+        return v == null ? null : halfWidth(v).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A patent or trademark number as printed on its certificate ({@code ZL 2017 1 0601862.3}, often with a
+     * full-width dot): spaces and the ZL prefix dropped, so the services see {@code 201710601862.3}.
+     */
+    static String rightNumber(String typed) {
+        String s = halfWidth(typed).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return s.startsWith("ZL") ? s.substring(2) : s;
+    }
+
+    /** Digits with a leading + kept, or "" when the text is not a phone number at all (then the error says so). */
+    static String phone(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String s = halfWidth(typed).strip();
+        if (!PHONE.matcher(s).matches() || s.indexOf('+', 1) >= 0) {
+            return "";
+        }
+        String digits = s.replaceAll("[^0-9]", "");
+        return digits.length() < 5 || digits.length() > 20 ? "" : (s.startsWith("+") ? "+" : "") + digits;
+    }
+
+    /**
+     * Full-width ASCII (U+FF01 to U+FF5E, from Chinese input methods), the ideographic space and the ideographic
+     * full stop (。, typed for a dot) as their ASCII characters.
+     */
+    static String halfWidth(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                b.append((char) (c - 0xFEE0));
+            } else if (c == '\u3000') {
+                b.append(' ');
+            } else if (c == '\u3002') {
+                b.append('.');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private Integer integer(String field, List<FormError> errors) {
@@ -192,21 +240,37 @@ final class ApplyForm {
             return null;
         }
         try {
-            return Integer.valueOf(v.replace(",", "").replace(" ", ""));
+            return Integer.valueOf(halfWidth(v).replaceAll("[,\\s]", ""));
         } catch (NumberFormatException e) {
             errors.add(FormError.of(field, "error.integer"));
             return null;
         }
     }
 
-    /** Yuan as typed: thousands separators (, or space) allowed. */
+    /**
+     * Yuan as people write them: thousands separators (, or space), full-width digits, a ¥ sign, a trailing 元,
+     * and a trailing 万 (or 万元) meaning ten thousand, the unit Chinese firms think in ({@code 1850万}).
+     */
+    static BigDecimal yuan(String typed) {
+        String s = halfWidth(typed).replaceAll("[,\\s]", "").replace("\u00A5", "").replace("\uFFE5", "");
+        if (s.endsWith("元")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        boolean wan = s.endsWith("万");
+        if (wan) {
+            s = s.substring(0, s.length() - 1);
+        }
+        BigDecimal amount = new BigDecimal(s);
+        return wan ? amount.multiply(WAN) : amount;
+    }
+
     private BigDecimal yuan(String field, List<FormError> errors) {
         String v = values.get(field);
         if (v == null) {
             return null;
         }
         try {
-            return new BigDecimal(v.replace(",", "").replace(" ", ""));
+            return yuan(v);
         } catch (NumberFormatException e) {
             errors.add(FormError.of(field, "error.number"));
             return null;

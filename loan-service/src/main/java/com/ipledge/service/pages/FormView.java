@@ -9,15 +9,18 @@ import java.util.Map;
  */
 public final class FormView {
     /** One line of the error summary at the top of the page, linking to the field. */
-    public record SummaryLine(String inputId, String message) {
+    public record SummaryLine(String inputId, String label, String message) {
     }
 
     private final ApplyForm form;
     private final Map<String, String> errors;
+    private final Map<String, String> labels;
 
-    FormView(ApplyForm form, Map<String, String> errors) {
+    /** {@code labels}: each field's label in the page's language, so a summary line says which field it is about. */
+    FormView(ApplyForm form, Map<String, String> errors, Map<String, String> labels) {
         this.form = form;
         this.errors = Map.copyOf(errors);
+        this.labels = Map.copyOf(labels);
     }
 
     public String value(String field) {
@@ -66,7 +69,7 @@ public final class FormView {
     public List<SummaryLine> summary() {
         return ApplyForm.allFieldNames().stream()
                 .filter(errors::containsKey)
-                .map(f -> new SummaryLine(id(f), errors.get(f)))
+                .map(f -> new SummaryLine(id(f), labels.getOrDefault(f, ""), errors.get(f)))
                 .toList();
     }
 

@@ -345,6 +345,133 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertTrue(a.raw().contains("This field is required."));
     }
 
+    /**
+     * What the browser used to block with "Please match the requested format.": a patent number as printed on its
+     * certificate (spaces, a full-width dot), a credit code with a trailing space, amounts in 万 or with commas, a
+     * landline with its area code in parentheses. Each is accepted and kept normalised.
+     */
+    @Test
+    void ordinaryWritingIsAcceptedAndKeptNormalised() {
+        Browser browser = new Browser();
+        browser.open();
+        Map<String, String> form = PageFixtures.validForm(bank);
+        String patent = form.get("assets[0].number").substring(2);
+        String creditCode = form.get("creditCode");
+        form.put("assets[0].number", PageFixtures.asOnCertificate(patent));
+        form.put("creditCode", creditCode.toLowerCase(java.util.Locale.ROOT) + " ");
+        form.put("requestedAmount", "1850万");
+        form.put("operatingRevenue", "18,500,000");
+        form.put("totalAssets", "５２００万元");
+        form.put("contactPhone", "(0931)1234567");
+        Answer a = browser.submit(form);
+        assertEquals(303, a.status(), a.raw());
+        String token = a.headers().get("Location").substring("/status/".length());
+        String intake = "SELECT id FROM public_intake WHERE status_token_hash = '" + StatusTokens.hash(token) + "'";
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake WHERE id = (" + intake
+                + ") AND credit_code = '" + creditCode + "' AND requested_amount = 18500000"
+                + " AND operating_revenue = 18500000 AND total_assets = 52000000"
+                + " AND contact_phone = '09311234567'"), "kept normalised");
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake_asset WHERE "
+                + "intake_id = (" + intake + ") AND number = '" + patent + "'"), "the patent number without ZL");
+    }
+
+    @Test
+    void theFormHasNoBlockingPatternAndMarksItsRequiredFields() {
+        String html = new Browser().open().raw();
+        assertFalse(html.contains("pattern="), "no pattern attribute");
+        assertTrue(html.contains("inputmode=\"decimal\""), "the keyboard hints stay");
+        assertTrue(html.contains("id=\"required-note\""));
+        for (String field : List.of("bankId", "name", "creditCode", "industryCode", "regionCode", "employees",
+                "operatingRevenue", "totalAssets", "foundedOn", "contactName", "contactPhone", "requestedAmount",
+                "termMonths", "purpose", "consent")) {
+            java.util.regex.Matcher label = java.util.regex.Pattern.compile("<label for=\"f-" + field
+                    + "\">(.*?)</label>", java.util.regex.Pattern.DOTALL).matcher(html);
+            assertTrue(label.find(), field);
+            assertTrue(label.group(1).contains("class=\"required-mark\""), field + " has a visible marker");
+            java.util.regex.Matcher input = java.util.regex.Pattern.compile("<(input|select|textarea)[^>]*\\sid=\"f-"
+                    + field + "\"[^>]*>").matcher(html);
+            assertTrue(input.find(), field);
+            assertTrue(input.group().contains(" required") && input.group().contains("aria-required=\"true\""),
+                    input.group());
+        }
+        java.util.regex.Matcher optional = java.util.regex.Pattern.compile("<label for=\"f-assets-0-title\">(.*?)"
+                + "</label>", java.util.regex.Pattern.DOTALL).matcher(html);
+        assertTrue(optional.find());
+        assertFalse(optional.group(1).contains("required-mark"), "an asset row is optional");
+    }
+
+    /** Each line of the error summary names its field by the field's label and links to the field. */
+    @Test
+    void everySummaryLineStartsWithItsFieldsLabelAndLinksToIt() {
+        for (String language : List.of("zh-CN", "en")) {
+            Browser browser = new Browser();
+            browser.language = language;
+            String empty = browser.open().raw();
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("bankId", bank.toString());
+            form.put("employees", "many");
+            form.put("assets[0].number", "123");
+            Answer a = browser.submit(form);
+            assertEquals(200, a.status());
+            assertTrue(a.raw().contains("class=\"summary error-summary\""), a.raw());
+            String summary = a.raw().substring(a.raw().indexOf("id=\"error-summary\""),
+                    a.raw().indexOf("<form"));
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("<a href=\"#([^\"]+)\">([^<]*)</a>")
+                    .matcher(summary);
+            String separator = language.equals("en") ? ": " : "：";
+            int lines = 0;
+            while (line.find()) {
+                lines++;
+                String target = line.group(1);
+                String text = line.group(2);
+                String label;
+                if (target.equals("assets")) {
+                    label = language.equals("en") ? "Patents and trademarks offered as collateral" : "拟质押的知识产权";
+                } else if (target.equals("f-consent")) {
+                    label = language.equals("en") ? "Consent" : "授权";
+                } else if (target.startsWith("f-assets-0-")) {
+                    label = (language.equals("en") ? "IP right 1 " : "知识产权 1 ") + labelIn(empty, target);
+                } else {
+                    assertTrue(target.startsWith("f-"), target);
+                    label = labelIn(empty, target);
+                }
+                assertTrue(text.startsWith(label + separator), language + " " + target + ": " + text);
+                assertTrue(a.raw().contains("id=\"" + target + "\""), "links to a field on the page: " + target);
+            }
+            assertTrue(lines >= 13, language + ": " + lines + " lines");
+        }
+    }
+
+    /** The text of the label for an input, less its required marker. */
+    private static String labelIn(String html, String inputId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<label for=\"" + inputId
+                + "\"><span>([^<]*)</span>").matcher(html);
+        assertTrue(m.find(), inputId);
+        return m.group(1);
+    }
+
+    /** The language switch posts the form: it comes back as typed in the other language, unchecked and unkept. */
+    @Test
+    void switchingLanguageKeepsWhatWasTypedAndKeepsNothing() {
+        long intakesBefore = intakes();
+        Browser browser = new Browser();
+        browser.open();
+        Answer a = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "requestedAmount", "1850万",
+                "lang", "en"));
+        assertEquals(200, a.status(), a.raw());
+        assertTrue(a.raw().contains("lang=\"en\""), "in English now");
+        assertTrue(a.raw().contains("value=\"兰州绿源节能科技有限公司\"") && a.raw().contains("value=\"1850万\""),
+                "as typed");
+        assertFalse(a.raw().contains("id=\"error-summary\""), "nothing checked");
+        assertTrue(a.headers().getAll("Set-Cookie").stream().anyMatch(c -> c.contains("=en")), "the choice sticks");
+        assertEquals(intakesBefore, intakes());
+
+        browser.cookie = null;
+        Answer forged = browser.submit(Map.of("name", "Someone else", "lang", "en"));
+        assertEquals(200, forged.status());
+        assertFalse(forged.raw().contains("Someone else"), "a post from elsewhere cannot fill the form");
+    }
+
     @Test
     void anUnknownStatusTokenIsNotFound() {
         Answer a = send(HttpRequest.GET("/status/" + "A".repeat(43)));

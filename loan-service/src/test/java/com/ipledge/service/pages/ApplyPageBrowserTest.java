@@ -79,7 +79,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         long before = applications();
         driver.get(base + "/apply");
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("统一社会信用代码", labelOf("f-creditCode").getText());
+        assertEquals("统一社会信用代码 *", labelOf("f-creditCode").getText(), "marked as required");
         Map<String, String> form = PageFixtures.validForm(bank);
         String goodCode = form.get("creditCode");
         form.put("creditCode", PageFixtures.withWrongCheckCharacter(goodCode));
@@ -124,7 +124,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         driver.findElement(By.id("lang-switch")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        assertEquals("Unified social credit code", labelOf("f-creditCode").getText());
+        assertEquals("Unified social credit code *", labelOf("f-creditCode").getText());
         assertEquals("Submit application", driver.findElement(By.id("submit")).getText());
         screenshot("04-apply-en", false);
         driver.get(base + "/apply");
@@ -171,6 +171,63 @@ class ApplyPageBrowserTest extends ApiTestBase {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
         assertEquals(before + 1, applications());
+    }
+
+    /**
+     * A patent number pasted as printed on its certificate (spaces, a full-width dot) and an amount in 万: the
+     * browser does not block them, and the server keeps the intake.
+     */
+    @Test
+    void aCertificateStylePatentNumberAndAnAmountInWanSubmit() {
+        long before = applications();
+        driver.get(base + "/apply");
+        Map<String, String> form = PageFixtures.validForm(bank);
+        form.put("assets[0].number", PageFixtures.asOnCertificate(form.get("assets[0].number").substring(2)));
+        form.put("requestedAmount", "1850万");
+        form.put("contactPhone", "(0931)1234567");
+        fill(form);
+        driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
+        assertEquals(before + 1, applications());
+    }
+
+    /** After a failed submit the error summary has the focus, so a screen reader starts there. */
+    @Test
+    void aFailedSubmitFocusesTheErrorSummary() {
+        driver.get(base + "/apply");
+        Map<String, String> form = PageFixtures.validForm(bank);
+        form.put("creditCode", PageFixtures.withWrongCheckCharacter(form.get("creditCode")));
+        fill(form);
+        driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "error-summary".equals(focused().getAttribute("id")));
+        WebElement summary = focused();
+        assertTrue(summary.getAttribute("class").contains("error-summary"));
+        assertTrue(summary.getText().contains("统一社会信用代码："), summary.getText());
+    }
+
+    /** Switching language on a filled form keeps what was typed; Enter in a field still submits the form. */
+    @Test
+    void switchingLanguageKeepsWhatWasTyped() {
+        driver.get(base + "/apply");
+        driver.findElement(By.id("f-name")).sendKeys("兰州绿源节能科技有限公司");
+        driver.findElement(By.id("f-requestedAmount")).sendKeys("1850万");
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
+        assertEquals("1850万", driver.findElement(By.id("f-requestedAmount")).getAttribute("value"));
+        assertTrue(driver.findElements(By.id("error-summary")).isEmpty(), "nothing checked yet");
+
+        // Enter submits through the form's default button, which must not be the switch: with the required fields
+        // still empty the browser keeps the page, where a switch would have reloaded it in Chinese
+        driver.findElement(By.id("f-name")).sendKeys(Keys.ENTER);
+        new Actions(driver).pause(Duration.ofSeconds(2)).perform();
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"),
+                "Enter does not switch language");
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
     }
 
     /** What the form writes: an intake for the bank's officer (issue 17), never an application itself. */

@@ -61,6 +61,13 @@ final class PageFixtures {
         return creditCode.substring(0, 17) + (last == '0' ? '1' : '0');
     }
 
+    /** A patent number as printed on a certificate: {@code ZL 2017 1 0601862．3}, with a full-width dot. */
+    static String asOnCertificate(String digitsDotCheck) {
+        String d = digitsDotCheck.substring(0, 12);
+        return "ZL " + d.substring(0, 4) + " " + d.charAt(4) + " " + d.substring(5) + "\uFF0E"
+                + digitsDotCheck.charAt(13);
+    }
+
     static String urlEncoded(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
