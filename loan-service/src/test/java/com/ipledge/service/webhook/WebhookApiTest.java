@@ -210,7 +210,12 @@ class WebhookApiTest extends ApiTestBase {
         assertEquals(failed.get(0).eventId(), accepted.get(0).eventId(), "the failed event was sent again");
         assertEquals(failed.get(0).eventId(), failed.get(1).eventId());
 
-        Answer log = get("/api/v1/webhooks/" + id + "/deliveries", bank.officer());
+        // the receiver has its answer before the dispatcher records it: wait until the log says DELIVERED
+        String deliveries = "/api/v1/webhooks/" + id + "/deliveries";
+        assertTrue(WebhookReceiver.await(WAIT, () -> ((List<?>) get(deliveries, bank.officer()).get("items"))
+                .stream().allMatch(d -> "DELIVERED".equals(((Map<?, ?>) d).get("status")))),
+                () -> get(deliveries, bank.officer()).toString());
+        Answer log = get(deliveries, bank.officer());
         assertEquals(200, log.status(), log::toString);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) log.get("items");
