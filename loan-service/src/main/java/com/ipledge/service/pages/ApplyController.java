@@ -205,7 +205,9 @@ public class ApplyController {
             model.put("messages", List.of());
         }
         model.put("selfLink", "/status/" + token);
-        return sticky(pages.page(HttpStatus.OK, "apply/status", locale, model), request, lang);
+        // the address is the applicant's key to the page: search engines must not keep it
+        return sticky(pages.page(HttpStatus.OK, "apply/status", locale, model), request, lang)
+                .header("X-Robots-Tag", "noindex, nofollow");
     }
 
     @Get(uri = "/apply/apply.css", produces = "text/css")

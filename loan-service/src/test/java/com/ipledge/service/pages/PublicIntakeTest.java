@@ -271,6 +271,7 @@ class PublicIntakeTest extends ApiTestBase {
         assertProblem("intake-decided", again.text("type"));
         Answer status = send(HttpRequest.GET("/status/" + token).header("Accept-Language", "en"));
         assertTrue(status.raw().contains("data-status=\"SUBMITTED\""), "the applicant follows the application now");
+        assertEquals("noindex, nofollow", status.headers().get("X-Robots-Tag"), "a private page: not for search engines");
         assertEquals(1, sql.count("SELECT count(*) FROM audit_entry WHERE entity_type = 'intake' AND entity_id = '"
                 + intakeId + "' AND action = 'intake.received'"));
         assertEquals(1, sql.count("SELECT count(*) FROM audit_entry WHERE entity_type = 'intake' AND entity_id = '"
