@@ -40,7 +40,7 @@ class ClassificationRepository {
 
     /** The loans of the book (disbursed, repaying, defaulted), in id order. */
     List<UUID> bookLoanIds() {
-        return db.select(LOAN.ID).from(LOAN).where(LOAN.STATUS.in(bookStatuses())).orderBy(LOAN.ID)
+        return db.select(LOAN.ID).from(LOAN).where(LOAN.STATUS.in(LoanStatus.BOOK)).orderBy(LOAN.ID)
                 .fetch(LOAN.ID);
     }
 
@@ -100,10 +100,6 @@ class ClassificationRepository {
                 .collect(Collectors.groupingBy(r -> r.getLoanId(), Collectors.mapping(r -> new Move(r.getId(),
                         r.getLoanId(), r.getOnDate(), r.getKind(), r.getFromValue(), r.getToValue(),
                         r.getDaysPastDue(), r.getReason(), r.getActor(), r.getRecordedAt()), Collectors.toList())));
-    }
-
-    static List<String> bookStatuses() {
-        return List.of(LoanStatus.DISBURSED.name(), LoanStatus.REPAYING.name(), LoanStatus.DEFAULTED.name());
     }
 
     private static List<org.jooq.Field<?>> fields() {

@@ -68,7 +68,7 @@ public class LoanClassifications {
             List<ClassificationRepository.Stored> locked = repository.lock(chunk);
             Map<UUID, List<LoanRepository.PaidLine>> schedules = loans.schedules(chunk);
             for (ClassificationRepository.Stored s : locked) {
-                if (!isBook(s.status()) || (s.classifiedOn() != null && asOf.isBefore(s.classifiedOn()))) {
+                if (!s.status().isInBook() || (s.classifiedOn() != null && asOf.isBefore(s.classifiedOn()))) {
                     continue;
                 }
                 moves += apply(s, delinquency(s, schedules, asOf, p), s.bankClassification(), s.bankReason(),
@@ -83,7 +83,7 @@ public class LoanClassifications {
     public void reclassify(UUID loanId, String actor) {
         LocalDate today = LocalDate.now(clock);
         ClassificationRepository.Stored s = repository.lock(loanId, Optional.empty()).orElseThrow();
-        if (!isBook(s.status())) {
+        if (!s.status().isInBook()) {
             return;
         }
         ClassificationPolicy p = policy.current().classificationOrDefaults();
@@ -106,7 +106,7 @@ public class LoanClassifications {
         errors.throwIfAny();
         ClassificationRepository.Stored s = repository.lock(loanId, caller.bankScope())
                 .orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
-        if (!isBook(s.status())) {
+        if (!s.status().isInBook()) {
             throw Transitions.notAllowed("loan", s.status(), "classify",
                     List.of(LoanStatus.DISBURSED, LoanStatus.REPAYING, LoanStatus.DEFAULTED));
         }
@@ -179,7 +179,7 @@ public class LoanClassifications {
         Map<UUID, Delinquency> out = new LinkedHashMap<>();
         List<Loan> book = new ArrayList<>();
         for (Loan l : rows) {
-            if (isBook(l.status())) {
+            if (l.status().isInBook()) {
                 book.add(l);
             }
         }
@@ -208,9 +208,5 @@ public class LoanClassifications {
                                            ClassificationPolicy p) {
         return Delinquency.of(schedules.getOrDefault(s.loanId(), List.of()), s.annualRate(),
                 s.status() == LoanStatus.DEFAULTED, asOf, p);
-    }
-
-    private static boolean isBook(LoanStatus status) {
-        return status.isLive() || status == LoanStatus.DEFAULTED;
     }
 }

@@ -1,6 +1,7 @@
 package com.ipledge.service.loan;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** The life of an approved loan; {@link #next()} is the whole transition table. */
@@ -17,8 +18,15 @@ public enum LoanStatus {
         };
     }
 
+    /** The statuses of the book (live and defaulted): what balances, NPL ratios and classification count. */
+    public static final List<String> BOOK = List.of(DISBURSED.name(), REPAYING.name(), DEFAULTED.name());
+
     public boolean isLive() {
         return this == DISBURSED || this == REPAYING;
+    }
+
+    public boolean isInBook() {
+        return isLive() || this == DEFAULTED;
     }
 
     /** Quota is still reserved (approved, not yet drawn or given back). */

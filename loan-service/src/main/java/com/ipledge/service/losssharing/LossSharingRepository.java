@@ -320,8 +320,7 @@ class LossSharingRepository {
                 LOAN.OUTSTANDING_PRINCIPAL).otherwise(BigDecimal.ZERO));
         var total = DSL.sum(LOAN.OUTSTANDING_PRINCIPAL);
         var r = db.select(total, defaulted, nonPerforming).from(LOAN)
-                .where(LOAN.BANK_ID.eq(bankId).and(LOAN.STATUS.in(LoanStatus.DISBURSED.name(),
-                        LoanStatus.REPAYING.name(), LoanStatus.DEFAULTED.name())))
+                .where(LOAN.BANK_ID.eq(bankId).and(LOAN.STATUS.in(LoanStatus.BOOK)))
                 .fetchOne();
         return new Book(orZero(r.value1()), orZero(r.value2()), orZero(r.value3()));
     }

@@ -58,8 +58,7 @@ class PortfolioRepository {
     }
 
     /** The states that make up the book the views show: live ({@link LoanStatus#isLive()}) and defaulted. */
-    static final List<String> BOOK_STATUSES = List.of(LoanStatus.DISBURSED.name(), LoanStatus.REPAYING.name(),
-            LoanStatus.DEFAULTED.name());
+    static final List<String> BOOK_STATUSES = LoanStatus.BOOK;
 
     private final DSLContext db;
 
