@@ -1,5 +1,7 @@
 package com.ipledge.service.batch;
 
+import java.time.Duration;
+import com.ipledge.service.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,22 +104,11 @@ class BatchApiTest extends ApiTestBase {
 
     /** Polls the job until it is DONE (the worker runs on its own threads). */
     Answer awaitDone(String jobId, String key) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Answer job = get("/api/v1/batch-jobs/" + jobId, key);
-            assertEquals(200, job.status(), job::toString);
-            if ("DONE".equals(job.text("status"))) {
-                return job;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("job not done in time: " + job);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Answer job = Await.until(Duration.ofSeconds(60), () -> get("/api/v1/batch-jobs/" + jobId, key),
+                j -> j.status() != 200 || "DONE".equals(j.text("status")));
+        assertEquals(200, job.status(), job::toString);
+        assertEquals("DONE", job.text("status"), () -> "job not done in time: " + job);
+        return job;
     }
 
     /** The results CSV as rows of fields (BOM and header checked). */

@@ -1,5 +1,7 @@
 package com.ipledge.service.batch;
 
+import java.time.Duration;
+import com.ipledge.service.support.Await;
 import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,14 +126,8 @@ class BatchRestartTest {
         return out;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(60), condition);
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ipledge.service.quota.QuotaPlan;
-import com.ipledge.service.quota.QuotaRepository;
 import com.ipledge.service.quota.QuotaService;
 import com.ipledge.service.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -40,12 +39,11 @@ class QuotaReservationBenchmark {
                 "datasources.default.username", "postgres", "datasources.default.password", "",
                 "datasources.default.maximum-pool-size", THREADS + 4, "ipledge.jobs.enabled", "false",
                 "micronaut.server.enabled", "false"))) {
-            UUID bankId = ctx.getBean(com.ipledge.service.admin.BankRepository.class)
+            UUID bankId = ctx.getBean(com.ipledge.service.admin.AdminService.class)
                     .insert("BENCH", "Bench", OffsetDateTime.now()).orElseThrow().id();
-            QuotaRepository repo = ctx.getBean(QuotaRepository.class);
-            QuotaPlan plan = repo.insert(bankId, Year.now(TimeFactory.BUSINESS_ZONE).getValue(), QuotaPlan.ALL,
-                    new BigDecimal("100000000000.00"), OffsetDateTime.now()).orElseThrow();
             QuotaService quotas = ctx.getBean(QuotaService.class);
+            QuotaPlan plan = quotas.insert(bankId, Year.now(TimeFactory.BUSINESS_ZONE).getValue(), QuotaPlan.ALL,
+                    new BigDecimal("100000000000.00"), OffsetDateTime.now()).orElseThrow();
             BigDecimal amount = new BigDecimal("0.01");
             AtomicLong done = new AtomicLong();
             long end = System.nanoTime() + SECONDS * 1_000_000_000L;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipledge.service.loan.LoanRepository;
+import com.ipledge.service.loan.Loans;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
@@ -42,7 +42,7 @@ class LossSharingApiTest extends ApiTestBase {
     @Inject
     Covers covers;
     @Inject
-    LoanRepository loanRepository;
+    Loans loans;
 
     record BankKeys(UUID id, String officer, String approver) {
     }
@@ -118,7 +118,7 @@ class LossSharingApiTest extends ApiTestBase {
         }
         if (coverRows(loan) == 0) {
             try {
-                covers.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
+                covers.onDisbursed(loans.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
             } catch (ApiProblem p) {
                 assertEquals("pool-capacity-exhausted", p.type());
                 return 409;
@@ -208,7 +208,7 @@ class LossSharingApiTest extends ApiTestBase {
         assertEquals("162000.00", byParty.get("RISK_COMPENSATION_POOL").get("poolExposure").toString());
         assertEquals(usedBefore.add(new BigDecimal("162000.00")), capacityUsed(INSURED_POOL));
         // recording it again (a retried hook) changes nothing
-        covers.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
+        covers.onDisbursed(loans.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
         assertEquals(usedBefore.add(new BigDecimal("162000.00")), capacityUsed(INSURED_POOL));
         assertEquals(404, get("/api/v1/loans/" + loan + "/risk-cover", other.officer()).status());
     }
@@ -229,7 +229,7 @@ class LossSharingApiTest extends ApiTestBase {
         if ("PLEDGE_REGISTERED".equals(get("/api/v1/loans/" + first, main.officer()).text("status"))) {
             assertEquals(200, disburse(main, first), "the disbursement rolled back and can be retried");
         } else {
-            covers.onDisbursed(loanRepository.find(UUID.fromString(first), Optional.empty()).orElseThrow());
+            covers.onDisbursed(loans.find(UUID.fromString(first), Optional.empty()).orElseThrow());
         }
         assertEquals(used.add(new BigDecimal("120000.00")), capacityUsed(POOL_60_40), "exactly full");
 

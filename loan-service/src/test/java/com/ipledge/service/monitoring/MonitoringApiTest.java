@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.TestBank;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.service.support.Sql;
 import io.micronaut.http.HttpRequest;
@@ -71,17 +72,14 @@ class MonitoringApiTest extends ApiTestBase {
     void setUp() {
         sql = new Sql(databaseUrl());
         bureau = apiKey("BUREAU", null);
-        bankA = createBank("MONA");
-        officerA = apiKey("BANK_OFFICER", bankA);
-        approverA = apiKey("BANK_APPROVER", bankA);
-        bankB = createBank("MONB");
-        officerB = apiKey("BANK_OFFICER", bankB);
-        approverB = apiKey("BANK_APPROVER", bankB);
-        for (UUID bank : List.of(bankA, bankB)) {
-            Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", TODAY.getYear(),
-                    "amount", "100000000"), bureau);
-            assertEquals(201, plan.status(), plan::toString);
-        }
+        TestBank a = TestBank.open(this, "MONA");
+        bankA = a.id();
+        officerA = a.officer();
+        approverA = a.approver();
+        TestBank b = TestBank.open(this, "MONB");
+        bankB = b.id();
+        officerB = b.officer();
+        approverB = b.approver();
     }
 
     // --- set-up helpers ---

@@ -1,5 +1,7 @@
 package com.ipledge.service.process;
 
+import java.time.Duration;
+import com.ipledge.service.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,11 +195,8 @@ class CrashSafetyTest {
             sockets.add(sendUnread(first, w));
         }
         String unreadKeys = "('" + String.join("','", unread.stream().map(Write::idempotencyKey).toList()) + "')";
-        long committedBy = System.nanoTime() + 30_000_000_000L;
-        while (db.count("SELECT count(*) FROM idempotency_record WHERE response_status IS NOT NULL AND "
-                + "idempotency_key IN " + unreadKeys) < UNREAD && System.nanoTime() < committedBy) {
-            Thread.sleep(20);
-        }
+        Await.holds(Duration.ofSeconds(30), () -> db.count("SELECT count(*) FROM idempotency_record WHERE "
+                + "response_status IS NOT NULL AND idempotency_key IN " + unreadKeys) >= UNREAD);
         assertEquals(UNREAD, db.count("SELECT count(*) FROM idempotency_record WHERE response_status IS NOT NULL "
                 + "AND idempotency_key IN " + unreadKeys), "the unread writes were committed before the kill");
         Thread.sleep(ThreadLocalRandom.current().nextInt(500));

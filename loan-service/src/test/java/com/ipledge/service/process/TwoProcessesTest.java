@@ -1,5 +1,7 @@
 package com.ipledge.service.process;
 
+import java.time.Duration;
+import com.ipledge.service.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -314,11 +316,8 @@ class TwoProcessesTest {
             Thread.sleep(700);
         }
         String in = "('" + String.join("','", loanIds) + "')";
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (db.count("SELECT count(*) FROM loan WHERE status = 'EXPIRED' AND id IN " + in) < loans
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Await.holds(Duration.ofSeconds(90),
+                () -> db.count("SELECT count(*) FROM loan WHERE status = 'EXPIRED' AND id IN " + in) >= loans);
         assertEquals(loans, db.count("SELECT count(*) FROM loan WHERE status = 'EXPIRED' AND id IN " + in));
         Thread.sleep(2_500); // a few more rounds on both: nothing is expired twice
         assertEquals(loans, db.count("SELECT count(*) FROM loan_application a JOIN loan l ON l.application_id = a.id "

@@ -1,5 +1,7 @@
 package com.ipledge.service.risk;
 
+import java.time.Duration;
+import com.ipledge.service.support.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,13 +56,9 @@ class SimulationJobApiTest extends ApiTestBase {
         assertEquals(20_000, queued.get("exposures"));
         assertEquals(10_000, queued.get("scenarios"));
 
-        Answer job = get(PATH + "/" + id, officer);
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (!List.of("DONE", "FAILED").contains(job.text("status")) && System.nanoTime() < deadline) {
-            assertEquals(200, job.status(), job::toString);
-            Thread.sleep(250);
-            job = get(PATH + "/" + id, officer);
-        }
+        Answer job = Await.until(Duration.ofSeconds(300), () -> get(PATH + "/" + id, officer),
+                j -> j.status() != 200 || List.of("DONE", "FAILED").contains(j.text("status")));
+        assertEquals(200, job.status(), job::toString);
         assertEquals("DONE", job.text("status"), job::toString);
         assertEquals(10_000, ((Number) job.get("scenariosDone")).intValue());
         assertEquals(1.0, ((Number) job.get("progress")).doubleValue());

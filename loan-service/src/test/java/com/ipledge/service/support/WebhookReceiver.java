@@ -183,14 +183,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits (polling, up to {@code timeout}) until {@code condition} holds; false if it never did. */
     public static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+        return Await.holds(timeout, condition);
     }
 
     @Override

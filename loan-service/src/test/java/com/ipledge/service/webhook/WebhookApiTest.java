@@ -10,6 +10,7 @@ import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.TestBank;
 import com.ipledge.service.support.Sql;
 import com.ipledge.service.support.WebhookReceiver;
 import com.ipledge.service.support.WebhookReceiver.Received;
@@ -63,16 +64,8 @@ class WebhookApiTest extends ApiTestBase {
         receivers.forEach(WebhookReceiver::close);
     }
 
-    private record Bank(String officer, String approver) {
-    }
-
-    private Bank bank(String code) {
-        UUID id = createBank(code);
-        String bureau = apiKey("BUREAU", null);
-        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", id, "year", thisYear(), "amount", "100000000"),
-                bureau);
-        assertEquals(201, plan.status(), plan::toString);
-        return new Bank(apiKey("BANK_OFFICER", id), apiKey("BANK_APPROVER", id));
+    private TestBank bank(String code) {
+        return TestBank.open(this, code);
     }
 
     private WebhookReceiver receiver() {
@@ -81,7 +74,7 @@ class WebhookApiTest extends ApiTestBase {
         return r;
     }
 
-    private Answer register(Bank bank, WebhookReceiver receiver, List<String> types) {
+    private Answer register(TestBank bank, WebhookReceiver receiver, List<String> types) {
         Answer a = post("/api/v1/webhooks", Map.of("url", receiver.url(), "events", types), bank.officer());
         assertEquals(201, a.status(), a::toString);
         receiver.secret(a.text("secret"));
@@ -89,7 +82,7 @@ class WebhookApiTest extends ApiTestBase {
     }
 
     /** A loan from application to its first repayment; the loan id. */
-    private String loanWithARepayment(Bank bank) {
+    private String loanWithARepayment(TestBank bank) {
         String app = fileStrongApplication(bank.officer(), "300000");
         Answer decision = post("/api/v1/applications/" + app + "/evaluation", Map.of(), bank.officer());
         assertEquals("APPROVE", decision.text("decision"), decision::toString);
@@ -110,7 +103,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void registrationShowsTheSecretOnceAndRefusesBadUrlsAndEventNames() {
-        Bank bank = bank("WHREG");
+        TestBank bank = bank("WHREG");
         WebhookReceiver receiver = receiver();
         Answer created = register(bank, receiver, List.of("loan.disbursed", "repayment.recorded"));
         assertTrue(created.text("secret").startsWith("whsec_"), created::toString);
@@ -142,7 +135,7 @@ class WebhookApiTest extends ApiTestBase {
                 "events", List.of("alert.raised")), bank.officer()).status(), "a public https URL is fine");
 
         // another bank sees, disables and re-sends nothing of this one
-        Bank other = bank("WHOTHER");
+        TestBank other = bank("WHOTHER");
         assertEquals(404, get("/api/v1/webhooks/" + id, other.officer()).status());
         assertEquals(404, get("/api/v1/webhooks/" + id + "/deliveries", other.officer()).status());
         assertEquals(404, send(HttpRequest.DELETE("/api/v1/webhooks/" + id).bearerAuth(other.officer())).status());
@@ -155,7 +148,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void aLoansEventsArriveSignedOnceEachAndInOrder() throws Exception {
-        Bank bank = bank("WHLIFE");
+        TestBank bank = bank("WHLIFE");
         WebhookReceiver receiver = receiver();
         register(bank, receiver, ALL);
         WebhookReceiver onlyDisbursals = receiver();
@@ -193,7 +186,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void aFailingReceiverIsRetriedWithBackOffUntilItRecovers() throws Exception {
-        Bank bank = bank("WHRETRY");
+        TestBank bank = bank("WHRETRY");
         WebhookReceiver receiver = receiver();
         AtomicInteger calls = new AtomicInteger();
         receiver.answerWith(() -> calls.incrementAndGet() <= 2 ? 503 : 200);
@@ -231,7 +224,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void anEndpointThatKeepsFailingIsPausedWithTheReasonAndAReSendResumesIt() throws Exception {
-        Bank bank = bank("WHPAUSE");
+        TestBank bank = bank("WHPAUSE");
         WebhookReceiver receiver = receiver();
         receiver.answerWith(() -> 500);
         String id = register(bank, receiver, LIFE).text("id");
@@ -251,7 +244,7 @@ class WebhookApiTest extends ApiTestBase {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) log.get("items");
         String oldest = (String) items.get(items.size() - 1).get("id");
-        Bank other = bank("WHPAUSE2");
+        TestBank other = bank("WHPAUSE2");
         assertEquals(404, post("/api/v1/webhooks/" + id + "/deliveries/" + oldest + "/redelivery", Map.of(),
                 other.officer()).status(), "another bank cannot re-send");
         Answer resend = post("/api/v1/webhooks/" + id + "/deliveries/" + oldest + "/redelivery", Map.of(),
@@ -268,7 +261,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void aChangeThatRollsBackSendsNothing() throws Exception {
-        Bank bank = bank("WHROLL");
+        TestBank bank = bank("WHROLL");
         WebhookReceiver receiver = receiver();
         register(bank, receiver, List.of("batch.finished"));
         UUID bankId = UUID.fromString(new Sql(databaseUrl()).text("SELECT id FROM bank WHERE code = 'WHROLL'"));
@@ -297,7 +290,7 @@ class WebhookApiTest extends ApiTestBase {
 
     @Test
     void declinesReleasesAndAlertsArePushedToo() throws Exception {
-        Bank bank = bank("WHMORE");
+        TestBank bank = bank("WHMORE");
         WebhookReceiver receiver = receiver();
         register(bank, receiver, List.of("application.declined", "pledge.released", "alert.raised",
                 "alert.resolved"));
