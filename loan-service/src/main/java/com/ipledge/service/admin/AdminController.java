@@ -1,5 +1,6 @@
 package com.ipledge.service.admin;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 @Controller("/api/v1/admin")
-@Secured("ADMIN")
+@Secured(Roles.ADMIN)
 @SecurityRequirement(name = "bearerAuth")
 @Tag(name = "admin")
 public class AdminController {
@@ -48,25 +48,23 @@ public class AdminController {
 
     @Post("/banks")
     @Operation(summary = "Create a bank")
-    public HttpResponse<String> createBank(@Body @Valid NewBank body, Authentication auth,
+    public HttpResponse<String> createBank(@Body @Valid NewBank body, Caller caller,
                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /admin/banks", body,
                 () -> HttpResponse.created(admin.createBank(caller, body.code(), body.name())));
     }
 
     @Post("/api-keys")
     @Operation(summary = "Create an API key (its secret is shown once)")
-    public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Authentication auth,
+    public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Caller caller,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /admin/api-keys", body,
                 () -> HttpResponse.created(admin.issueApiKey(caller, body.role(), body.bankId(), body.label())));
     }
 
     /** Revokes the key at once (a leaked key, a person who left); answers the key without its secret. */
     @Delete("/api-keys/{id}")
-    public AdminService.RevokedApiKey revokeApiKey(UUID id, Authentication auth) {
-        return admin.revokeApiKey(Caller.of(auth), id);
+    public AdminService.RevokedApiKey revokeApiKey(UUID id, Caller caller) {
+        return admin.revokeApiKey(caller, id);
     }
 }

@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class BankRepository {
+class BankRepository {
     private final DSLContext db;
 
     public BankRepository(DSLContext db) {

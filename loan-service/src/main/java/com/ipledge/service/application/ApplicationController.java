@@ -1,5 +1,6 @@
 package com.ipledge.service.application;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,35 +34,34 @@ public class ApplicationController {
     }
 
     @Post
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "submitApplication", summary = "Submit a loan application")
-    public HttpResponse<String> submit(@Body NewApplication body, Authentication auth,
+    public HttpResponse<String> submit(@Body NewApplication body, Caller caller,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /applications", body,
                 () -> HttpResponse.created(applications.submit(caller, body)));
     }
 
     @Get("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getApplication", summary = "Get a loan application")
-    public ApplicationView get(UUID id, Authentication auth) {
-        return applications.get(Caller.of(auth), id);
+    public ApplicationView get(UUID id, Caller caller) {
+        return applications.get(caller, id);
     }
 
     @Get
     @Operation(summary = "List loan applications", operationId = "listApplications")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     public Page<ApplicationView> list(@Nullable @QueryValue ApplicationStatus status,
                                       @Nullable @QueryValue UUID borrowerId,
                                       @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                       @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                       @QueryValue(defaultValue = "0") int page,
-                                      @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return applications.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId),
+                                      @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return applications.list(caller, Optional.ofNullable(status), Optional.ofNullable(borrowerId),
                 page, size, SyncWindow.of(updatedSince, cursor));
     }
 }

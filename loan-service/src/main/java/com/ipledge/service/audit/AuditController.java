@@ -1,5 +1,6 @@
 package com.ipledge.service.audit;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +34,7 @@ public class AuditController {
      * {@code firstBrokenEntry} names where it breaks, {@code unsealed} counts entries not in the tree yet.
      */
     @Get("/verify")
-    @Secured({"ADMIN", "BUREAU"})
+    @Secured({Roles.ADMIN, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "verifyAuditLog")
     public AuditLog.Verification verify() {
@@ -51,7 +51,7 @@ public class AuditController {
 
     /** The newest signed tree head (or the one of {@code treeSize}). */
     @Get("/tree-head{?treeSize}")
-    @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.ADMIN, Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAuditTreeHead")
     public AuditProofs.TreeHeadView treeHead(@Nullable @QueryValue String treeSize) {
@@ -60,17 +60,17 @@ public class AuditController {
 
     /** RFC 9162 inclusion proof of entry {@code seq} in the tree of {@code treeSize} (default: the newest head). */
     @Get("/entries/{seq}/proof{?treeSize}")
-    @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.ADMIN, Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAuditInclusionProof")
     public AuditProofs.InclusionView proof(@PathVariable String seq, @Nullable @QueryValue String treeSize,
-                                           Authentication auth) {
-        return proofs.inclusion(Caller.of(auth), seq, treeSize);
+                                           Caller caller) {
+        return proofs.inclusion(caller, seq, treeSize);
     }
 
     /** RFC 9162 consistency proof between the trees of {@code from} and {@code to} (default: the newest head). */
     @Get("/consistency{?from,to}")
-    @Secured({"ADMIN", "BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.ADMIN, Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAuditConsistencyProof")
     public AuditProofs.ConsistencyView consistency(@Nullable @QueryValue String from,

@@ -1,5 +1,6 @@
 package com.ipledge.service.batch;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.csv.Csv;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
@@ -17,7 +18,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,7 +54,7 @@ public class BatchController {
     }
 
     @Post(uri = "/valuations/batch", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "uploadValuationBatch", summary = "Revalue many stored IP assets from a CSV file",
             description = "Each row does what POST /api/v1/valuations does with that assetId and these assumptions "
@@ -73,13 +73,13 @@ public class BatchController {
                     schema = @Schema(implementation = BatchJobView.class)))
     public HttpResponse<String> valuations(HttpRequest<?> request,
                                            @Parameter(hidden = true) @Nullable @Body byte[] body,
-                                           Authentication auth,
+                                           Caller caller,
                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return upload(BatchKind.VALUATION, request, body, auth, key);
+        return upload(BatchKind.VALUATION, request, body, caller, key);
     }
 
     @Post(uri = "/applications/batch", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "uploadApplicationBatch", summary = "File many loan applications from a CSV file",
             description = "Each row is checked and filed exactly as POST /api/v1/applications. Required columns: "
@@ -94,22 +94,22 @@ public class BatchController {
                     schema = @Schema(implementation = BatchJobView.class)))
     public HttpResponse<String> applications(HttpRequest<?> request,
                                              @Parameter(hidden = true) @Nullable @Body byte[] body,
-                                             Authentication auth,
+                                             Caller caller,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return upload(BatchKind.APPLICATION, request, body, auth, key);
+        return upload(BatchKind.APPLICATION, request, body, caller, key);
     }
 
     @Get("/batch-jobs/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getBatchJob",
             summary = "A batch job's progress: done of total rows, failed rows and the first row errors")
-    public BatchJobView get(UUID id, Authentication auth) {
-        return batches.get(Caller.of(auth), id);
+    public BatchJobView get(UUID id, Caller caller) {
+        return batches.get(caller, id);
     }
 
     @Get(uri = "/batch-jobs/{id}/results", produces = "text/csv")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getBatchJobResults", summary = "A batch job's results as CSV, one line per input row",
             description = "Columns: line, status (PENDING|OK|ERROR), the row's key (assetId or borrowerId), then "
@@ -118,24 +118,23 @@ public class BatchController {
                     + "by ';' and ' | '). UTF-8 with a byte-order mark.")
     @ApiResponse(responseCode = "200", description = "the results",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    public HttpResponse<byte[]> results(UUID id, Authentication auth) {
-        return HttpResponse.ok(Csv.utf8WithBom(batches.results(Caller.of(auth), id)))
+    public HttpResponse<byte[]> results(UUID id, Caller caller) {
+        return HttpResponse.ok(Csv.utf8WithBom(batches.results(caller, id)))
                 .contentType(MediaType.of("text/csv; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"batch-" + id + "-results.csv\"");
     }
 
     @Get("/batch-jobs")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listBatchJobs", summary = "Batch jobs, newest first (a bank sees its own)")
     public Page<BatchJobView> list(@QueryValue(defaultValue = "0") int page,
-                                   @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return batches.list(Caller.of(auth), page, size);
+                                   @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return batches.list(caller, page, size);
     }
 
-    private HttpResponse<String> upload(BatchKind kind, HttpRequest<?> request, byte[] body, Authentication auth,
+    private HttpResponse<String> upload(BatchKind kind, HttpRequest<?> request, byte[] body, Caller caller,
                                         String key) {
-        Caller caller = Caller.of(auth);
         MediaType type = request.getContentType().orElse(null);
         Map<String, Object> fingerprint = new LinkedHashMap<>();
         fingerprint.put("contentType", type == null ? null : type.toString());

@@ -1,5 +1,6 @@
 package com.ipledge.service.borrower;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,22 +36,21 @@ public class BorrowerController {
     }
 
     @Post
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerBorrower", summary = "Register a borrower")
-    public HttpResponse<String> register(@Body NewBorrower body, Authentication auth,
+    public HttpResponse<String> register(@Body NewBorrower body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /borrowers", body,
                 () -> HttpResponse.created(borrowers.register(caller, body)));
     }
 
     @Get("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getBorrower", summary = "Get a borrower")
-    public Borrower get(UUID id, Authentication auth) {
-        return borrowers.get(Caller.of(auth), id);
+    public Borrower get(UUID id, Caller caller) {
+        return borrowers.get(caller, id);
     }
 
     /**
@@ -60,32 +59,32 @@ public class BorrowerController {
      */
     @Get
     @Operation(operationId = "listBorrowers")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     public Page<Borrower> list(@Nullable @QueryValue String creditCode, @Nullable @QueryValue String name,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
-                               Authentication auth) {
-        return borrowers.list(Caller.of(auth), Optional.ofNullable(creditCode), Optional.ofNullable(name), page, size,
+                               Caller caller) {
+        return borrowers.list(caller, Optional.ofNullable(creditCode), Optional.ofNullable(name), page, size,
                 SyncWindow.of(updatedSince, cursor));
     }
 
     /** Records the facts that change (employees, annual financials, contact) as of a date: a new version. */
     @Patch("/{id}")
     @Operation(operationId = "changeBorrower")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
-    public Borrower change(UUID id, @Body BorrowerChange body, Authentication auth) {
-        return borrowers.change(Caller.of(auth), id, body);
+    public Borrower change(UUID id, @Body BorrowerChange body, Caller caller) {
+        return borrowers.change(caller, id, body);
     }
 
     /** Every version of the borrower's changing facts, oldest first. */
     @Get("/{id}/history")
     @Operation(operationId = "borrowerHistory")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
-    public List<BorrowerVersion> history(UUID id, Authentication auth) {
-        return borrowers.history(Caller.of(auth), id);
+    public List<BorrowerVersion> history(UUID id, Caller caller) {
+        return borrowers.history(caller, id);
     }
 }

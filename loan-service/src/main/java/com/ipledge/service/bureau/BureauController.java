@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.portfolio.PortfolioCsv;
 import com.ipledge.service.security.Role;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
@@ -62,8 +61,7 @@ public class BureauController {
 
     public BureauController(BureauPages pages, WebSessions sessions, UserService users, Dashboard dashboard,
                             PortfolioCsv portfolio, ObjectMapper json, ResourceResolver resources,
-                            LoginThrottle throttle,
-                            @Value("${ipledge.pages.login-failure-delay-ms:400}") long failureDelayMillis) {
+                            LoginThrottle throttle, LoginSettings loginSettings) {
         this.pages = pages;
         this.sessions = sessions;
         this.users = users;
@@ -71,7 +69,7 @@ public class BureauController {
         this.portfolio = portfolio;
         this.json = json;
         this.throttle = throttle;
-        this.failureDelayMillis = failureDelayMillis;
+        this.failureDelayMillis = loginSettings.loginFailureDelayMs();
         this.script = PageResponses.resource(resources, "classpath:static/bureau/bureau.js");
         this.css = PageResponses.resource(resources, "classpath:static/bureau/bureau.css");
     }

@@ -1,5 +1,6 @@
 package com.ipledge.service.bureau;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.portfolio.PortfolioCsv;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,13 +30,13 @@ public class DashboardExportController {
     }
 
     @Get(value = "/summary.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
-    @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "exportPortfolioSummaryXlsx",
             summary = "Every table and headline figure of the bureau's dashboard as one XLSX workbook, as the page "
             + "shows them: Chinese headings and money in 万元 (lang=zh, the default) or English and yuan (lang=en), "
             + "the data's date on every sheet")
-    public HttpResponse<byte[]> workbook(@Nullable @QueryValue String lang, Authentication auth) {
+    public HttpResponse<byte[]> workbook(@Nullable @QueryValue String lang, Caller caller) {
         Locale locale;
         if (lang == null || lang.equals("zh")) {
             locale = BureauPages.ZH;
@@ -45,7 +45,7 @@ public class DashboardExportController {
         } else {
             throw ApiProblem.invalid("lang", "must be zh or en");
         }
-        PortfolioCsv.Export export = dashboard.workbook(Caller.of(auth), locale);
+        PortfolioCsv.Export export = dashboard.workbook(caller, locale);
         return HttpResponse.ok(export.bytes()).contentType(MediaType.of(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");
     }

@@ -1,6 +1,6 @@
 package com.ipledge.service.bureau;
 
-import io.micronaut.context.annotation.Value;
+import com.ipledge.service.web.RateLimits;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +21,11 @@ public class LoginThrottle {
     private final int tracked;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(@Value("${ipledge.pages.login-free-failures:5}") int freeFailures,
-                         @Value("${ipledge.pages.login-lock-base:1s}") Duration baseLock,
-                         @Value("${ipledge.pages.login-lock-max:15m}") Duration maxLock,
-                         @Value("${ipledge.rate-limit-tracked:100000}") int tracked) {
-        this.freeFailures = freeFailures;
-        this.baseLockNanos = baseLock.toNanos();
-        this.maxLockNanos = maxLock.toNanos();
-        this.tracked = tracked;
+    LoginThrottle(LoginSettings settings, RateLimits limits) {
+        this.freeFailures = settings.loginFreeFailures();
+        this.baseLockNanos = settings.loginLockBase().toNanos();
+        this.maxLockNanos = settings.loginLockMax().toNanos();
+        this.tracked = limits.rateLimitTracked();
     }
 
     /** Seconds until this account and address may try again (0: now). */

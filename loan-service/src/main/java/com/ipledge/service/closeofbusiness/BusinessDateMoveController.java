@@ -1,5 +1,6 @@
 package com.ipledge.service.closeofbusiness;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +31,10 @@ public class BusinessDateMoveController {
      * business of every day up to it before answering.
      */
     @Put
-    @Secured("ADMIN")
+    @Secured(Roles.ADMIN)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "moveBusinessDate")
-    public CloseOfBusiness.Moved move(@Body BusinessDateMove body, Authentication auth) {
-        return dates.moveTo(Caller.of(auth), body.date());
+    public CloseOfBusiness.Moved move(@Body BusinessDateMove body, Caller caller) {
+        return dates.moveTo(caller, body.date());
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.evaluation;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,20 +39,20 @@ public class EvaluationController {
     /** The stored decision, exactly as the evaluation answered it; 404 before the application is evaluated. */
     @Get("/{id}/evaluation")
     @Operation(operationId = "getEvaluation")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
-    public HttpResponse<String> decision(UUID id, Authentication auth) {
-        return HttpResponse.ok(evaluations.stored(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    public HttpResponse<String> decision(UUID id, Caller caller) {
+        return HttpResponse.ok(evaluations.stored(caller, id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** Repeatable: unchanged inputs answer the stored decision. */
     @Post("/{id}/evaluation")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     @Operation(operationId = "evaluateApplication")
-    public HttpResponse<String> evaluate(UUID id, @Nullable @Body EvaluationRequest body, Authentication auth) {
-        return HttpResponse.ok(evaluations.evaluate(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    public HttpResponse<String> evaluate(UUID id, @Nullable @Body EvaluationRequest body, Caller caller) {
+        return HttpResponse.ok(evaluations.evaluate(caller, id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

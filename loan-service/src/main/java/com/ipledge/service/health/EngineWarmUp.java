@@ -21,7 +21,6 @@ import com.ipledge.valuation.Litigation;
 import com.ipledge.valuation.TriangularLife;
 import com.ipledge.valuation.ValuationEngine;
 import com.ipledge.valuation.ValuationRequest;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -59,14 +58,12 @@ public class EngineWarmUp {
     private final Duration maxDuration;
     private final AtomicReference<State> state = new AtomicReference<>(new State(false, 0, 0, null));
 
-    public EngineWarmUp(CreditPolicy policy, PdModel pdModel, ValuationEngine valuationEngine,
-                        @Value("${ipledge.warm-up.enabled:true}") boolean enabled,
-                        @Value("${ipledge.warm-up.max-duration:60s}") Duration maxDuration) {
+    EngineWarmUp(CreditPolicy policy, PdModel pdModel, ValuationEngine valuationEngine, WarmUpSettings settings) {
         this.policy = policy;
         this.pdModel = pdModel;
         this.valuationEngine = valuationEngine;
-        this.enabled = enabled;
-        this.maxDuration = maxDuration;
+        this.enabled = settings.enabled();
+        this.maxDuration = settings.maxDuration();
         if (!enabled) {
             state.set(new State(true, 0, 0, "disabled"));
         }

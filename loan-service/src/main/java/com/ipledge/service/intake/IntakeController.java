@@ -1,5 +1,6 @@
 package com.ipledge.service.intake;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +22,7 @@ import java.util.UUID;
 /** A bank's officer works through the filings of the public form addressed to the bank. */
 @Controller("/api/v1/intakes")
 @Tag(name = "intakes")
-@Secured("BANK_OFFICER")
+@Secured(Roles.BANK_OFFICER)
 @SecurityRequirement(name = "bearerAuth")
 public class IntakeController {
     private final IntakeService intakes;
@@ -37,30 +37,28 @@ public class IntakeController {
     @Operation(operationId = "listIntakes", summary = "List intakes awaiting or past confirmation")
     public Page<IntakeView> list(@Nullable @QueryValue IntakeStatus status,
                                  @QueryValue(defaultValue = "0") int page,
-                                 @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return intakes.list(Caller.of(auth), Optional.ofNullable(status), page, size);
+                                 @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return intakes.list(caller, Optional.ofNullable(status), page, size);
     }
 
     @Get("/{id}")
     @Operation(operationId = "getIntake", summary = "Get an intake")
-    public IntakeView get(UUID id, Authentication auth) {
-        return intakes.get(Caller.of(auth), id);
+    public IntakeView get(UUID id, Caller caller) {
+        return intakes.get(caller, id);
     }
 
     @Post("/{id}/confirm")
     @Operation(operationId = "confirmIntake", summary = "Confirm an intake into an application")
-    public HttpResponse<String> confirm(UUID id, @Body IntakeConfirmation body, Authentication auth,
+    public HttpResponse<String> confirm(UUID id, @Body IntakeConfirmation body, Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /intakes/" + id + "/confirm", body,
                 () -> HttpResponse.ok(intakes.confirm(caller, id, body)));
     }
 
     @Post("/{id}/reject")
     @Operation(operationId = "rejectIntake", summary = "Reject an intake")
-    public HttpResponse<String> reject(UUID id, @Body IntakeRejection body, Authentication auth,
+    public HttpResponse<String> reject(UUID id, @Body IntakeRejection body, Caller caller,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /intakes/" + id + "/reject", body,
                 () -> HttpResponse.ok(intakes.reject(caller, id, body)));
     }

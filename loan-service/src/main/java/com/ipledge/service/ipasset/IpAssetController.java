@@ -1,5 +1,6 @@
 package com.ipledge.service.ipasset;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.QueryValue;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
@@ -34,12 +34,11 @@ public class IpAssetController {
     }
 
     @Post
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerIpAsset", summary = "Register an IP asset")
-    public HttpResponse<String> register(@Body NewIpAsset body, Authentication auth,
+    public HttpResponse<String> register(@Body NewIpAsset body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /ip-assets", body,
                 () -> HttpResponse.created(assets.register(caller, body)));
     }
@@ -50,23 +49,23 @@ public class IpAssetController {
      */
     @Get
     @Operation(operationId = "listIpAssets")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     public Page<IpAssetView> list(@Nullable @QueryValue String number, @Nullable @QueryValue String ownerCreditCode,
                                   @Nullable @QueryValue IpType type,
                                   @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                   @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                   @QueryValue(defaultValue = "0") int page,
-                                  @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return assets.list(Caller.of(auth), Optional.ofNullable(number), Optional.ofNullable(ownerCreditCode),
+                                  @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return assets.list(caller, Optional.ofNullable(number), Optional.ofNullable(ownerCreditCode),
                 Optional.ofNullable(type), page, size, SyncWindow.of(updatedSince, cursor));
     }
 
     @Get("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getIpAsset", summary = "Get an IP asset")
-    public IpAssetView get(UUID id, Authentication auth) {
-        return assets.get(Caller.of(auth), id);
+    public IpAssetView get(UUID id, Caller caller) {
+        return assets.get(caller, id);
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.loan.schedule.RepaymentType;
 import com.ipledge.service.security.Caller;
@@ -16,7 +17,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import com.ipledge.service.web.SyncWindow;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,12 +66,11 @@ public class LoanController {
     }
 
     @Post("/applications/{id}/approval")
-    @Secured("BANK_APPROVER")
+    @Secured(Roles.BANK_APPROVER)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "approveApplication", summary = "Approve or decline an evaluated application")
-    public HttpResponse<String> approve(UUID id, @Body ApprovalRequest body, Authentication auth,
+    public HttpResponse<String> approve(UUID id, @Body ApprovalRequest body, Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /applications/" + id + "/approval", body, () -> {
             ApprovalService.ApprovalOutcome outcome = approvals.decide(caller, id, body.approve(), body.note(),
                     body.repaymentType());
@@ -80,79 +79,75 @@ public class LoanController {
     }
 
     @Post("/applications/{id}/withdrawal")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "withdrawApplication", summary = "Withdraw an application")
-    public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Authentication auth,
+    public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         Withdrawal w = body == null ? new Withdrawal(null) : body;
         return idempotent.execute(caller, key, "POST /applications/" + id + "/withdrawal", w,
                 () -> HttpResponse.ok(loans.withdraw(caller, id, w.reason())));
     }
 
     @Get("/loans/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getLoan", summary = "Get a loan")
-    public LoanView get(UUID id, Authentication auth) {
-        return loans.get(Caller.of(auth), id);
+    public LoanView get(UUID id, Caller caller) {
+        return loans.get(caller, id);
     }
 
     @Get("/loans")
     @Operation(summary = "List loans", operationId = "listLoans")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     public Page<LoanView> list(@Nullable @QueryValue LoanStatus status, @Nullable @QueryValue UUID borrowerId,
                                @Nullable @QueryValue Classification classification,
                                @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
                                @QueryValue(defaultValue = "0") int page,
-                               @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return loans.list(Caller.of(auth), Optional.ofNullable(status), Optional.ofNullable(borrowerId),
+                               @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return loans.list(caller, Optional.ofNullable(status), Optional.ofNullable(borrowerId),
                 Optional.ofNullable(classification), page, size,
                 SyncWindow.of(updatedSince, cursor));
     }
 
     /** The bank's five-category classification: never better than the floor the days past due set. */
     @Put("/loans/{id}/classification")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "classifyLoan")
-    public LoanView classify(UUID id, @Body ClassificationRequest body, Authentication auth) {
-        return loans.classify(Caller.of(auth), id, body.classification(), body.reason());
+    public LoanView classify(UUID id, @Body ClassificationRequest body, Caller caller) {
+        return loans.classify(caller, id, body.classification(), body.reason());
     }
 
     @Post("/loans/{id}/pledge-registration")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Record the registration of the pledge")
-    public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Authentication auth,
+    public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Caller caller,
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-registration", body,
                 () -> HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn())));
     }
 
     @Post("/loans/{id}/disbursement")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "disburseLoan", summary = "Disburse a loan")
-    public HttpResponse<String> disburse(UUID id, @Nullable @Body Disbursement body, Authentication auth,
+    public HttpResponse<String> disburse(UUID id, @Nullable @Body Disbursement body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         Disbursement d = body == null ? new Disbursement(null) : body;
         return idempotent.execute(caller, key, "POST /loans/" + id + "/disbursement", d,
                 () -> HttpResponse.ok(loans.disburse(caller, id, d.disbursedOn())));
     }
 
     @Post("/loans/{id}/repayments")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "repayLoan", summary = "Record a repayment")
-    public HttpResponse<String> repay(UUID id, @Body RepaymentRequest body, Authentication auth,
+    public HttpResponse<String> repay(UUID id, @Body RepaymentRequest body, Caller caller,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/repayments", body,
                 () -> HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn())));
     }

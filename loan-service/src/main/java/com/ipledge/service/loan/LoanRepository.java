@@ -30,7 +30,7 @@ import org.jooq.impl.DSL;
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
 @Singleton
 @Connectable
-public class LoanRepository {
+class LoanRepository {
     /** One approver's vote on an application. */
     public record Approval(UUID approver, boolean approve, String note, OffsetDateTime at) {
     }

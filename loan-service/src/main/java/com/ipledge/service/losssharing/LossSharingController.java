@@ -1,5 +1,6 @@
 package com.ipledge.service.losssharing;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.losssharing.LossSharingRequests.ClaimPayment;
 import com.ipledge.service.losssharing.LossSharingRequests.DefaultRequest;
@@ -22,7 +23,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,94 +53,90 @@ public class LossSharingController {
     }
 
     @Get("/risk-sharing/schemes")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listRiskSharingSchemes", summary = "List risk-sharing schemes")
-    public List<SchemeView> schemes(Authentication auth) {
+    public List<SchemeView> schemes(Caller caller) {
         return schemes.schemes();
     }
 
     @Post("/risk-sharing/schemes")
-    @Secured("BUREAU")
+    @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "createRiskSharingScheme", summary = "Create a risk-sharing scheme")
-    public HttpResponse<String> createScheme(@Body NewScheme body, Authentication auth,
+    public HttpResponse<String> createScheme(@Body NewScheme body, Caller caller,
                                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /risk-sharing/schemes", body,
                 () -> HttpResponse.created(schemes.createScheme(caller, body)));
     }
 
     @Get("/loans/{id}/risk-cover")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getLoanRiskCover", summary = "The risk-sharing cover of a loan")
-    public List<CoverView> cover(UUID id, Authentication auth) {
-        return covers.cover(Caller.of(auth), id);
+    public List<CoverView> cover(UUID id, Caller caller) {
+        return covers.cover(caller, id);
     }
 
     @Post("/loans/{id}/default")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Declare a loan in default")
-    public HttpResponse<String> declareDefault(UUID id, @Body DefaultRequest body, Authentication auth,
+    public HttpResponse<String> declareDefault(UUID id, @Body DefaultRequest body, Caller caller,
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/default", body,
                 () -> HttpResponse.created(defaults.declareDefault(caller, id, body)));
     }
 
     @Get("/loans/{id}/default")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getLoanDefault", summary = "Get the default of a loan")
-    public DefaultView getDefault(UUID id, Authentication auth) {
-        return defaults.getDefault(Caller.of(auth), id);
+    public DefaultView getDefault(UUID id, Caller caller) {
+        return defaults.getDefault(caller, id);
     }
 
     @Get("/loans/{id}/claims")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listLoanClaims", summary = "List the claims of a defaulted loan")
-    public List<ClaimView> claims(UUID id, Authentication auth) {
-        return claims.claims(Caller.of(auth), id);
+    public List<ClaimView> claims(UUID id, Caller caller) {
+        return claims.claims(caller, id);
     }
 
     @Post("/loans/{id}/claims/{claimId}/payment")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Record the payment of a claim")
-    public HttpResponse<String> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Authentication auth,
+    public HttpResponse<String> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/claims/" + claimId + "/payment", body,
                 () -> HttpResponse.ok(claims.payClaim(caller, id, claimId, body)));
     }
 
     @Post("/loans/{id}/recoveries")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordRecovery", summary = "Record a recovery on a defaulted loan")
-    public HttpResponse<String> recover(UUID id, @Body RecoveryRequest body, Authentication auth,
+    public HttpResponse<String> recover(UUID id, @Body RecoveryRequest body, Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /loans/" + id + "/recoveries", body,
                 () -> HttpResponse.created(recoveries.recover(caller, id, body)));
     }
 
     @Get("/portfolio/npl")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getNplReport", summary = "Non-performing loan ratios")
-    public NplReport npl(Authentication auth) {
-        return npl.npl(Caller.of(auth));
+    public NplReport npl(Caller caller) {
+        return npl.npl(caller);
     }
 
     @Put("/banks/{id}/overall-npl")
-    @Secured("BUREAU")
+    @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Set a bank's overall NPL ratio")
-    public OverallNplView setOverallNpl(UUID id, @Body OverallNpl body, Authentication auth) {
-        return npl.setOverallNpl(Caller.of(auth), id, body);
+    public OverallNplView setOverallNpl(UUID id, @Body OverallNpl body, Caller caller) {
+        return npl.setOverallNpl(caller, id, body);
     }
 }

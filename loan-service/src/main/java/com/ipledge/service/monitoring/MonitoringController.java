@@ -1,5 +1,6 @@
 package com.ipledge.service.monitoring;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
@@ -18,7 +19,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,13 +53,12 @@ public class MonitoringController {
      */
     @Post("/monitoring/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "reportMonitoringEvents",
             summary = "Report registry events (JSON, or CSV one event a line)")
-    public HttpResponse<String> report(@Body EventReport body, Authentication auth,
+    public HttpResponse<String> report(@Body EventReport body, Caller caller,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         checkShape(body);
         return idempotent.execute(caller, key, "POST /monitoring/events", body, () -> {
             if (body.isBatch()) {
@@ -77,55 +76,52 @@ public class MonitoringController {
      */
     @Post("/monitoring/events")
     @Consumes(TEXT_CSV)
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "reportMonitoringEvents",
             summary = "Report registry events (JSON, or CSV one event a line)")
-    public HttpResponse<String> reportCsv(@Nullable @Body String body, Authentication auth,
+    public HttpResponse<String> reportCsv(@Nullable @Body String body, Caller caller,
                                           @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         String csv = body == null ? "" : body;
         return idempotent.execute(caller, key, "POST /monitoring/events (csv)", csv,
                 () -> HttpResponse.ok(monitoring.reportCsv(caller, csv)));
     }
 
     @Get("/alerts")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listAlerts", summary = "List monitoring alerts")
     public Page<LoanAlert> list(@Nullable @QueryValue String status, @Nullable @QueryValue String severity,
                                 @Nullable @QueryValue String loanId, @QueryValue(defaultValue = "0") int page,
-                                @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return alerts.list(Caller.of(auth), status, severity, loanId, page, size);
+                                @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return alerts.list(caller, status, severity, loanId, page, size);
     }
 
     @Get("/alerts/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAlert", summary = "Get a monitoring alert")
-    public LoanAlert get(UUID id, Authentication auth) {
-        return alerts.get(Caller.of(auth), id);
+    public LoanAlert get(UUID id, Caller caller) {
+        return alerts.get(caller, id);
     }
 
     @Post("/alerts/{id}/acknowledgement")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert")
-    public HttpResponse<String> acknowledge(UUID id, @Nullable @Body AlertNote body, Authentication auth,
+    public HttpResponse<String> acknowledge(UUID id, @Nullable @Body AlertNote body, Caller caller,
                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         AlertNote n = body == null ? new AlertNote(null) : body;
         return idempotent.execute(caller, key, "POST /alerts/" + id + "/acknowledgement", n,
                 () -> HttpResponse.ok(alerts.acknowledge(caller, id, n.note())));
     }
 
     @Post("/alerts/{id}/resolution")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "resolveAlert", summary = "Resolve an alert")
-    public HttpResponse<String> resolve(UUID id, @Nullable @Body AlertNote body, Authentication auth,
+    public HttpResponse<String> resolve(UUID id, @Nullable @Body AlertNote body, Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         AlertNote n = body == null ? new AlertNote(null) : body;
         return idempotent.execute(caller, key, "POST /alerts/" + id + "/resolution", n,
                 () -> HttpResponse.ok(alerts.resolve(caller, id, n.note())));

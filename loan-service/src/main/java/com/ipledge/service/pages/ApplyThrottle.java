@@ -1,7 +1,7 @@
 package com.ipledge.service.pages;
 
 import com.ipledge.service.web.TokenBuckets;
-import io.micronaut.context.annotation.Value;
+import com.ipledge.service.web.RateLimits;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 
@@ -15,11 +15,11 @@ public class ApplyThrottle {
     private final TokenBuckets addresses;
     private final TokenBuckets banks;
 
-    public ApplyThrottle(@Value("${ipledge.pages.apply.per-address-per-minute:10}") int perAddress,
-                         @Value("${ipledge.pages.apply.per-bank-per-minute:20}") int perBank,
-                         @Value("${ipledge.rate-limit-tracked:100000}") int tracked) {
-        this.addresses = new TokenBuckets(perAddress / 60.0, perAddress, tracked);
-        this.banks = new TokenBuckets(perBank / 60.0, perBank, tracked);
+    ApplyThrottle(ApplyLimits limits, RateLimits rateLimits) {
+        int perAddress = limits.perAddressPerMinute();
+        int perBank = limits.perBankPerMinute();
+        this.addresses = new TokenBuckets(perAddress / 60.0, perAddress, rateLimits.rateLimitTracked());
+        this.banks = new TokenBuckets(perBank / 60.0, perBank, rateLimits.rateLimitTracked());
     }
 
     /** Takes a submission from this address: 0 when allowed, else the seconds until one is. */

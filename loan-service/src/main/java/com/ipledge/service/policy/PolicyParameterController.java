@@ -1,5 +1,6 @@
 package com.ipledge.service.policy;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.security.Caller;
 import io.micronaut.http.annotation.Body;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,7 +23,7 @@ public class PolicyParameterController {
     }
 
     @Get
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU", "ADMIN"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU, Roles.ADMIN})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getPolicyParameters", summary = "Get the current policy parameters")
     public PolicyParameters current() {
@@ -32,10 +32,10 @@ public class PolicyParameterController {
 
     /** Stores a new version (the {@code version} field of the body is ignored: versions are numbered here). */
     @Put
-    @Secured("BUREAU")
+    @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "updatePolicyParameters")
-    public PolicyParameters update(@Body PolicyParameters body, Authentication auth) {
-        return store.update(Caller.of(auth), body);
+    public PolicyParameters update(@Body PolicyParameters body, Caller caller) {
+        return store.update(caller, body);
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.quota;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Introspected;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,35 +46,34 @@ public class QuotaController {
     }
 
     @Post
-    @Secured("BUREAU")
+    @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "createQuotaPlan", summary = "Create a quota plan")
-    public HttpResponse<String> create(@Body NewQuotaPlan body, Authentication auth,
+    public HttpResponse<String> create(@Body NewQuotaPlan body, Caller caller,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /quota-plans", body, () -> HttpResponse.created(
                 quotas.create(caller, body.bankId(), body.year(), body.amount(), body.segment())));
     }
 
     @Put("/{id}")
-    @Secured("BUREAU")
+    @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "resizeQuotaPlan", summary = "Change the amount of a quota plan")
-    public QuotaPlanView resize(UUID id, @Body QuotaPlanAmount body, Authentication auth) {
-        return quotas.resize(Caller.of(auth), id, body.amount());
+    public QuotaPlanView resize(UUID id, @Body QuotaPlanAmount body, Caller caller) {
+        return quotas.resize(caller, id, body.amount());
     }
 
     @Get
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listQuotaPlans", summary = "List quota plans")
-    public List<QuotaPlanView> list(@Nullable @QueryValue Integer year, Authentication auth) {
-        return quotas.list(Caller.of(auth), Optional.ofNullable(year));
+    public List<QuotaPlanView> list(@Nullable @QueryValue Integer year, Caller caller) {
+        return quotas.list(caller, Optional.ofNullable(year));
     }
 
     /** Proves the counters equal the movement ledger, plan by plan. */
     @Get("/reconciliation")
-    @Secured({"BUREAU", "ADMIN"})
+    @Secured({Roles.BUREAU, Roles.ADMIN})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "reconcileQuotaPlans")
     public ReconciliationReport reconciliation() {

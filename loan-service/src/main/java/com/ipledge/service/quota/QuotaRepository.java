@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
  */
 @Singleton
 @Connectable
-public class QuotaRepository {
+class QuotaRepository {
     public enum Movement { RESERVE, RELEASE, DRAW }
 
     /** Ledger totals next to the counters of one plan; they must agree. */

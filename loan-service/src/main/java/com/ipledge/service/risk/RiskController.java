@@ -1,5 +1,6 @@
 package com.ipledge.service.risk;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.service.security.Caller;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,7 +52,7 @@ public class RiskController {
     }
 
     @Post("/portfolio-simulations")
-    @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "simulatePortfolio",
             summary = "Monte Carlo loss distribution of a portfolio: EL, VaR and ES, contributions, HHI",
@@ -63,22 +63,22 @@ public class RiskController {
             PortfolioSimulationAnswer.class)))
     @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation =
             SimulationJobView.class)))
-    public HttpResponse<?> simulate(@Body PortfolioSimulationRequest body, Authentication auth) {
+    public HttpResponse<?> simulate(@Body PortfolioSimulationRequest body, Caller caller) {
         PortfolioRequest request = reader.read(body);
         if (!PortfolioSimulationReader.runsAsJob(request)) {
             return HttpResponse.ok(PortfolioSimulationAnswer.of(portfolio.simulate(request)));
         }
-        SimulationJobView job = jobs.submit(Caller.of(auth), body, request);
+        SimulationJobView job = jobs.submit(caller, body, request);
         return HttpResponse.status(HttpStatus.ACCEPTED).body(job)
                 .headers(h -> h.location(URI.create("/api/v1/risk/portfolio-simulations/" + job.id())));
     }
 
     @Get("/portfolio-simulations/{id}")
-    @Secured({"BUREAU", "BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getSimulationJob",
             summary = "A portfolio simulation job: status, progress, and the result once DONE")
-    public SimulationJobView simulationJob(@PathVariable UUID id, Authentication auth) {
-        return jobs.find(Caller.of(auth), id);
+    public SimulationJobView simulationJob(@PathVariable UUID id, Caller caller) {
+        return jobs.find(caller, id);
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.valuation;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,12 +30,11 @@ public class ValuationController {
 
     /** 201 with {@code id} when a stored asset ({@code assetId}) is valued and kept; 200 for inline facts. */
     @Post
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "valueIpAsset")
-    public HttpResponse<String> value(@Body ValuationInput body, Authentication auth,
+    public HttpResponse<String> value(@Body ValuationInput body, Caller caller,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /valuations", body, () -> {
             ValuationService.Valued valued = valuations.value(caller, body);
             return valued.stored()
@@ -46,10 +45,10 @@ public class ValuationController {
 
     /** A stored valuation, exactly as it was answered. */
     @Get("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getValuation")
-    public HttpResponse<String> get(UUID id, Authentication auth) {
-        return HttpResponse.ok(valuations.get(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    public HttpResponse<String> get(UUID id, Caller caller) {
+        return HttpResponse.ok(valuations.get(caller, id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

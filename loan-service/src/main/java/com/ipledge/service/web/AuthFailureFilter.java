@@ -1,6 +1,5 @@
 package com.ipledge.service.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -22,10 +21,9 @@ public class AuthFailureFilter implements HttpServerFilter {
     private final int perMinute;
     private final TokenBuckets failures;
 
-    public AuthFailureFilter(@Value("${ipledge.auth-failures-per-minute:30}") int perMinute,
-                             @Value("${ipledge.rate-limit-tracked:100000}") int tracked) {
-        this.perMinute = perMinute;
-        this.failures = new TokenBuckets(perMinute / 60.0, perMinute, tracked);
+    public AuthFailureFilter(RateLimits limits) {
+        this.perMinute = limits.authFailuresPerMinute();
+        this.failures = new TokenBuckets(perMinute / 60.0, perMinute, limits.rateLimitTracked());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.ipledge.service.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,10 +24,9 @@ public class RateLimitFilter implements HttpServerFilter {
     private final int perSecond;
     private final TokenBuckets buckets;
 
-    public RateLimitFilter(@Value("${ipledge.rate-limit-per-key:50}") int perSecond,
-                           @Value("${ipledge.rate-limit-tracked:100000}") int tracked) {
-        this.perSecond = perSecond;
-        this.buckets = new TokenBuckets(perSecond, perSecond, tracked);
+    public RateLimitFilter(RateLimits limits) {
+        this.perSecond = limits.rateLimitPerKey();
+        this.buckets = new TokenBuckets(perSecond, perSecond, limits.rateLimitTracked());
     }
 
     @Override

@@ -60,13 +60,13 @@ public class Dispatcher {
         this.audit = audit;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.threads, r -> {
+        this.pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         // redirects are not followed: a 3xx could point anywhere, including inside the network
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout)
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -87,7 +87,7 @@ public class Dispatcher {
     int round() {
         OffsetDateTime now = now();
         List<WebhookRepository.Claim> claims = transactions.executeWrite(
-                status -> repository.claimDue(now, now.plus(settings.lease), CLAIMS_PER_ROUND));
+                status -> repository.claimDue(now, now.plus(settings.lease()), CLAIMS_PER_ROUND));
         List<CompletableFuture<Void>> sending = new ArrayList<>();
         for (WebhookRepository.Claim claim : claims) {
             // a claim holds the head of its loan's queue at its endpoint, so these never overtake one another
@@ -124,12 +124,12 @@ public class Dispatcher {
         OffsetDateTime at = now();
         long began = System.nanoTime();
         URI uri = URI.create(claim.url());
-        Optional<String> refused = EndpointAddress.refusal(uri, settings.allowInsecureLocalhost);
+        Optional<String> refused = EndpointAddress.refusal(uri, settings.allowInsecureLocalhost());
         if (refused.isPresent()) {
             return new Outcome(at, null, null, refused.get(), 0);
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout)
+                .timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "ipledge-webhooks/1")
                 .header(EVENT_ID, claim.eventId().toString())
@@ -169,7 +169,7 @@ public class Dispatcher {
         }
         LOG.info("webhook delivery {} of event {} failed ({}), failure {} in a row", claim.deliveryId(),
                 claim.eventId(), outcome.describe(), failures);
-        if (failures >= settings.pauseAfterFailures) {
+        if (failures >= settings.pauseAfterFailures()) {
             String reason = "event " + claim.eventId() + " (" + claim.eventType() + ") failed " + failures
                     + " times in a row; last: " + outcome.describe()
                     + ". Re-send a delivery to resume (every pending event is then sent again).";

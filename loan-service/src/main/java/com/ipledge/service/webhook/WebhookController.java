@@ -1,5 +1,6 @@
 package com.ipledge.service.webhook;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -15,7 +16,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,58 +47,57 @@ public class WebhookController {
     }
 
     @Post
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerWebhook",
             summary = "Registers an endpoint; the answer shows its signing secret, once")
-    public HttpResponse<String> register(@Body NewWebhook body, Authentication auth,
+    public HttpResponse<String> register(@Body NewWebhook body, Caller caller,
                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         return idempotent.execute(caller, key, "POST /webhooks", body,
                 () -> HttpResponse.created(webhooks.register(caller, body.url(), body.events())));
     }
 
     @Get
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listWebhooks", summary = "List webhook endpoints")
-    public List<WebhookView> list(Authentication auth) {
-        return webhooks.list(Caller.of(auth));
+    public List<WebhookView> list(Caller caller) {
+        return webhooks.list(caller);
     }
 
     @Get("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getWebhook", summary = "Get a webhook endpoint")
-    public WebhookView get(UUID id, Authentication auth) {
-        return webhooks.get(Caller.of(auth), id);
+    public WebhookView get(UUID id, Caller caller) {
+        return webhooks.get(caller, id);
     }
 
     @Delete("/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "disableWebhook", summary = "Disables the endpoint: nothing more is sent to it")
-    public WebhookView disable(UUID id, Authentication auth) {
-        return webhooks.disable(Caller.of(auth), id);
+    public WebhookView disable(UUID id, Caller caller) {
+        return webhooks.disable(caller, id);
     }
 
     @Get("/{id}/deliveries")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listWebhookDeliveries",
             summary = "Deliveries to the endpoint, newest event first, with every attempt and its answer")
     public Page<DeliveryView> deliveries(UUID id, @QueryValue(defaultValue = "0") int page,
-                                         @QueryValue(defaultValue = "20") int size, Authentication auth) {
-        return webhooks.deliveries(Caller.of(auth), id, page, size);
+                                         @QueryValue(defaultValue = "20") int size, Caller caller) {
+        return webhooks.deliveries(caller, id, page, size);
     }
 
     @Post("/{id}/deliveries/{deliveryId}/redelivery")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "redeliverWebhookDelivery",
             summary = "Sends a delivery again (same event id); on a paused endpoint, resumes it")
     public HttpResponse<DeliveryView> redeliver(UUID id, UUID deliveryId, @Nullable @Body Redelivery body,
-                                                Authentication auth) {
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(webhooks.redeliver(Caller.of(auth), id, deliveryId));
+                                                Caller caller) {
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(webhooks.redeliver(caller, id, deliveryId));
     }
 }

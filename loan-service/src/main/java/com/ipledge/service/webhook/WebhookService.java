@@ -39,7 +39,7 @@ public class WebhookService {
     @Transactional
     public WebhookCreated register(Caller caller, String url, List<String> events) {
         FieldErrors errors = new FieldErrors();
-        EndpointAddress.problem(url, settings.allowInsecureLocalhost).ifPresent(m -> errors.add("url", m));
+        EndpointAddress.problem(url, settings.allowInsecureLocalhost()).ifPresent(m -> errors.add("url", m));
         List<String> types = new ArrayList<>();
         if (events == null || events.isEmpty()) {
             errors.add("events", "is required: name at least one event type");

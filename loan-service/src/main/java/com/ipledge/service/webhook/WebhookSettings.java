@@ -1,35 +1,24 @@
 package com.ipledge.service.webhook;
 
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
-/** The webhook configuration (README, "Integration: webhooks"). */
-@Singleton
-class WebhookSettings {
-    final boolean allowInsecureLocalhost;
-    final Duration timeout;
-    final Duration backoffBase;
-    final Duration backoffMax;
-    final int pauseAfterFailures;
-    final int threads;
-    /** How long a claimed delivery is reserved for its instance: longer than any request may take. */
-    final Duration lease;
+/**
+ * The webhook configuration, {@code ipledge.webhooks.*} (README, "Integration: webhooks"). The defaults live once,
+ * in application.yml, next to their environment variables.
+ */
+@ConfigurationProperties("ipledge.webhooks")
+record WebhookSettings(boolean allowInsecureLocalhost, Duration timeout, Duration backoffBase, Duration backoffMax,
+                       int pauseAfterFailures, int threads) {
+    WebhookSettings {
+        pauseAfterFailures = Math.max(1, pauseAfterFailures);
+        threads = Math.max(1, threads);
+    }
 
-    WebhookSettings(@Value("${ipledge.webhooks.allow-insecure-localhost:false}") boolean allowInsecureLocalhost,
-                    @Value("${ipledge.webhooks.timeout:10s}") Duration timeout,
-                    @Value("${ipledge.webhooks.backoff-base:10s}") Duration backoffBase,
-                    @Value("${ipledge.webhooks.backoff-max:1h}") Duration backoffMax,
-                    @Value("${ipledge.webhooks.pause-after-failures:12}") int pauseAfterFailures,
-                    @Value("${ipledge.webhooks.threads:4}") int threads) {
-        this.allowInsecureLocalhost = allowInsecureLocalhost;
-        this.timeout = timeout;
-        this.backoffBase = backoffBase;
-        this.backoffMax = backoffMax;
-        this.pauseAfterFailures = Math.max(1, pauseAfterFailures);
-        this.threads = Math.max(1, threads);
+    /** How long a claimed delivery is reserved for its instance: longer than any request may take. */
+    Duration lease() {
         // connect + answer each within the timeout, plus room to record the outcome
-        this.lease = timeout.multipliedBy(2).plusSeconds(5);
+        return timeout.multipliedBy(2).plusSeconds(5);
     }
 
     /** base * 2^(failures - 1), at most the max. */
