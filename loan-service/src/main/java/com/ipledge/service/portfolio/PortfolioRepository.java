@@ -36,7 +36,7 @@ import org.jooq.impl.DSL;
 @Singleton
 @Connectable
 class PortfolioRepository {
-    /** A loan of the book (live or defaulted) with what the views slice it by, and its decision's PD and LGD. */
+    /** A loan of the book (live or defaulted) with what the views slice it by, and the decision it was made on. */
     public record BookRow(UUID loanId, UUID applicationId, UUID bankId, String bankCode, String bankName,
                           LoanStatus status, BigDecimal outstanding, String industryCode, String ecoIndustry,
                           String regionCode, UUID decisionId, Classification classification) {

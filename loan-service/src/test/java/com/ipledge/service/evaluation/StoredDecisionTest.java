@@ -88,8 +88,9 @@ class StoredDecisionTest extends ApiTestBase {
             assertNotNull(typed.riskShare(), id);
             assertSameFigures(json(typed.body()), typed);
         }
-        assertEquals(0, sql.count("SELECT count(*) FROM decision d WHERE NOT EXISTS (SELECT 1 FROM "
-                + "decision_collateral c WHERE c.decision_id = d.id)"), "every decision has its collateral lines");
+        assertEquals(0, sql.count("SELECT count(*) FROM decision d WHERE d.id IN ('" + String.join("', '", decisionIds)
+                + "') AND NOT EXISTS (SELECT 1 FROM decision_collateral c WHERE c.decision_id = d.id)"),
+                "each has its collateral lines again");
     }
 
     /**
