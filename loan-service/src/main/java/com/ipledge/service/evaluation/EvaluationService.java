@@ -14,6 +14,7 @@ import com.ipledge.rules.CreditPolicy;
 import com.ipledge.rules.Decision;
 import com.ipledge.rules.DecisionInput;
 import com.ipledge.rules.RiskScore;
+import com.ipledge.rules.params.LgdAssumptions;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.rules.sme.SizeClass;
 import com.ipledge.service.application.ApplicationService;
@@ -65,12 +66,6 @@ import java.util.UUID;
  */
 @Singleton
 public class EvaluationService {
-    /** Recovery assumptions for LGD: a forced sale of IP takes long and costs much (documented in the README). */
-    static final double HAIRCUT = 0.30;
-    static final double MONTHS_TO_SELL = 12;
-    static final double DISCOUNT_RATE = 0.08;
-    static final double RECOVERY_COST = 0.15;
-
     private final ApplicationService applications;
     private final BorrowerService borrowers;
     private final IpAssetService assets;
@@ -120,6 +115,9 @@ public class EvaluationService {
                     application.status(), "evaluate", ApplicationStatus.EVALUABLE));
         }
         LocalDate today = LocalDate.now(clock);
+        // read once: every number below comes from this version, and the decision names it
+        PolicyParameters params = parameters.current();
+        int freshDays = params.valuationOrDefaults().freshDays();
         Borrower borrower = borrowers.find(application.borrowerId(), Optional.empty()).orElseThrow();
         List<IpAsset> pledged = new ArrayList<>();
         for (java.util.UUID id : application.collateralAssetIds()) {
@@ -129,7 +127,7 @@ public class EvaluationService {
         List<EvaluationView.CollateralValuation> valued = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         for (IpAsset asset : pledged) {
-            Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today);
+            Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, freshDays);
             v.ifPresent(s -> seeds.add(s.seed()));
             items.add(collateralItem(asset, borrower, v, today));
             valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),
@@ -144,11 +142,12 @@ public class EvaluationService {
         BigDecimal totalReconciled = sum(valued, EvaluationView.CollateralValuation::reconciledValue);
         PdScore score = pdModel.score(features(application, borrower, valued, totalCollateral, today));
         BigDecimal ead = application.requestedAmount();
+        LgdAssumptions recovery = params.lgdOrDefaults();
         LgdResult lgd = LgdModel.lgd(new LgdInput(ead, List.of(new ValueQuantile(0.10, totalCollateral),
-                new ValueQuantile(0.50, totalReconciled.max(totalCollateral))), HAIRCUT, MONTHS_TO_SELL,
-                DISCOUNT_RATE, RECOVERY_COST));
+                new ValueQuantile(0.50, totalReconciled.max(totalCollateral))), recovery.haircut().doubleValue(),
+                recovery.monthsToSell().doubleValue(), recovery.discountRate().doubleValue(),
+                recovery.recoveryCost().doubleValue()));
         BigDecimal expectedLoss = LgdModel.expectedLoss(score.pd(), lgd.lgd(), ead);
-        PolicyParameters params = parameters.current();
         BigDecimal available = quotaHeadroom(application, borrower, pledged, today);
         DecisionInput input = new DecisionInput(
                 new com.ipledge.rules.LoanApplication(application.id().toString(), application.requestedAmount(),
@@ -177,11 +176,8 @@ public class EvaluationService {
                 new EvaluationView.Versions(decision.ruleBaseVersion(), decision.parametersVersion(),
                         score.modelVersion(), EngineInfo.VERSION, seeds), now, facts);
         String body = write(view);
-        StoredDecision stored = decisions.insertWithId(decisionId, applicationId, new DecisionRepository.Figures(
-                view.decision(), view.approvedLimit(), view.ltv(), view.pd(), view.lgd(), expectedLoss,
-                view.riskGrade(), view.interestRate(), decision.ruleBaseVersion(),
-                Integer.parseInt(decision.parametersVersion()), score.modelVersion(), EngineInfo.VERSION), body,
-                inputHash, caller.principalId(), now);
+        StoredDecision stored = typed(view, body, inputHash, caller.principalId());
+        decisions.insert(stored);
         ApplicationStatus status = switch (decision.outcome()) {
             case APPROVE -> ApplicationStatus.EVALUATED;
             case REFER -> ApplicationStatus.REFERRED;
@@ -206,6 +202,20 @@ public class EvaluationService {
         }
         metrics.decision(view.decision());
         return body;
+    }
+
+    /** The figures of the answer as the other features read them (the body stays the replay copy). */
+    private static StoredDecision typed(EvaluationView view, String body, String inputHash, UUID evaluatedBy) {
+        List<StoredDecision.CollateralLine> lines = view.collateral().stream()
+                .map(c -> new StoredDecision.CollateralLine(c.assetId(), c.valuationId(), c.collateralValue(),
+                        c.reconciledValue(), c.valueScore(), c.valuationSource()))
+                .toList();
+        EvaluationView.Versions v = view.versions();
+        return new StoredDecision(view.decisionId(), view.applicationId(), view.decision(), view.approvedLimit(),
+                view.interestRate(), view.ltv(), view.limitBinding(), view.totalCollateralValue(), view.pd(),
+                view.lgd(), view.expectedLoss(), view.riskGrade(), view.riskShare(), lines,
+                new StoredDecision.Versions(v.rules(), Integer.parseInt(v.parameters()), v.model(), v.valuation()),
+                body, inputHash, evaluatedBy, view.evaluatedAt());
     }
 
     private BigDecimal quotaHeadroom(LoanApplication application, Borrower borrower, List<IpAsset> pledged,
@@ -302,5 +312,10 @@ public class EvaluationService {
 
     public Optional<StoredDecision> latest(UUID applicationId) {
         return decisions.latest(applicationId);
+    }
+
+    /** The decisions with these ids (unknown ones left out), for views of many loans at once. */
+    public Map<UUID, StoredDecision> findAll(java.util.Collection<UUID> decisionIds) {
+        return decisions.findAll(decisionIds);
     }
 }

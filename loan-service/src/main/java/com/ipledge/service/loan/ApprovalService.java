@@ -14,6 +14,7 @@ import com.ipledge.service.events.EventType;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.loan.schedule.RepaymentType;
+import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.problem.Conflict;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.problem.NotFound;
@@ -56,13 +57,15 @@ public class ApprovalService {
     private final QuotaService quotas;
     private final AuditLog audit;
     private final LifecyclePolicy policy;
+    private final PolicyParameterStore parameters;
     private final Clock clock;
 
     private final DomainEvents events;
 
     public ApprovalService(ApplicationService applications, EvaluationService decisions, LoanRepository loans,
                            BorrowerService borrowers, IpAssetService assets, QuotaService quotas,
-                           AuditLog audit, LifecyclePolicy policy, Clock clock, DomainEvents events) {
+                           AuditLog audit, LifecyclePolicy policy, PolicyParameterStore parameters, Clock clock,
+                           DomainEvents events) {
         this.events = events;
         this.applications = applications;
         this.decisions = decisions;
@@ -72,6 +75,7 @@ public class ApprovalService {
         this.quotas = quotas;
         this.audit = audit;
         this.policy = policy;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -142,8 +146,11 @@ public class ApprovalService {
                 loan.annualRate(), loan.quotaPlanId(), loan.expiresAt(), (int) votes, required);
     }
 
+    /** The threshold of the parameters version that produced the decision, not of today's. */
     private int approvalsRequired(StoredDecision decision) {
-        return decision.approvedLimit().compareTo(policy.getTwoApproverThreshold()) > 0 ? 2 : 1;
+        BigDecimal threshold = parameters.version(decision.versions().parameters()).approvalOrDefaults()
+                .twoApproverThreshold();
+        return decision.approvedLimit().compareTo(threshold) > 0 ? 2 : 1;
     }
 
     private Loan createLoan(LoanApplication application, StoredDecision decision, RepaymentType type,

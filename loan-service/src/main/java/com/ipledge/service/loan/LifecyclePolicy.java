@@ -1,23 +1,16 @@
 package com.ipledge.service.loan;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import java.math.BigDecimal;
 
-/** The bank-operations settings of the lifecycle (not credit policy: that lives in the rule base's parameters). */
+/**
+ * The bank-operations settings of the lifecycle (not credit policy: that lives in the rule base's parameters; the
+ * two-approver threshold is one, and {@code ipledge.lifecycle.two-approver-threshold} only its default, read by
+ * {@link com.ipledge.service.policy.PolicyParameterStore}).
+ */
 @ConfigurationProperties("ipledge.lifecycle")
 public class LifecyclePolicy {
-    /** Loans above this amount need two distinct approvers. */
-    private BigDecimal twoApproverThreshold = new BigDecimal("5000000");
     /** An approval not disbursed within this many days expires and gives its quota back. */
     private int approvalValidityDays = 30;
-
-    public BigDecimal getTwoApproverThreshold() {
-        return twoApproverThreshold;
-    }
-
-    public void setTwoApproverThreshold(BigDecimal twoApproverThreshold) {
-        this.twoApproverThreshold = twoApproverThreshold;
-    }
 
     public int getApprovalValidityDays() {
         return approvalValidityDays;

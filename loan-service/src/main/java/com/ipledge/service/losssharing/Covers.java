@@ -1,8 +1,6 @@
 package com.ipledge.service.losssharing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.rules.RiskShare;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.loan.DisbursementListener;
@@ -50,17 +48,15 @@ public class Covers implements DisbursementListener {
     private final Loans loans;
     private final EvaluationService decisions;
     private final AuditLog audit;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public Covers(LossSharingRepository repo, Schemes schemes, Loans loans, EvaluationService decisions,
-                  AuditLog audit, ObjectMapper json, Clock clock) {
+                  AuditLog audit, Clock clock) {
         this.repo = repo;
         this.schemes = schemes;
         this.loans = loans;
         this.decisions = decisions;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -159,21 +155,15 @@ public class Covers implements DisbursementListener {
                         "capacityUsed", pool.capacityUsed(), "required", required));
     }
 
+    /** The decision's risk share; a decision that names none leaves the bank bearing it all. */
     RiskShareTerms riskShareOf(Loan loan) {
-        String body = decisions.find(loan.decisionId()).orElseThrow(
-                () -> new IllegalStateException("decision " + loan.decisionId() + " of loan " + loan.id())).body();
-        try {
-            JsonNode node = json.readTree(body).path("riskShare");
-            Map<String, BigDecimal> shares = new TreeMap<>();
-            node.path("shares").fields().forEachRemaining(f -> shares.put(f.getKey(), f.getValue().decimalValue()));
-            if (node.isMissingNode() || node.isNull() || shares.isEmpty()) {
-                return new RiskShareTerms("NONE", "NONE", Map.of(Parties.BANK, BigDecimal.ONE));
-            }
-            return new RiskShareTerms(node.path("scheme").asText("NONE"), node.path("coverage").asText("NONE"),
-                    shares);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("decision " + loan.decisionId() + " has an unreadable body", e);
+        RiskShare share = decisions.find(loan.decisionId()).orElseThrow(
+                () -> new IllegalStateException("decision " + loan.decisionId() + " of loan " + loan.id()))
+                .riskShare();
+        if (share == null || share.shares().isEmpty()) {
+            return new RiskShareTerms("NONE", "NONE", Map.of(Parties.BANK, BigDecimal.ONE));
         }
+        return new RiskShareTerms(share.scheme(), share.coverage(), new TreeMap<>(share.shares()));
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -6,10 +6,10 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
 import com.ipledge.service.losssharing.LossSharingViews.NplView;
 import com.ipledge.service.losssharing.LossSharingViews.OverallNplView;
+import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.problem.FieldErrors;
 import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -30,15 +30,15 @@ public class NplRatios {
     private final AdminService banks;
     private final AuditLog audit;
     private final Clock clock;
-    private final BigDecimal nplTolerance;
+    private final PolicyParameterStore parameters;
 
     public NplRatios(LossSharingRepository repo, AdminService banks, AuditLog audit, Clock clock,
-                     @Value("${ipledge.npl.tolerance:0.03}") BigDecimal nplTolerance) {
+                     PolicyParameterStore parameters) {
         this.repo = repo;
         this.banks = banks;
         this.audit = audit;
         this.clock = clock;
-        this.nplTolerance = nplTolerance;
+        this.parameters = parameters;
     }
 
     @Transactional
@@ -68,13 +68,15 @@ public class NplRatios {
      * Per bank (a bank's caller: its own only): IP-loan NPL ratio = outstanding principal of non-performing IP
      * loans (classified substandard or worse, {@link com.ipledge.service.loan.Classification#NON_PERFORMING}) /
      * outstanding principal of DISBURSED, REPAYING and DEFAULTED ones (0 with no book), against the bank's latest
-     * overall NPL ratio plus the tolerance; breached when the IP ratio is above that limit.
+     * overall NPL ratio plus the tolerance ({@code npl.tolerance} of the current policy parameters); breached when
+     * the IP ratio is above that limit.
      */
     public NplReport npl(Caller caller) {
         LocalDate today = LocalDate.now(clock);
         List<Bank> scope = caller.bankScope().map(id -> banks.find(id).map(List::of).orElse(List.of()))
                 .orElseGet(banks::all);
-        BigDecimal tolerance = nplTolerance.setScale(Ratios.SCALE, RoundingMode.HALF_UP);
+        BigDecimal tolerance = parameters.current().nplOrDefaults().tolerance()
+                .setScale(Ratios.SCALE, RoundingMode.HALF_UP);
         List<NplView> out = new ArrayList<>();
         for (Bank bank : scope) {
             LossSharingRepository.Book book = repo.book(bank.id());

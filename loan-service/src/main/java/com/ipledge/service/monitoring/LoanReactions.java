@@ -3,10 +3,6 @@ package com.ipledge.service.monitoring;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.Alert;
 import com.ipledge.rules.CreditPolicy;
 import com.ipledge.rules.InvalidInputException;
@@ -14,6 +10,7 @@ import com.ipledge.rules.LegalStatusEvent;
 import com.ipledge.rules.MonitoringEventType;
 import com.ipledge.rules.MonitoringInput;
 import com.ipledge.rules.MonitoringReaction;
+import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerService;
@@ -75,14 +72,13 @@ public class LoanReactions {
     private final CreditPolicy policy;
     private final PolicyParameterStore parameters;
     private final MonitoringRepository repository;
-    private final ObjectMapper json;
 
     private final DomainEvents domainEvents;
 
     public LoanReactions(Loans loans, ApplicationService applications, IpAssetService assets,
                          BorrowerService borrowers, EvaluationService decisions,
                          CollateralValuations valuations, CreditPolicy policy, PolicyParameterStore parameters,
-                         MonitoringRepository repository, ObjectMapper json, DomainEvents domainEvents) {
+                         MonitoringRepository repository, DomainEvents domainEvents) {
         this.domainEvents = domainEvents;
         this.loans = loans;
         this.applications = applications;
@@ -93,7 +89,6 @@ public class LoanReactions {
         this.policy = policy;
         this.parameters = parameters;
         this.repository = repository;
-        this.json = json;
     }
 
     /**
@@ -117,6 +112,8 @@ public class LoanReactions {
             return Optional.empty();
         }
         Borrower borrower = borrowers.find(loan.borrowerId(), Optional.empty()).orElseThrow();
+        // one version for the revaluation and the rules alike
+        PolicyParameters params = parameters.current();
         Map<UUID, IpAsset> changed = new HashMap<>();
         events.forEach(e -> changed.put(e.asset().id(), e.asset()));
         BigDecimal current = BigDecimal.ZERO.setScale(2);
@@ -124,7 +121,8 @@ public class LoanReactions {
                 .collateralAssetIds()) {
             IpAsset asset = changed.containsKey(assetId) ? changed.get(assetId)
                     : assets.find(assetId, Optional.empty()).orElseThrow();
-            Optional<StoredValuation> v = valuations.currentOrDesk(actor, asset, borrower, today);
+            Optional<StoredValuation> v = valuations.currentOrDesk(actor, asset, borrower, today,
+                    params.valuationOrDefaults().freshDays());
             if (v.isPresent()) {
                 current = current.add(v.get().collateralValue());
             }
@@ -144,7 +142,7 @@ public class LoanReactions {
         MonitoringReaction reaction;
         try {
             reaction = policy.react(new MonitoringInput(loanId.toString(), outstanding, position.approvedLtv(),
-                    position.valueAtApproval(), current, facts, parameters.current()));
+                    position.valueAtApproval(), current, facts, params));
         } catch (InvalidInputException e) {
             LOG.warn("loan {}: the rule base rejects its monitoring input: {}", loanId, e.getMessage());
             return Optional.empty();
@@ -181,29 +179,11 @@ public class LoanReactions {
         if (decision.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode body;
-        try {
-            body = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .readTree(decision.get().body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("decision " + loan.decisionId() + " has an unreadable body", e);
-        }
-        BigDecimal ltv = decimal(body.path("ltv"));
-        BigDecimal value = decimal(body.path("totalCollateralValue"));
+        BigDecimal ltv = decision.get().ltv();
+        BigDecimal value = decision.get().totalCollateralValue();
         if (ltv == null || value == null || value.signum() <= 0 || ltv.signum() < 0) {
             return Optional.empty();
         }
         return Optional.of(new Position(ltv, value.setScale(2, RoundingMode.HALF_UP), null, null));
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        try {
-            return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -131,9 +131,9 @@ public class MonitoringJobs {
     }
 
     /**
-     * Revalues the collateral of live loans on {@code today} (a valuation younger than 180 days is reused; older
-     * ones are redone at the desk, with the remaining legal life as it is by then) and lets the rule base judge
-     * the position: a value drop or an LTV breach raises its alert, once while unresolved.
+     * Revalues the collateral of live loans on {@code today} (a valuation within the policy's freshness, 180 days by
+     * default, is reused; older ones are redone at the desk, with the remaining legal life as it is by then) and
+     * lets the rule base judge the position: a value drop or an LTV breach raises its alert, once while unresolved.
      *
      * <p>One loan per transaction (issue 22): each loan is locked, judged, its alerts and audit entries written and
      * committed before the next loan is touched, so the job never holds one loan's lock while waiting for

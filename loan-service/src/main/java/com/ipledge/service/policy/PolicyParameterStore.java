@@ -5,14 +5,18 @@ import static com.ipledge.service.db.Tables.POLICY_PARAMETERS;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.Problem;
+import com.ipledge.rules.params.ApprovalPolicy;
+import com.ipledge.rules.params.NplPolicy;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,12 +36,23 @@ public class PolicyParameterStore {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
+    /**
+     * What a version that does not name the two-approver threshold or the NPL tolerance means (version 1, and
+     * versions stored before they were policy data): the deployment's settings, so that setting them still counts.
+     */
+    private final ApprovalPolicy configuredApproval;
+    private final NplPolicy configuredNpl;
 
-    public PolicyParameterStore(org.jooq.DSLContext db, ObjectMapper json, AuditLog audit, Clock clock) {
+    public PolicyParameterStore(org.jooq.DSLContext db, ObjectMapper json, AuditLog audit, Clock clock,
+                                @Value("${ipledge.lifecycle.two-approver-threshold:5000000}")
+                                BigDecimal twoApproverThreshold,
+                                @Value("${ipledge.npl.tolerance:0.03}") BigDecimal nplTolerance) {
         this.db = db;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.configuredApproval = new ApprovalPolicy(twoApproverThreshold);
+        this.configuredNpl = new NplPolicy(nplTolerance);
     }
 
     /** The latest version; creates version 1 from the defaults the first time. */
@@ -48,7 +63,11 @@ public class PolicyParameterStore {
             db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
             row = db.selectFrom(POLICY_PARAMETERS).orderBy(POLICY_PARAMETERS.VERSION.desc()).limit(1).fetchOne();
             if (row == null) {
-                PolicyParameters defaults = withVersion(PolicyParameters.defaults(), 1);
+                PolicyParameters d = PolicyParameters.defaults();
+                // the deployment's settings, not the library's, for the parts a deployment may set
+                PolicyParameters defaults = withVersion(new PolicyParameters(d.version(), d.eligibility(),
+                        d.collateral(), d.limits(), d.pricing(), d.riskSharing(), d.monitoring(), d.classification(),
+                        d.lgd(), d.valuation(), d.portfolioRisk(), null, null), 1);
                 insert(1, defaults, "SYSTEM:defaults");
                 audit.append("SYSTEM:defaults", "policy-parameters.created", "policy_parameters", 1, null,
                         Map.of("version", 1));
@@ -56,6 +75,17 @@ public class PolicyParameterStore {
             }
         }
         return withVersion(read(row.getParameters()), row.getVersion());
+    }
+
+    /**
+     * The version a decision names ({@code parametersVersion}), so that what follows from a decision (how many must
+     * approve it) follows from the parameters that produced it.
+     */
+    @Transactional
+    public PolicyParameters version(int version) {
+        return db.selectFrom(POLICY_PARAMETERS).where(POLICY_PARAMETERS.VERSION.eq(version)).fetchOptional()
+                .map(row -> withVersion(read(row.getParameters()), row.getVersion()))
+                .orElseThrow(() -> new IllegalStateException("no policy parameters version " + version));
     }
 
     @Transactional
@@ -83,9 +113,12 @@ public class PolicyParameterStore {
                 .execute();
     }
 
-    static PolicyParameters withVersion(PolicyParameters p, int version) {
+    /** {@code p} numbered {@code version}, with every part it does not name as it was meant (the defaults). */
+    PolicyParameters withVersion(PolicyParameters p, int version) {
         return new PolicyParameters(String.valueOf(version), p.eligibility(), p.collateral(), p.limits(),
-                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults());
+                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults(), p.lgdOrDefaults(),
+                p.valuationOrDefaults(), p.portfolioRiskOrDefaults(),
+                p.approval() == null ? configuredApproval : p.approval(), p.npl() == null ? configuredNpl : p.npl());
     }
 
     private PolicyParameters read(String s) {

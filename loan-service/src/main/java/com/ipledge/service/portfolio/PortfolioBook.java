@@ -1,7 +1,7 @@
 package com.ipledge.service.portfolio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.evaluation.EvaluationService;
+import com.ipledge.service.evaluation.StoredDecision;
 import com.ipledge.service.losssharing.Waterfall;
 import com.ipledge.service.portfolio.PortfolioRepository.BookRow;
 import com.ipledge.service.portfolio.PortfolioRepository.PledgedAsset;
@@ -18,8 +18,6 @@ import java.util.UUID;
 /** The live and defaulted loans in scope with their slicing keys, IP-type split and PD/LGD. */
 @Singleton
 class PortfolioBook {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A part of a loan's exposure attributed to one IP type. */
     record IpPart(String ipType, BigDecimal amount) {
     }
@@ -42,9 +40,11 @@ class PortfolioBook {
     }
 
     private final PortfolioRepository repository;
+    private final EvaluationService decisions;
 
-    PortfolioBook(PortfolioRepository repository) {
+    PortfolioBook(PortfolioRepository repository, EvaluationService decisions) {
         this.repository = repository;
+        this.decisions = decisions;
     }
 
     /** How the views name a scope: the bank's id, or ALL. */
@@ -56,44 +56,35 @@ class PortfolioBook {
         List<BookRow> rows = repository.book(bankScope);
         Map<UUID, List<PledgedAsset>> pledged = repository.pledgedAssets(
                 rows.stream().map(BookRow::applicationId).toList());
+        Map<UUID, StoredDecision> decided = decisions.findAll(rows.stream().map(BookRow::decisionId).toList());
         List<BookLoan> book = new ArrayList<>(rows.size());
         for (BookRow r : rows) {
+            Optional<StoredDecision> decision = Optional.ofNullable(decided.get(r.decisionId()));
+            BigDecimal pd = decision.map(StoredDecision::pd).orElse(null);
+            BigDecimal lgd = decision.map(StoredDecision::lgd).orElse(null);
             List<IpPart> parts = ipSplit(r.outstanding(), pledged.getOrDefault(r.applicationId(), List.of()),
-                    collateralValues(r.decisionBody()));
+                    collateralValues(decision));
             IpPart dominant = parts.get(0);
             for (IpPart p : parts) {
                 if (p.amount().compareTo(dominant.amount()) > 0) {
                     dominant = p; // the first of equal parts wins
                 }
             }
-            boolean missing = r.pd() == null || r.lgd() == null;
+            boolean missing = pd == null || lgd == null;
             book.add(new BookLoan(r, PortfolioLabels.section(r.industryCode()),
                     r.ecoIndustry() == null || r.ecoIndustry().isBlank() ? PortfolioLabels.UNSPECIFIED
                             : r.ecoIndustry(),
-                    parts, dominant.ipType(), r.pd() == null ? BigDecimal.ZERO : r.pd(),
-                    r.lgd() == null ? BigDecimal.ZERO : r.lgd(), missing));
+                    parts, dominant.ipType(), pd == null ? BigDecimal.ZERO : pd, lgd == null ? BigDecimal.ZERO : lgd,
+                    missing));
         }
         return book;
     }
 
-    /** The collateral value the decision used for each asset (decision body {@code collateral[]}). */
-    static Map<UUID, BigDecimal> collateralValues(String decisionBody) {
+    /** The collateral value the decision used for each asset (none known: the split is equal). */
+    static Map<UUID, BigDecimal> collateralValues(Optional<StoredDecision> decision) {
         Map<UUID, BigDecimal> values = new HashMap<>();
-        if (decisionBody == null) {
-            return values;
-        }
-        try {
-            JsonNode collateral = JSON.readTree(decisionBody).path("collateral");
-            for (JsonNode c : collateral) {
-                JsonNode id = c.path("assetId");
-                JsonNode value = c.path("collateralValue");
-                if (id.isTextual() && (value.isNumber() || value.isTextual())) {
-                    values.put(UUID.fromString(id.asText()), new BigDecimal(value.asText()));
-                }
-            }
-        } catch (Exception unreadable) {
-            values.clear(); // an unreadable body: split equally
-        }
+        decision.ifPresent(d -> d.collateral().stream().filter(c -> c.collateralValue() != null)
+                .forEach(c -> values.put(c.assetId(), c.collateralValue())));
         return values;
     }
 

@@ -4,7 +4,6 @@ import static com.ipledge.service.db.Tables.ALERT;
 import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.BANK;
 import static com.ipledge.service.db.Tables.BORROWER;
-import static com.ipledge.service.db.Tables.DECISION;
 import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.LOAN;
 import static com.ipledge.service.db.Tables.QUOTA_PLAN;
@@ -37,11 +36,10 @@ import org.jooq.impl.DSL;
 @Singleton
 @Connectable
 class PortfolioRepository {
-    /** A loan of the book (live or defaulted) with what the views slice it by, and its decision's PD and LGD. */
+    /** A loan of the book (live or defaulted) with what the views slice it by, and the decision it was made on. */
     public record BookRow(UUID loanId, UUID applicationId, UUID bankId, String bankCode, String bankName,
-                          LoanStatus status, BigDecimal outstanding, BigDecimal pd, BigDecimal lgd,
-                          String industryCode, String ecoIndustry, String regionCode, String decisionBody,
-                          Classification classification) {
+                          LoanStatus status, BigDecimal outstanding, String industryCode, String ecoIndustry,
+                          String regionCode, UUID decisionId, Classification classification) {
     }
 
     /** One asset pledged for an application, in filing order. */
@@ -68,20 +66,19 @@ class PortfolioRepository {
 
     public List<BookRow> book(Optional<UUID> bankScope) {
         return db.select(LOAN.ID, LOAN.APPLICATION_ID, LOAN.BANK_ID, BANK.CODE, BANK.NAME, LOAN.STATUS,
-                        LOAN.OUTSTANDING_PRINCIPAL, DECISION.PD, DECISION.LGD, BORROWER.INDUSTRY_CODE,
-                        BORROWER.ECO_INDUSTRY, BORROWER.REGION_CODE, DECISION.BODY, LOAN.CLASSIFICATION)
+                        LOAN.OUTSTANDING_PRINCIPAL, BORROWER.INDUSTRY_CODE, BORROWER.ECO_INDUSTRY,
+                        BORROWER.REGION_CODE, LOAN.DECISION_ID, LOAN.CLASSIFICATION)
                 .from(LOAN)
                 .join(BANK).on(BANK.ID.eq(LOAN.BANK_ID))
                 .join(BORROWER).on(BORROWER.ID.eq(LOAN.BORROWER_ID))
-                .join(DECISION).on(DECISION.ID.eq(LOAN.DECISION_ID))
                 .where(LOAN.STATUS.in(BOOK_STATUSES).and(scoped(LOAN.BANK_ID, bankScope)))
                 .orderBy(BANK.CODE, LOAN.CREATED_AT, LOAN.ID)
                 .fetch(r -> new BookRow(r.get(LOAN.ID), r.get(LOAN.APPLICATION_ID), r.get(LOAN.BANK_ID),
                         r.get(BANK.CODE), r.get(BANK.NAME), LoanStatus.valueOf(r.get(LOAN.STATUS)),
-                        r.get(LOAN.OUTSTANDING_PRINCIPAL), r.get(DECISION.PD), r.get(DECISION.LGD),
-                        r.get(BORROWER.INDUSTRY_CODE), r.get(BORROWER.ECO_INDUSTRY),
+                        r.get(LOAN.OUTSTANDING_PRINCIPAL), r.get(BORROWER.INDUSTRY_CODE),
+                        r.get(BORROWER.ECO_INDUSTRY),
                         r.get(BORROWER.REGION_CODE) == null ? null : r.get(BORROWER.REGION_CODE).trim(),
-                        r.get(DECISION.BODY), Classification.valueOf(r.get(LOAN.CLASSIFICATION))));
+                        r.get(LOAN.DECISION_ID), Classification.valueOf(r.get(LOAN.CLASSIFICATION))));
     }
 
     /** The assets pledged for each application, by application id (in chunks, so any book size works). */

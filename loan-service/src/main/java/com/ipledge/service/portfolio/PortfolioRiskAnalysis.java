@@ -9,6 +9,8 @@ import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.risk.portfolio.PortfolioResult;
 import com.ipledge.risk.portfolio.PortfolioSimulator;
 import com.ipledge.risk.portfolio.TagContribution;
+import com.ipledge.rules.params.PortfolioRiskPolicy;
+import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.portfolio.PortfolioBook.BookLoan;
 import com.ipledge.service.risk.PortfolioRisk;
 import com.ipledge.service.security.Caller;
@@ -25,21 +27,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The simulated loss distribution of the live book (one-factor Monte Carlo) with the {@link Stress#STANDARD}
- * stresses, for the bureau (every bank) or one bank.
+ * The simulated loss distribution of the live book (one-factor Monte Carlo) with the policy's stresses, for the
+ * bureau (every bank) or one bank. The asset correlation and the stresses are policy parameters
+ * ({@code portfolioRisk}: by default the Basel corporate floor R = 0.12, and PD x2, collateral -30 %, PD x3 in the
+ * biggest industry).
  */
 @Singleton
 public class PortfolioRiskAnalysis {
-    /** Asset correlation R of the one-factor model: the Basel corporate floor (0.12), a documented default. */
-    public static final double CORRELATION = 0.12;
-
     private final PortfolioBook book;
     private final PortfolioRisk portfolioRisk;
+    private final PolicyParameterStore parameters;
     private final Clock clock;
 
-    PortfolioRiskAnalysis(PortfolioBook book, PortfolioRisk portfolioRisk, Clock clock) {
+    PortfolioRiskAnalysis(PortfolioBook book, PortfolioRisk portfolioRisk, PolicyParameterStore parameters,
+                          Clock clock) {
         this.book = book;
         this.portfolioRisk = portfolioRisk;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -55,17 +59,20 @@ public class PortfolioRiskAnalysis {
         Map<String, Double> hhi = BookSlices.of(loans).herfindahl();
         List<Double> levels = options.confidenceLevels();
         String biggestIndustry = biggestIndustry(live);
+        PortfolioRiskPolicy policy = parameters.current().portfolioRiskOrDefaults();
+        double correlation = policy.correlation().doubleValue();
+        List<Stress> stresses = Stress.of(policy);
 
         if (live.isEmpty()) {
             Map<String, BigDecimal> zeros = new LinkedHashMap<>();
             levels.forEach(level -> zeros.put(levelKey(level), money(BigDecimal.ZERO)));
-            List<PortfolioRiskView.StressResult> stress = Stress.STANDARD.stream()
+            List<PortfolioRiskView.StressResult> stress = stresses.stream()
                     .map(s -> s.result(biggestIndustry, money(BigDecimal.ZERO), money(BigDecimal.ZERO), zeros,
                             zeros))
                     .toList();
             return new PortfolioRiskView(today, PortfolioBook.scopeName(bankScope), 0, money(BigDecimal.ZERO),
                     money(BigDecimal.ZERO), money(BigDecimal.ZERO), zeros, zeros, zeros, Map.of(), hhi, List.of(),
-                    stress, CORRELATION, "one-factor", options.scenarios(), 0, false, options.seed(), levels,
+                    stress, correlation, "one-factor", options.scenarios(), 0, false, options.seed(), levels,
                     elapsed(started), EngineInfo.VERSION);
         }
 
@@ -76,11 +83,11 @@ public class PortfolioRiskAnalysis {
                 .toList();
         long budget = PortfolioSimulator.MAX_LOAN_SCENARIOS / exposures.size();
         int scenarios = (int) Math.max(1, Math.min(options.scenarios(), budget));
-        PortfolioRequest base = new PortfolioRequest(null, exposures, CORRELATION, null, scenarios, options.seed(),
+        PortfolioRequest base = new PortfolioRequest(null, exposures, correlation, null, scenarios, options.seed(),
                 levels, null, null);
         PortfolioResult r = portfolioRisk.simulate(base);
         List<PortfolioRiskView.StressResult> stress = new ArrayList<>();
-        for (Stress s : Stress.STANDARD) {
+        for (Stress s : stresses) {
             PortfolioResult sr = portfolioRisk.simulate(base.withStress(s.scenario(biggestIndustry)));
             stress.add(s.result(biggestIndustry, sr.expectedLoss(), sr.analyticExpectedLoss(), sr.lossQuantiles(),
                     sr.expectedShortfall()));
@@ -91,7 +98,7 @@ public class PortfolioRiskAnalysis {
         List<PortfolioRiskView.Bin> bins = r.histogram().stream().map(PortfolioRiskAnalysis::bin).toList();
         return new PortfolioRiskView(today, PortfolioBook.scopeName(bankScope), exposures.size(), r.totalExposure(),
                 r.expectedLoss(), r.analyticExpectedLoss(), r.lossQuantiles(), r.lossQuantiles(),
-                r.expectedShortfall(), contributions, hhi, bins, stress, CORRELATION, r.factorModel(),
+                r.expectedShortfall(), contributions, hhi, bins, stress, correlation, r.factorModel(),
                 options.scenarios(), r.scenarios(), scenarios < options.scenarios(), r.seed(), levels,
                 elapsed(started), r.engineVersion());
     }

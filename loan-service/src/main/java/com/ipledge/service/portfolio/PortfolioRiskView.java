@@ -18,11 +18,12 @@ import java.util.Map;
  *   <li>{@code contributions} by bank (code), industry (GB/T 4754 section), region (region code) and ipType: the
  *       engine gives each loan one IP type, so a loan counts under the type with the largest share of its
  *       collateral value (see {@link PortfolioSummary}); {@code herfindahl} is the summary's (ipType pro rata).</li>
- *   <li>{@code stress}: the same book, seed and scenarios under PD x2, a 30% collateral haircut (LGD' = 1 - (1 -
- *       LGD)(1 - 0.3)), and PD x3 in the industry section with the largest exposure.</li>
+ *   <li>{@code stress}: the same book, seed and scenarios under each stress of the policy parameters
+ *       ({@code portfolioRisk.stresses}; by default PD x2, a 30% collateral haircut (LGD' = 1 - (1 - LGD)(1 - 0.3)),
+ *       and PD x3 in the industry section with the largest exposure); {@code correlation} is the policy's too.</li>
  *   <li>{@code scenarios} may be below {@code scenariosRequested} when the book is large: the engine's
  *       loan-scenario budget is shared out ({@code scenariosCapped} true then).</li>
- *   <li>{@code elapsedMs} covers the base run and the three stress runs.</li>
+ *   <li>{@code elapsedMs} covers the base run and the stress runs.</li>
  * </ul>
  */
 @Introspected

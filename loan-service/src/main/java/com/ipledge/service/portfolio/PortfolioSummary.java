@@ -21,7 +21,7 @@ import java.util.UUID;
  *       (UNSPECIFIED when not tagged); {@code byRegion}: borrower.region_code, with the Gansu prefecture it lies
  *       in when it is one of Gansu's.</li>
  *   <li>{@code byIpType}: each loan's exposure is split across its pledged assets pro rata to the collateral
- *       values its decision used (decision body {@code collateral[].collateralValue}); equally when any of them is
+ *       values its decision used (its typed collateral lines, {@code collateralValue}); equally when any of them is
  *       unknown or they add up to zero. The split is exact to the fen (largest remainder), so the rows add up to
  *       the total exposure; a loan counts once in every IP type it has a part in, so {@code loans} there may add
  *       up to more than the number of loans.</li>

@@ -10,18 +10,13 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The collateral value an evaluation uses for one asset: the asset's latest kept DESK or BANK valuation younger than
- * {@value #FRESH_DAYS} days (never a BUREAU one: the bureau's views do not set a bank's collateral), or else a desk
- * valuation with {@link DeskAssumptions}, kept like an API valuation (so that the decision can name its id, engine
- * version and why it took it).
+ * The collateral value an evaluation uses for one asset: the asset's latest kept DESK or BANK valuation dated within
+ * the policy's freshness ({@code valuation.freshDays} of the policy parameters, 180 days by default; never a BUREAU
+ * one: the bureau's views do not set a bank's collateral), or else a desk valuation with {@link DeskAssumptions},
+ * kept like an API valuation (so that the decision can name its id, engine version and why it took it).
  */
 @Singleton
 public class CollateralValuations {
-    static final int FRESH_DAYS = 180;
-    /** The same words whether the desk valuation is made now or reused, so that re-evaluating answers the same. */
-    static final String DESK_BASIS = "a desk valuation with the documented default assumptions: the bank has no "
-            + "valuation of its own of the asset dated within " + FRESH_DAYS + " days";
-
     private final ValuationService valuations;
     private final ValuationRepository repository;
 
@@ -30,23 +25,31 @@ public class CollateralValuations {
         this.repository = repository;
     }
 
+    /** The same words whether the desk valuation is made now or reused, so that re-evaluating answers the same. */
+    static String deskBasis(int freshDays) {
+        return "a desk valuation with the documented default assumptions: the bank has no "
+                + "valuation of its own of the asset dated within " + freshDays + " days";
+    }
+
     /**
      * The valuation to lend against, or empty when the asset is LAPSED, INVALIDATED or EXPIRED (or a patent whose term
      * is over): such a right is no collateral. Joins the caller's transaction. {@code caller} is the audited actor;
-     * the asset is taken as already scoped to it.
+     * the asset is taken as already scoped to it. {@code freshDays} is the policy's freshness, taken from the very
+     * parameters the caller decides with.
      */
     @Transactional
-    public Optional<StoredValuation> currentOrDesk(Caller caller, IpAsset asset, Borrower borrower, LocalDate today) {
+    public Optional<StoredValuation> currentOrDesk(Caller caller, IpAsset asset, Borrower borrower, LocalDate today,
+                                                   int freshDays) {
         Optional<AssetInput> facts = StoredAssetFacts.of(asset);
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         Optional<ValuationRepository.Row> current = repository.latest(asset.id(), ValuationSource.LENDABLE,
-                today.minusDays(FRESH_DAYS), today);
+                today.minusDays(freshDays), today);
         if (current.isPresent()) {
             ValuationRepository.Row r = current.get();
-            String basis = r.source() == ValuationSource.DESK ? DESK_BASIS
-                    : "the bank's own newest valuation of the asset dated within " + FRESH_DAYS + " days ("
+            String basis = r.source() == ValuationSource.DESK ? deskBasis(freshDays)
+                    : "the bank's own newest valuation of the asset dated within " + freshDays + " days ("
                     + r.valuationDate() + "); bureau valuations are never lent against";
             return Optional.of(new StoredValuation(r.id(), r.assetId(), r.collateralValue(), r.reconciledValue(),
                     r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), r.source(), basis));
@@ -58,7 +61,7 @@ public class CollateralValuations {
         ValuationView v = valuations.store(caller, asset, desk.get(), facts.get(), true, today);
         return Optional.of(new StoredValuation(v.id(), asset.id(), v.collateralValue(), v.reconciledValue(),
                 ValuationService.scoreTotal(v.valueScore()), v.engineVersion(), v.seed(), v.valuationDate(),
-                ValuationSource.DESK, DESK_BASIS));
+                ValuationSource.DESK, deskBasis(freshDays)));
     }
 
 }

@@ -7,7 +7,7 @@
  *       INVALIDATED, EXPIRED) on file is a 422.</li>
  *   <li>{@code GET /api/v1/valuations/{id}}: a kept valuation exactly as answered, bank-scoped.</li>
  *   <li>{@link com.ipledge.service.valuation.CollateralValuations#currentOrDesk}: for the evaluation, the asset's
- *       latest kept valuation younger than 180 days, or a kept desk valuation
+ *       latest kept valuation within the policy's freshness (180 days by default), or a kept desk valuation
  *       ({@link com.ipledge.service.valuation.DeskAssumptions}).</li>
  * </ul>
  * A kept valuation's {@code request} column is an inline request (asset facts, paths and seed written out): posting it

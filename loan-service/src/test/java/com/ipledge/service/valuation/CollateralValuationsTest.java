@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.ipledge.rules.params.ValuationPolicy;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.ipasset.IpAsset;
@@ -62,7 +63,7 @@ class CollateralValuationsTest extends ApiTestBase {
     void deskValuationIsKeptOnceAndReused() throws IOException {
         IpAsset asset = register(Fixtures.invention(Fixtures.creditCode()));
         long audits = count("SELECT count(*) FROM audit_entry WHERE action = 'valuation.created'");
-        StoredValuation first = collateral.currentOrDesk(caller, asset, borrower, today).orElseThrow();
+        StoredValuation first = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
         assertTrue(first.desk());
         assertEquals(asset.id(), first.assetId());
         assertEquals(EngineInfo.VERSION, first.engineVersion());
@@ -71,11 +72,11 @@ class CollateralValuationsTest extends ApiTestBase {
         assertTrue(first.collateralValue().signum() > 0);
         assertTrue(first.collateralValue().compareTo(first.reconciledValue()) <= 0);
 
-        StoredValuation second = collateral.currentOrDesk(caller, asset, borrower, today).orElseThrow();
+        StoredValuation second = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
         assertEquals(first.id(), second.id(), "the kept desk valuation is reused");
         assertEquals(first.collateralValue(), second.collateralValue());
         assertEquals(ValuationSource.DESK, second.source());
-        assertEquals(CollateralValuations.DESK_BASIS, first.basis());
+        assertEquals(CollateralValuations.deskBasis(FRESH_DAYS), first.basis());
         assertEquals(first.basis(), second.basis(), "the same words made or reused: re-evaluation answers the same");
         assertEquals(1, count("SELECT count(*) FROM valuation WHERE asset_id = '" + asset.id() + "'"));
         assertEquals(audits + 1, count("SELECT count(*) FROM audit_entry WHERE action = 'valuation.created'"));
@@ -112,7 +113,7 @@ class CollateralValuationsTest extends ApiTestBase {
         Answer old = post("/api/v1/valuations", Map.of("assetId", asset.id().toString(), "assumptions",
                 assumptions), officer);
         assertEquals(201, old.status(), old::toString);
-        StoredValuation desk = collateral.currentOrDesk(caller, asset, borrower, today).orElseThrow();
+        StoredValuation desk = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
         assertTrue(desk.desk(), "a valuation of 181 days ago is stale");
 
         assumptions.put("valuationDate", today.minusDays(10).toString());
@@ -120,19 +121,22 @@ class CollateralValuationsTest extends ApiTestBase {
                 assumptions), officer);
         assertEquals(201, fresh.status(), fresh::toString);
         // the desk valuation (today) is later than the bank's (10 days ago): the latest one counts
-        assertEquals(desk.id(), collateral.currentOrDesk(caller, asset, borrower, today).orElseThrow().id());
+        assertEquals(desk.id(),
+                collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow().id());
 
         IpAsset other = register(Fixtures.invention(Fixtures.creditCode()));
         assumptions.put("valuationDate", today.minusDays(3).toString());
         Answer bank = post("/api/v1/valuations", Map.of("assetId", other.id().toString(), "assumptions",
                 assumptions), officer);
-        StoredValuation current = collateral.currentOrDesk(caller, other, borrower, today).orElseThrow();
+        StoredValuation current = collateral.currentOrDesk(caller, other, borrower, today, FRESH_DAYS).orElseThrow();
         assertFalse(current.desk());
         assertEquals(UUID.fromString(bank.text("id")), current.id());
         assertEquals(new BigDecimal(bank.get("collateralValue").toString()), current.collateralValue());
     }
 
-    private static final int FRESH_DAYS_PLUS_ONE = CollateralValuations.FRESH_DAYS + 1;
+    /** The policy's default freshness: the parameters of this test's database are never changed. */
+    private static final int FRESH_DAYS = ValuationPolicy.defaults().freshDays();
+    private static final int FRESH_DAYS_PLUS_ONE = FRESH_DAYS + 1;
 
     @Test
     void lostRightsHaveNoCollateralValue() {
@@ -140,7 +144,8 @@ class CollateralValuationsTest extends ApiTestBase {
             Map<String, Object> body = Fixtures.invention(Fixtures.creditCode());
             body.put("legalStatus", status);
             IpAsset asset = register(body);
-            assertEquals(Optional.empty(), collateral.currentOrDesk(caller, asset, borrower, today), status);
+            assertEquals(Optional.empty(), collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS),
+                    status);
             assertEquals(0, count("SELECT count(*) FROM valuation WHERE asset_id = '" + asset.id() + "'"));
         }
         // a patent whose 20-year term is over, though its status was never updated
@@ -149,7 +154,7 @@ class CollateralValuationsTest extends ApiTestBase {
         old.put("filingDate", "2004-03-01");
         old.put("grantDate", "2006-05-01");
         IpAsset expired = register(old);
-        assertEquals(Optional.empty(), collateral.currentOrDesk(caller, expired, borrower, today));
+        assertEquals(Optional.empty(), collateral.currentOrDesk(caller, expired, borrower, today, FRESH_DAYS));
     }
 
     @Test
@@ -168,7 +173,7 @@ class CollateralValuationsTest extends ApiTestBase {
         gi.put("type", "GEOGRAPHICAL_INDICATION");
         for (Map<String, Object> body : List.of(utility, design, gi)) {
             IpAsset asset = register(body);
-            StoredValuation v = collateral.currentOrDesk(caller, asset, borrower, today).orElseThrow();
+            StoredValuation v = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
             assertTrue(v.desk());
             assertTrue(v.reconciledValue().signum() > 0, body.get("type").toString());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ipledge.rules.params.ValuationPolicy;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
@@ -41,7 +42,8 @@ class ValuationGovernanceTest extends ApiTestBase {
         Map<String, Object> first = evaluate(officer, borrowerId, asset);
         Map<String, Object> deskUsed = collateral(first);
         assertEquals("DESK", deskUsed.get("valuationSource"), first::toString);
-        assertEquals(CollateralValuations.DESK_BASIS, deskUsed.get("valuationBasis"));
+        assertEquals(CollateralValuations.deskBasis(ValuationPolicy.defaults().freshDays()),
+                deskUsed.get("valuationBasis"));
 
         Answer bureauView = post("/api/v1/valuations", valuation(asset, "9000000000"), bureau);
         assertEquals(201, bureauView.status(), bureauView::toString);

@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public record PolicyParameters(String version, EligibilityPolicy eligibility, CollateralPolicy collateral,
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
-                               MonitoringThresholds monitoring, ClassificationPolicy classification) {
+                               MonitoringThresholds monitoring, ClassificationPolicy classification,
+                               LgdAssumptions lgd, ValuationPolicy valuation, PortfolioRiskPolicy portfolioRisk,
+                               ApprovalPolicy approval, NplPolicy npl) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -69,12 +71,35 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         MonitoringThresholds monitoring = new MonitoringThresholds(new BigDecimal("0.20"), new BigDecimal("0.40"),
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
-                monitoring, ClassificationPolicy.defaults());
+                monitoring, ClassificationPolicy.defaults(), LgdAssumptions.defaults(), ValuationPolicy.defaults(),
+                PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
     public ClassificationPolicy classificationOrDefaults() {
         return classification == null ? ClassificationPolicy.defaults() : classification;
+    }
+
+    // Versions stored before these numbers were policy data have none: they meant the values then in code.
+
+    public LgdAssumptions lgdOrDefaults() {
+        return lgd == null ? LgdAssumptions.defaults() : lgd;
+    }
+
+    public ValuationPolicy valuationOrDefaults() {
+        return valuation == null ? ValuationPolicy.defaults() : valuation;
+    }
+
+    public PortfolioRiskPolicy portfolioRiskOrDefaults() {
+        return portfolioRisk == null ? PortfolioRiskPolicy.defaults() : portfolioRisk;
+    }
+
+    public ApprovalPolicy approvalOrDefaults() {
+        return approval == null ? ApprovalPolicy.defaults() : approval;
+    }
+
+    public NplPolicy nplOrDefaults() {
+        return npl == null ? NplPolicy.defaults() : npl;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -124,6 +149,75 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (classification != null) {
             checkClassification(prefix + "classification.", checks);
+        }
+        if (lgd != null) {
+            checkLgd(prefix + "lgd.", checks);
+        }
+        if (valuation != null && (valuation.freshDays() < 1 || valuation.freshDays() > 3660)) {
+            checks.add(prefix + "valuation.freshDays", "must be between 1 and 3660");
+        }
+        if (portfolioRisk != null) {
+            checkPortfolioRisk(prefix + "portfolioRisk.", checks);
+        }
+        if (approval != null) {
+            checks.money(prefix + "approval.twoApproverThreshold", approval.twoApproverThreshold(), false);
+        }
+        if (npl != null) {
+            checks.fraction(prefix + "npl.tolerance", npl.tolerance());
+        }
+    }
+
+    private void checkLgd(String p, Checks checks) {
+        checks.fraction(p + "haircut", lgd.haircut());
+        if (checks.present(p + "monthsToSell", lgd.monthsToSell())
+                && (lgd.monthsToSell().signum() < 0 || lgd.monthsToSell().compareTo(new BigDecimal("240")) > 0)) {
+            checks.add(p + "monthsToSell", "must be between 0 and 240");
+        }
+        checks.fraction(p + "discountRate", lgd.discountRate());
+        checks.fraction(p + "recoveryCost", lgd.recoveryCost());
+    }
+
+    /** The engine refuses R outside [0, 1) and negative multipliers: refuse them here, before a view needs them. */
+    private void checkPortfolioRisk(String p, Checks checks) {
+        PortfolioRiskPolicy r = portfolioRisk;
+        if (checks.present(p + "correlation", r.correlation())
+                && (r.correlation().signum() < 0 || r.correlation().compareTo(BigDecimal.ONE) >= 0)) {
+            checks.add(p + "correlation", "must be at least 0 and below 1");
+        }
+        if (!checks.present(p + "stresses", r.stresses())) {
+            return;
+        }
+        if (r.stresses().size() > 10) {
+            checks.add(p + "stresses", "at most 10 stresses");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < r.stresses().size(); i++) {
+            String s = p + "stresses[" + i + "]";
+            PortfolioStress stress = r.stresses().get(i);
+            if (!checks.present(s, stress)) {
+                continue;
+            }
+            checks.notBlank(s + ".name", stress.name());
+            if (stress.name() != null && !names.add(stress.name())) {
+                checks.add(s + ".name", "must be unique");
+            }
+            checks.notBlank(s + ".zh", stress.zh());
+            checks.notBlank(s + ".en", stress.en());
+            for (String text : new String[] {stress.name(), stress.zh(), stress.en()}) {
+                if (text != null && text.length() > 200) {
+                    checks.add(s, "name, zh and en must be at most 200 characters each");
+                }
+            }
+            multiplier(s + ".pdMultiplier", stress.pdMultiplier(), checks);
+            checks.fraction(s + ".collateralHaircut", stress.collateralHaircut());
+            multiplier(s + ".biggestIndustryPdMultiplier", stress.biggestIndustryPdMultiplier(), checks);
+        }
+    }
+
+    private static void multiplier(String field, BigDecimal value, Checks checks) {
+        if (checks.present(field, value) && (value.signum() < 0 || value.compareTo(new BigDecimal("100")) > 0)) {
+            checks.add(field, "must be between 0 and 100");
         }
     }
 

@@ -1,0 +1,21 @@
+package com.ipledge.rules.params;
+
+import java.math.BigDecimal;
+
+/**
+ * How the loss given default of an application is estimated: a forced sale of IP takes long and costs much.
+ *
+ * @param haircut      the share of the collateral value lost in a forced sale
+ * @param monthsToSell months from default to the sale's proceeds
+ * @param discountRate yearly rate the proceeds are discounted at over {@code monthsToSell}
+ * @param recoveryCost share of the proceeds spent on recovering them (lawyers, auction, registration)
+ */
+public record LgdAssumptions(BigDecimal haircut, BigDecimal monthsToSell, BigDecimal discountRate,
+                             BigDecimal recoveryCost) {
+
+    /** The assumptions the service used in code before they were policy data (30 %, 12 months, 8 %, 15 %). */
+    public static LgdAssumptions defaults() {
+        return new LgdAssumptions(new BigDecimal("0.30"), new BigDecimal("12"), new BigDecimal("0.08"),
+                new BigDecimal("0.15"));
+    }
+}
