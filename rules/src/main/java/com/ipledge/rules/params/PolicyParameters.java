@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public record PolicyParameters(String version, EligibilityPolicy eligibility, CollateralPolicy collateral,
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
-                               MonitoringThresholds monitoring, ClassificationPolicy classification) {
+                               MonitoringThresholds monitoring, ClassificationPolicy classification,
+                               WiderCollateralPolicy widerCollateral) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -69,12 +70,25 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         MonitoringThresholds monitoring = new MonitoringThresholds(new BigDecimal("0.20"), new BigDecimal("0.40"),
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
-                monitoring, ClassificationPolicy.defaults());
+                monitoring, ClassificationPolicy.defaults(), WiderCollateralPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
     public ClassificationPolicy classificationOrDefaults() {
         return classification == null ? ClassificationPolicy.defaults() : classification;
+    }
+
+    /** Versions stored before copyrights and data IP were collateral have none: the market-practice defaults. */
+    public WiderCollateralPolicy widerCollateralOrDefaults() {
+        return widerCollateral == null ? WiderCollateralPolicy.defaults() : widerCollateral;
+    }
+
+    /** The limits the rules read: {@code limits} with the new types' LTV caps from {@code widerCollateral}. */
+    public LimitPolicy effectiveLimits() {
+        Map<String, Map<String, BigDecimal>> caps = new LinkedHashMap<>(limits.ltvCaps());
+        caps.putAll(widerCollateralOrDefaults().ltvCaps());
+        return new LimitPolicy(limits.valueGrades(), caps, limits.ecoLtvBonus(), limits.maxSingleAssetShare(),
+                limits.concentrationMinAssets(), limits.concentrationAction(), limits.maxLoanAmount());
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -125,6 +139,12 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         if (classification != null) {
             checkClassification(prefix + "classification.", checks);
         }
+        if (widerCollateral != null) {
+            List<String> gradeNames = limits == null || limits.valueGrades() == null ? List.of()
+                    : limits.valueGrades().stream().map(ValueGradeBand::grade).toList();
+            widerCollateral.check(prefix + "widerCollateral.", checks, gradeNames,
+                    limits == null ? null : limits.ecoLtvBonus());
+        }
     }
 
     private void checkEligibility(String p, Checks checks) {
@@ -156,6 +176,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             collateral.minRemainingLifeYears().forEach((type, years) -> {
                 if (!isIpType(type)) {
                     checks.add(p + "minRemainingLifeYears." + type, "is not an IP type");
+                } else if (WiderCollateralPolicy.covers(IpType.valueOf(type))) {
+                    checks.add(p + "minRemainingLifeYears." + type, "is set in widerCollateral.minRemainingLifeYears");
                 }
                 checks.nonNegative(p + "minRemainingLifeYears." + type, years);
             });
@@ -186,6 +208,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         checks.nonNegative(p + "ecoLtvBonus", l.ecoLtvBonus());
         if (checks.present(p + "ltvCaps", l.ltvCaps())) {
             for (IpType type : IpType.values()) {
+                if (WiderCollateralPolicy.covers(type)) {
+                    continue;
+                }
                 Map<String, BigDecimal> byGrade = l.ltvCaps().get(type.name());
                 if (byGrade == null) {
                     checks.add(p + "ltvCaps." + type.name(), "is required");
@@ -202,6 +227,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             }
             l.ltvCaps().keySet().stream().filter(k -> !isIpType(k))
                     .forEach(k -> checks.add(p + "ltvCaps." + k, "is not an IP type"));
+            l.ltvCaps().keySet().stream().filter(k -> isIpType(k) && WiderCollateralPolicy.covers(IpType.valueOf(k)))
+                    .forEach(k -> checks.add(p + "ltvCaps." + k, "is set in widerCollateral.ltvCaps"));
         }
         if (checks.present(p + "maxSingleAssetShare", l.maxSingleAssetShare())
                 && (l.maxSingleAssetShare().signum() <= 0 || l.maxSingleAssetShare().compareTo(BigDecimal.ONE) > 0)) {
