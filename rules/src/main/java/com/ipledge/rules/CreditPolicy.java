@@ -189,7 +189,8 @@ public final class CreditPolicy {
         facts.add(new BankQuota(input.availableQuota()));
         facts.add(p.eligibility());
         facts.add(p.collateral());
-        facts.add(p.limits());
+        facts.add(p.widerCollateralOrDefaults());
+        facts.add(p.effectiveLimits());
         facts.add(p.pricing());
         facts.addAll(p.riskSharing().schemes());
         facts.addAll(input.collateral());

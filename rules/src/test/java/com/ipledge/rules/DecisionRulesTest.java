@@ -34,6 +34,11 @@ class DecisionRulesTest {
         return gi;
     }
 
+    private static Case.Asset software(String life) {
+        return new Case.Asset("2019SR0322683", IpType.SOFTWARE_COPYRIGHT).life(life)
+                .value("1000000.00", "1200000.00", "82");
+    }
+
     static final List<RuleCase> CASES = List.of(
             new RuleCase("ELIG-BORROWER-001", c -> c.size = SizeClass.LARGE, c -> c.size = SizeClass.MEDIUM),
             new RuleCase("ELIG-BORROWER-002", c -> c.yearsInBusiness = 1, c -> c.yearsInBusiness = 2),
@@ -77,6 +82,8 @@ class DecisionRulesTest {
             }),
             new RuleCase("COLL-LIFE-001", c -> c.patent().life("2.9"), c -> c.patent().life("3")),
             new RuleCase("COLL-LIFE-002", c -> c.patent().life("7.9"), c -> c.patent().life("8")),
+            new RuleCase("COLL-TERM-001", c -> c.assets.add(software("1.4")), c -> c.assets.add(software("1.5"))),
+            new RuleCase("COLL-TERM-002", c -> c.assets.add(software("4.9")), c -> c.assets.add(software("5"))),
             new RuleCase("COLL-RENEW-001", c -> c.trademark().life("2.5"), c -> c.trademark().life("3")),
             new RuleCase("COLL-USE-001", c -> c.trademark().inUse = false, c -> c.patent().inUse = false),
             new RuleCase("COLL-VAL-001", c -> c.patent().value(null, null, null),
@@ -198,5 +205,16 @@ class DecisionRulesTest {
         assertFalse(d.firedRuleIds().contains("COLL-GI-001"));
         assertFalse(d.firedRuleIds().contains("COLL-GI-002"));
         assertFalse(d.firedRuleIds().contains("COLL-OWNER-001"));
+    }
+
+    @Test
+    void aSoftwareCopyrightLendsAtItsOwnCapFromTheWiderCollateralPolicy() {
+        Case c = Case.strong();
+        c.assets.add(software("45"));
+        Decision d = Policies.decide(c);
+        CollateralLimit limit = d.collateralLimits().stream().filter(l -> l.type() == IpType.SOFTWARE_COPYRIGHT)
+                .findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("0.30").compareTo(limit.ltvCap()));
+        assertFalse(d.firedRuleIds().contains("COLL-RENEW-001"));
     }
 }

@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * CN terms of protection: invention 20 years from filing, utility model 10, design 15 for applications filed on or
  * after 2021-06-01 (10 before), marks 10 years from registration, renewable for 10 at a time. An explicit
- * {@code legalExpiryDate} overrides the statutory term (e.g. patent term compensation).
+ * {@code legalExpiryDate} overrides the statutory term (e.g. patent term compensation); copyrights and data IP
+ * have no term counted from filing, so they need it.
  */
 final class LegalTerms {
     static final LocalDate DESIGN_15_YEAR_TERM_FROM = LocalDate.of(2021, 6, 1);
@@ -78,6 +79,12 @@ final class LegalTerms {
                 return null;
             }
             expiry = currentMarkTermEnd(asset.registrationDate(), valuationDate);
+        } else if (!type.isPatent()) {
+            // A copyright's term hangs on the author's life or first publication, a data-IP certificate's on the
+            // platform's grant: facts the caller holds, so it states the end.
+            problems.add(prefix + "asset.legalExpiryDate", "is required for a " + type
+                    + " (its term is not counted from filing or registration)");
+            return null;
         } else {
             if (asset.filingDate() == null) {
                 problems.add(prefix + "asset.filingDate",

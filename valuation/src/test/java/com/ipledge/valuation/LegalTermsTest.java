@@ -48,4 +48,19 @@ class LegalTermsTest {
         assertEquals(12.0, life.remainingLegalLifeYears(), 0.0);
         assertEquals(1.0, life.renewalSurvivalProbability());
     }
+
+    @Test
+    void copyrightsAndDataIpTakeTheirEndFromTheCallerAndCapLifeWithIt() {
+        AssetFacts software = new AssetFacts(AssetType.SOFTWARE_COPYRIGHT, "2019SR0322683", null, null, null,
+                LocalDate.of(2019, 4, 2), LocalDate.of(2069, 12, 31), null, null, null, null, null, null, null);
+        LegalLife life = LegalTerms.legalLife("", software, LocalDate.of(2025, 1, 1), 0.95, new Problems());
+        assertEquals(LocalDate.of(2069, 12, 31), life.expiresOn());
+        assertEquals(1.0, life.renewalSurvivalProbability());
+
+        AssetFacts dataIp = new AssetFacts(AssetType.DATA_IP, "x", null, null, null, null, null, null, null, null,
+                null, null, null, null);
+        Problems problems = new Problems();
+        assertEquals(null, LegalTerms.legalLife("", dataIp, LocalDate.of(2025, 1, 1), 0.95, problems));
+        assertEquals(1, problems.size());
+    }
 }

@@ -133,6 +133,24 @@ class DemoBook {
         }
     }
 
+    /**
+     * A loan secured by a software copyright (issue 18), taken through evaluation, approval and the pledge's
+     * registration at the Copyright Protection Center to disbursement, so that bin/run shows the new collateral.
+     */
+    void openSoftwareCopyrightLoan(Caller officer, Caller approver, UUID borrowerId, IpAsset software) {
+        LocalDate today = LocalDate.now(clock);
+        ApplicationView app = applications.submit(officer, new NewApplication(borrowerId, REQUEST, 12,
+                "软件产品迭代开发", List.of(new NewApplication.CollateralRef(software.id())), false));
+        String decision = read(evaluations.evaluate(officer, app.id())).get("decision").asText();
+        if ("DECLINE".equals(decision)) {
+            return;
+        }
+        UUID loanId = approvals.decide(approver, app.id(), true,
+                "REFER".equals(decision) ? "演示：经审批人复核后同意" : null, null).loanId();
+        loans.registerPledge(officer, loanId, "Z-" + today.getYear() + "-00012345", today);
+        loans.disburse(officer, loanId, today);
+    }
+
     private JsonNode read(String body) {
         try {
             return json.readTree(body);

@@ -16,7 +16,9 @@ import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
+import com.ipledge.service.ipasset.AuthorKind;
 import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.ipasset.RegistrationFacts;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
 import com.ipledge.service.security.ApiKeyService;
@@ -149,6 +151,13 @@ public class DemoProvince {
                 book.open(bank.id(), caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
                         caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
                         borrowerIds.subList(0, loans), pledgeable.subList(0, loans));
+                if (bankIndex == 0 && borrowerIds.size() > loans + 1) {
+                    seedSoftwareCopyright(bank, borrowerIds.get(loans), now).ifPresent(software ->
+                            book.openSoftwareCopyrightLoan(
+                                    caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
+                                    caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
+                                    borrowerIds.get(loans), software));
+                }
             }
         }
         seedGeographicalIndication(banks.findByCode(BANKS[0][0]).orElseThrow(), now);
@@ -180,6 +189,20 @@ public class DemoProvince {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A software copyright registered by the CPCC in 2021 (7 digits after SR from 2019), an organisation's work
+     * first published 2021-03-15: protected to 2071-12-31.
+     */
+    private Optional<IpAsset> seedSoftwareCopyright(Bank bank, UUID borrowerId, OffsetDateTime now) {
+        Borrower firm = borrowers.find(borrowerId, Optional.of(bank.id())).orElseThrow();
+        RegistrationFacts facts = new RegistrationFacts(AuthorKind.ORGANISATION, LocalDate.of(2020, 11, 2),
+                LocalDate.of(2021, 3, 15), null, "软著登字第7265431号", "V2.3", null, null);
+        return assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.SOFTWARE_COPYRIGHT, "2021SR0456789",
+                "陇原智慧农业物联网监测平台软件", firm.creditCode(), null, null, LocalDate.of(2021, 4, 20),
+                LegalStatus.VALID, null, null, null, null,
+                LegalTerm.endOfProtection(IpType.SOFTWARE_COPYRIGHT, facts, LocalDate.now(clock)), now, now, facts));
     }
 
     /** 定西马铃薯: a collective mark held by the growers' association, which its members may pledge with consent. */

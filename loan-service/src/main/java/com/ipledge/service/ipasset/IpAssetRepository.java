@@ -51,6 +51,14 @@ class IpAssetRepository {
                 .set(IP_ASSET.NICE_CLASSES, a.niceClasses() == null ? null
                         : a.niceClasses().stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .set(IP_ASSET.EXPIRES_ON, a.expiresOn())
+                .set(IP_ASSET.AUTHOR_KIND, facts(a).authorKind() == null ? null : facts(a).authorKind().name())
+                .set(IP_ASSET.CREATED_ON, facts(a).createdOn())
+                .set(IP_ASSET.FIRST_PUBLISHED_ON, facts(a).firstPublishedOn())
+                .set(IP_ASSET.AUTHOR_DEATH_YEAR, facts(a).authorDeathYear())
+                .set(IP_ASSET.CERTIFICATE_NUMBER, facts(a).certificateNumber())
+                .set(IP_ASSET.SOFTWARE_VERSION, facts(a).version())
+                .set(IP_ASSET.ISSUING_PLATFORM, facts(a).issuingPlatform())
+                .set(IP_ASSET.VALID_UNTIL, facts(a).validUntil())
                 .set(IP_ASSET.CREATED_AT, a.createdAt())
                 .set(IP_ASSET.UPDATED_AT, a.updatedAt() == null ? a.createdAt() : a.updatedAt())
                 .onConflict(IP_ASSET.BANK_ID, IP_ASSET.TYPE, IP_ASSET.NUMBER).doNothing()
@@ -118,12 +126,23 @@ class IpAssetRepository {
         return bankScope.map(IP_ASSET.BANK_ID::eq).orElse(DSL.trueCondition());
     }
 
+    private static final RegistrationFacts NO_FACTS = new RegistrationFacts(null, null, null, null, null, null, null,
+            null);
+
+    private static RegistrationFacts facts(IpAsset a) {
+        return a.facts() == null ? NO_FACTS : a.facts();
+    }
+
     static IpAsset toAsset(IpAssetRecord r) {
         List<Integer> classes = r.getNiceClasses() == null || r.getNiceClasses().isEmpty() ? null
                 : Arrays.stream(r.getNiceClasses().split(",")).map(Integer::valueOf).toList();
         return new IpAsset(r.getId(), r.getBankId(), IpType.valueOf(r.getType()), r.getNumber(), r.getTitle(),
                 r.getOwnerCreditCode(), r.getFilingDate(), r.getGrantDate(), r.getRegistrationDate(),
                 LegalStatus.valueOf(r.getLegalStatus()), r.getClaims(), r.getForwardCitations(), r.getFamilySize(),
-                classes, r.getExpiresOn(), r.getCreatedAt(), r.getUpdatedAt());
+                classes, r.getExpiresOn(), r.getCreatedAt(), r.getUpdatedAt(), IpType.valueOf(r.getType()).isPatent()
+                        || IpType.valueOf(r.getType()).isMark() ? null
+                        : new RegistrationFacts(r.getAuthorKind() == null ? null : AuthorKind.valueOf(r.getAuthorKind()),
+                        r.getCreatedOn(), r.getFirstPublishedOn(), r.getAuthorDeathYear(), r.getCertificateNumber(),
+                        r.getSoftwareVersion(), r.getIssuingPlatform(), r.getValidUntil()));
     }
 }

@@ -40,11 +40,16 @@ public class IpAssetService {
     public IpAssetView register(Caller caller, NewIpAsset r) {
         UUID bankId = caller.bankScope().orElseThrow(() -> InvalidInput.of("bankId", "only bank staff register"));
         String number = checkAndNormalise(r);
-        LocalDate expiresOn = LegalTerm.expiresOn(r.type(), r.filingDate(), r.registrationDate());
+        LocalDate today = LocalDate.now(clock);
+        boolean registered = r.type().isPatent() || r.type().isMark();
+        RegistrationFacts facts = registered ? null : WiderCollateralChecks.facts(r);
+        LocalDate expiresOn = registered ? LegalTerm.expiresOn(r.type(), r.filingDate(), r.registrationDate())
+                : LegalTerm.endOfProtection(r.type(), facts, today);
         List<Integer> classes = r.type().isMark() ? List.copyOf(r.niceClasses()) : null;
         IpAsset asset = new IpAsset(UUID.randomUUID(), bankId, r.type(), number, r.title().strip(),
                 r.ownerCreditCode(), r.filingDate(), r.grantDate(), r.registrationDate(), r.legalStatus(),
-                r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock), null);
+                r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock), null,
+                facts);
         IpAsset stored = assets.insert(asset).orElseThrow(() -> Conflict.of("asset-exists",
                 "This bank already has " + r.type() + " " + number + " on file.",
                 Map.of("assetId", assets.findByNumber(bankId, r.type(), number).orElseThrow().id())));
@@ -120,7 +125,8 @@ public class IpAssetService {
             errors.add("legalStatus", "is required");
         }
         LocalDate today = LocalDate.now(clock);
-        checkDate(errors, "filingDate", r.filingDate(), true, today);
+        boolean wider = r.type() != null && !r.type().isPatent() && !r.type().isMark();
+        checkDate(errors, "filingDate", r.filingDate(), !wider, today);
         checkDate(errors, "grantDate", r.grantDate(), false, today);
         checkDate(errors, "registrationDate", r.registrationDate(), false, today);
         if (r.filingDate() != null && r.grantDate() != null && r.grantDate().isBefore(r.filingDate())) {
@@ -136,8 +142,13 @@ public class IpAssetService {
         String number = null;
         if (r.type() != null && r.type().isPatent()) {
             number = checkPatent(errors, r);
-        } else if (r.type() != null) {
+        } else if (r.type() != null && r.type().isMark()) {
             number = checkMark(errors, r);
+        } else if (r.type() != null) {
+            number = WiderCollateralChecks.check(errors, r, today);
+        }
+        if (!wider) {
+            WiderCollateralChecks.noneOf(errors, r);
         }
         errors.throwIfAny();
         return number;

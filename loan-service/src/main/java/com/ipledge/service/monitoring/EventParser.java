@@ -61,6 +61,12 @@ final class EventParser {
         String text = e.assetNumber() == null ? null : e.assetNumber().strip();
         if (text == null || text.isEmpty()) {
             errors.add(new FieldError(prefix + "assetNumber", "is required"));
+        } else if (e.assetType() != null ? e.assetType().isCopyright() || e.assetType() == IpType.DATA_IP
+                : widerType(text) != null) {
+            // copyrights and data IP by their number as on file (a data-IP certificate's only with assetType)
+            IpType type = e.assetType() != null ? e.assetType() : widerType(text);
+            number = type == IpType.SOFTWARE_COPYRIGHT ? text.toUpperCase(Locale.ROOT) : text;
+            types.add(type);
         } else if (e.assetType() != null ? e.assetType().isPatent() : looksLikePatent(text)) {
             PatentNumber.Result parsed = PatentNumber.parse(text);
             if (parsed.problem().isPresent()) {
@@ -112,6 +118,14 @@ final class EventParser {
         IpType single = types.size() == 1 ? types.iterator().next() : null;
         return new Parsed(index, line, e, new Checked(number, Set.copyOf(types), single, e.type(),
                 e.occurredOn()), List.of());
+    }
+
+    /** COPYRIGHT or SOFTWARE_COPYRIGHT when the number has their shape, else null. */
+    static IpType widerType(String text) {
+        if (text.contains("作登字")) {
+            return IpType.COPYRIGHT;
+        }
+        return text.toUpperCase(Locale.ROOT).matches("\\d{4}SR\\d{6,7}") ? IpType.SOFTWARE_COPYRIGHT : null;
     }
 
     static boolean looksLikePatent(String text) {

@@ -7,6 +7,7 @@ import com.ipledge.rules.Severity;
 import com.ipledge.rules.SuggestedAction;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.IpType;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.jobs.JobRunner;
@@ -168,7 +169,8 @@ public class MonitoringJobs {
 
     /** The next annual fee (patent) or renewal (mark) due on or after {@code today}; empty when none is left. */
     static Optional<LocalDate> nextDue(IpAsset asset, LocalDate today) {
-        if (asset.type().isMark()) {
+        // a mark renews when its term ends; a copyright or a data-IP certificate simply ends then
+        if (!asset.type().isPatent()) {
             return asset.expiresOn().isBefore(today) ? Optional.empty() : Optional.of(asset.expiresOn());
         }
         LocalDate filed = asset.filingDate();
@@ -187,7 +189,9 @@ public class MonitoringJobs {
     private static LoanAlert dueAlert(MonitoringRepository.Pledge p, IpAsset asset, LocalDate due, long days,
                                       int threshold, OffsetDateTime now) {
         boolean patent = asset.type().isPatent();
-        String ruleId = (patent ? "MON-FEE-DUE-" : "MON-RENEWAL-DUE-") + String.format("%03d", threshold);
+        boolean ends = !patent && !asset.type().isMark();
+        String ruleId = (patent ? "MON-FEE-DUE-" : ends ? "MON-EXPIRY-DUE-" : "MON-RENEWAL-DUE-")
+                + String.format("%03d", threshold);
         Severity severity = threshold <= 30 ? Severity.WARNING : Severity.INFO;
         String zh;
         String en;
@@ -197,6 +201,14 @@ public class MonitoringJobs {
             en = String.format("The annual fee of pledged patent %s falls due on %s (in %d days): remind the "
                     + "pledgor to pay on time; late payment carries a surcharge and after 6 months the patent "
                     + "lapses", asset.number(), due, days);
+        } else if (ends) {
+            zh = String.format("质押的%s %s 的%s将于 %s 届满（还有%d天），届满后不再有可质押的权利，请评估替换押品或提前收回",
+                    asset.type() == IpType.DATA_IP ? "数据知识产权" : "著作权", asset.number(),
+                    asset.type() == IpType.DATA_IP ? "登记证书有效期" : "保护期", due, days);
+            en = String.format("The %s of pledged %s %s ends on %s (in %d days): after it there is no right left to "
+                    + "hold; arrange substitute collateral or early repayment",
+                    asset.type() == IpType.DATA_IP ? "certificate validity" : "copyright term",
+                    asset.type() == IpType.DATA_IP ? "data IP" : "work", asset.number(), due, days);
         } else {
             zh = String.format("质押商标 %s 的注册有效期将于 %s 届满（还有%d天），请督促出质人办理续展", asset.number(),
                     due, days);

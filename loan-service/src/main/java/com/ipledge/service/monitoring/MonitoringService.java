@@ -215,9 +215,7 @@ public class MonitoringService {
                 // no register status for these; the rule base raises the alert
             }
         }
-        return new IpAsset(a.id(), a.bankId(), a.type(), a.number(), a.title(), a.ownerCreditCode(),
-                a.filingDate(), a.grantDate(), a.registrationDate(), status, a.claims(), a.forwardCitations(),
-                a.familySize(), a.niceClasses(), expiresOn, a.createdAt(), a.updatedAt());
+        return a.withStatusAndExpiry(status, expiresOn);
     }
 
     private LegalStatus inForce(IpAsset a) {

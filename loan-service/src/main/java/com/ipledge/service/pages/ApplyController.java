@@ -248,7 +248,9 @@ public class ApplyController {
                 .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
         model.put("regions", catalog.regions().stream()
                 .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
-        model.put("assetTypes", Arrays.stream(IpType.values()).map(IpType::name).toList());
+        // The form asks for patent and mark facts only; copyrights and data IP come through the API.
+        model.put("assetTypes", Arrays.stream(IpType.values()).filter(t -> t.isPatent() || t.isMark())
+                .map(IpType::name).toList());
         model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
         MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());

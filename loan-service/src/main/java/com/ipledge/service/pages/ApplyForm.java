@@ -162,6 +162,10 @@ final class ApplyForm {
         } else {
             try {
                 type = IpType.valueOf(typeText);
+                if (!type.isPatent() && !type.isMark()) {
+                    type = null;
+                    errors.add(FormError.of(assetField(i, "type"), "error.asset.type"));
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(FormError.of(assetField(i, "type"), "error.asset.type"));
             }

@@ -58,7 +58,10 @@ final class PortfolioLabels {
             "UTILITY_MODEL", new Label("实用新型", "Utility model"),
             "DESIGN_PATENT", new Label("外观设计", "Design patent"),
             "TRADEMARK", new Label("商标", "Trademark"),
-            "GEOGRAPHICAL_INDICATION", new Label("地理标志", "Geographical indication"));
+            "GEOGRAPHICAL_INDICATION", new Label("地理标志", "Geographical indication"),
+            "COPYRIGHT", new Label("作品著作权", "Copyright"),
+            "SOFTWARE_COPYRIGHT", new Label("软件著作权", "Software copyright"),
+            "DATA_IP", new Label("数据知识产权", "Data IP"));
 
     private static final Label NONE = new Label("未指定", "Unspecified");
 

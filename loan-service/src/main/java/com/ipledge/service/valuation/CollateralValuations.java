@@ -2,6 +2,7 @@ package com.ipledge.service.valuation;
 
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,10 +20,13 @@ import java.util.Optional;
 public class CollateralValuations {
     private final ValuationService valuations;
     private final ValuationRepository repository;
+    private final PolicyParameterStore policy;
 
-    public CollateralValuations(ValuationService valuations, ValuationRepository repository) {
+    public CollateralValuations(ValuationService valuations, ValuationRepository repository,
+                                PolicyParameterStore policy) {
         this.valuations = valuations;
         this.repository = repository;
+        this.policy = policy;
     }
 
     /** The same words whether the desk valuation is made now or reused, so that re-evaluating answers the same. */
@@ -54,7 +58,8 @@ public class CollateralValuations {
             return Optional.of(new StoredValuation(r.id(), r.assetId(), r.collateralValue(), r.reconciledValue(),
                     r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), r.source(), basis));
         }
-        Optional<ValuationInput> desk = DeskAssumptions.request(asset, facts.get(), borrower, today);
+        Optional<ValuationInput> desk = DeskAssumptions.request(asset, facts.get(), borrower, today,
+                policy.current().widerCollateralOrDefaults());
         if (desk.isEmpty()) {
             return Optional.empty();
         }

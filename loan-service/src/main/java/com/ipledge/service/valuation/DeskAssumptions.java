@@ -8,6 +8,7 @@ import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import com.ipledge.service.valuation.ValuationInput.AssumptionsInput;
 import com.ipledge.service.valuation.ValuationInput.LifeInput;
 import com.ipledge.service.valuation.ValuationInput.RateInput;
+import com.ipledge.rules.params.WiderCollateralPolicy;
 import com.ipledge.valuation.Discounting;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +34,9 @@ import java.util.Optional;
  *   <li>the value score adjusts royalty and discount (engine default); collateral quantile 0.10 (engine default);
  *       10,000 paths; seed = the asset id's two halves XORed, so a desk valuation of an asset is reproducible.</li>
  * </ul>
- * A patent with less than 0.01 year of legal life left gets no desk valuation.
+ * Copyrights, software copyrights and data-IP certificates take revenue share, royalty and life from the policy
+ * parameters ({@code widerCollateral.deskDefaults}), each life capped at the protection or validity left.
+ * A patent, copyright or data-IP certificate with less than 0.01 year of legal life left gets no desk valuation.
  */
 final class DeskAssumptions {
     static final int PATHS = 10_000;
@@ -58,16 +61,29 @@ final class DeskAssumptions {
             case DESIGN_PATENT -> new TypeDefaults("0.05", 0.015, 0.005, 2, 4, 6);
             case TRADEMARK -> new TypeDefaults("0.15", 0.015, 0.005, 5, 8, 12);
             case GEOGRAPHICAL_INDICATION -> new TypeDefaults("0.10", 0.01, 0.003, 8, 10, 15);
+            case COPYRIGHT, SOFTWARE_COPYRIGHT, DATA_IP -> throw new IllegalArgumentException(
+                    type + "'s desk defaults are policy data");
         };
     }
 
+    /** The policy's desk defaults for a copyright, software copyright or data-IP certificate. */
+    private static TypeDefaults defaults(WiderCollateralPolicy.DeskDefaults d) {
+        return new TypeDefaults(d.revenueShare().toPlainString(), d.royaltyRate().doubleValue(),
+                d.royaltySd().doubleValue(), d.lifeMin().doubleValue(), d.lifeMode().doubleValue(),
+                d.lifeMax().doubleValue());
+    }
+
     /** The desk request for {@code asset} (facts inline) on {@code today}; empty when a patent's term is over. */
-    static Optional<ValuationInput> request(IpAsset asset, AssetInput facts, Borrower borrower, LocalDate today) {
-        TypeDefaults d = defaults(asset.type());
+    static Optional<ValuationInput> request(IpAsset asset, AssetInput facts, Borrower borrower, LocalDate today,
+                                            WiderCollateralPolicy policy) {
+        boolean wider = WiderCollateralPolicy.covers(com.ipledge.rules.IpType.valueOf(asset.type().name()));
+        TypeDefaults d = wider ? defaults(policy.deskDefaults(com.ipledge.rules.IpType.valueOf(asset.type().name())))
+                : defaults(asset.type());
         double cap = Double.POSITIVE_INFINITY;
-        if (asset.type().isPatent()) {
-            LocalDate termEnds = LegalTerm.expiresOn(asset.type(), asset.filingDate(), asset.registrationDate())
-                    .plusDays(1);
+        if (asset.type().isPatent() || wider) {
+            // a copyright's term and a data-IP certificate's validity are on file; a patent's follows its filing
+            LocalDate termEnds = (wider ? asset.expiresOn()
+                    : LegalTerm.expiresOn(asset.type(), asset.filingDate(), asset.registrationDate())).plusDays(1);
             cap = Math.floor(yearsBetween(today, termEnds) * 100) / 100;
             if (cap < 0.01) {
                 return Optional.empty();

@@ -38,6 +38,10 @@ class DemoProvinceTest extends ApiTestBase {
         assertEquals(1, sql.count("SELECT count(*) FROM ip_asset WHERE type = 'GEOGRAPHICAL_INDICATION'"));
         assertTrue(sql.count("SELECT count(*) FROM ip_asset WHERE type = 'UTILITY_MODEL'") > 0);
         assertTrue(sql.count("SELECT count(*) FROM ip_asset WHERE type = 'TRADEMARK'") > 0);
+        assertEquals(1, sql.count("SELECT count(*) FROM loan l JOIN application_collateral c"
+                + " ON c.application_id = l.application_id JOIN ip_asset a ON a.id = c.asset_id"
+                + " WHERE a.type = 'SOFTWARE_COPYRIGHT' AND l.status = 'DISBURSED'"),
+                "a disbursed loan secured by a software copyright (issue 18)");
         for (LoanStatus status : new LoanStatus[]{LoanStatus.APPROVED, LoanStatus.PLEDGE_REGISTERED,
             LoanStatus.DISBURSED, LoanStatus.REPAYING, LoanStatus.CLOSED, LoanStatus.DEFAULTED, LoanStatus.WITHDRAWN}) {
             assertTrue(sql.count("SELECT count(*) FROM loan WHERE status = '" + status + "'") > 0, status.name());

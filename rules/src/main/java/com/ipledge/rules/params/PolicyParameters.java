@@ -21,7 +21,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
                                MonitoringThresholds monitoring, ClassificationPolicy classification,
                                LgdAssumptions lgd, ValuationPolicy valuation, PortfolioRiskPolicy portfolioRisk,
-                               ApprovalPolicy approval, NplPolicy npl) {
+                               ApprovalPolicy approval, NplPolicy npl, WiderCollateralPolicy widerCollateral) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -72,7 +72,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
                 monitoring, ClassificationPolicy.defaults(), LgdAssumptions.defaults(), ValuationPolicy.defaults(),
-                PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults());
+                PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults(),
+                WiderCollateralPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
@@ -100,6 +101,19 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
 
     public NplPolicy nplOrDefaults() {
         return npl == null ? NplPolicy.defaults() : npl;
+    }
+
+    /** Versions stored before copyrights and data IP were collateral have none: the market-practice defaults. */
+    public WiderCollateralPolicy widerCollateralOrDefaults() {
+        return widerCollateral == null ? WiderCollateralPolicy.defaults() : widerCollateral;
+    }
+
+    /** The limits the rules read: {@code limits} with the new types' LTV caps from {@code widerCollateral}. */
+    public LimitPolicy effectiveLimits() {
+        Map<String, Map<String, BigDecimal>> caps = new LinkedHashMap<>(limits.ltvCaps());
+        caps.putAll(widerCollateralOrDefaults().ltvCaps());
+        return new LimitPolicy(limits.valueGrades(), caps, limits.ecoLtvBonus(), limits.maxSingleAssetShare(),
+                limits.concentrationMinAssets(), limits.concentrationAction(), limits.maxLoanAmount());
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -164,6 +178,12 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (npl != null) {
             checks.fraction(prefix + "npl.tolerance", npl.tolerance());
+        }
+        if (widerCollateral != null) {
+            List<String> gradeNames = limits == null || limits.valueGrades() == null ? List.of()
+                    : limits.valueGrades().stream().map(ValueGradeBand::grade).toList();
+            widerCollateral.check(prefix + "widerCollateral.", checks, gradeNames,
+                    limits == null ? null : limits.ecoLtvBonus());
         }
     }
 
@@ -250,6 +270,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             collateral.minRemainingLifeYears().forEach((type, years) -> {
                 if (!isIpType(type)) {
                     checks.add(p + "minRemainingLifeYears." + type, "is not an IP type");
+                } else if (WiderCollateralPolicy.covers(IpType.valueOf(type))) {
+                    checks.add(p + "minRemainingLifeYears." + type, "is set in widerCollateral.minRemainingLifeYears");
                 }
                 checks.nonNegative(p + "minRemainingLifeYears." + type, years);
             });
@@ -280,6 +302,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         checks.nonNegative(p + "ecoLtvBonus", l.ecoLtvBonus());
         if (checks.present(p + "ltvCaps", l.ltvCaps())) {
             for (IpType type : IpType.values()) {
+                if (WiderCollateralPolicy.covers(type)) {
+                    continue;
+                }
                 Map<String, BigDecimal> byGrade = l.ltvCaps().get(type.name());
                 if (byGrade == null) {
                     checks.add(p + "ltvCaps." + type.name(), "is required");
@@ -296,6 +321,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             }
             l.ltvCaps().keySet().stream().filter(k -> !isIpType(k))
                     .forEach(k -> checks.add(p + "ltvCaps." + k, "is not an IP type"));
+            l.ltvCaps().keySet().stream().filter(k -> isIpType(k) && WiderCollateralPolicy.covers(IpType.valueOf(k)))
+                    .forEach(k -> checks.add(p + "ltvCaps." + k, "is set in widerCollateral.ltvCaps"));
         }
         if (checks.present(p + "maxSingleAssetShare", l.maxSingleAssetShare())
                 && (l.maxSingleAssetShare().signum() <= 0 || l.maxSingleAssetShare().compareTo(BigDecimal.ONE) > 0)) {
