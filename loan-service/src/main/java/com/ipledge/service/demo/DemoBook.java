@@ -97,7 +97,8 @@ class DemoBook {
                 loans.withdraw(officer, app.id(), "企业改用自有资金");
                 continue;
             }
-            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (100000 + i), today);
+            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (100000 + i), today, null,
+                    null, false);
             if (stage == 3) {
                 continue;
             }
