@@ -1,10 +1,11 @@
 package com.ipledge.service.ipasset;
 
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class OwnershipService {
 
     public Ownership get(Caller caller, UUID assetId) {
         return ownership.find(assetId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("IP asset " + assetId));
+                .orElseThrow(() -> NotFound.of("IP asset " + assetId));
     }
 
     /** The ownership of any bank's asset, for other features (evaluation, pledge filing, monitoring). */
@@ -121,7 +122,7 @@ public class OwnershipService {
         boolean disputed = Boolean.TRUE.equals(r.ownershipDisputed());
         boolean sameDay = Boolean.TRUE.equals(r.sameDayDualFiling());
         if (sameDay && !asset.type().isPatent()) {
-            throw ApiProblem.invalid("sameDayDualFiling", "applies to patents only");
+            throw InvalidInput.of("sameDayDualFiling", "applies to patents only");
         }
         ownership.replaceOwners(assetId, owners, disputed, sameDay);
         Ownership after = of(assetId);
@@ -167,7 +168,7 @@ public class OwnershipService {
     /** Another bank's asset answers 404 before its body is looked at. */
     private IpAsset lock(Caller caller, UUID assetId) {
         if (!ownership.lock(assetId, caller.bankScope())) {
-            throw ApiProblem.notFound("IP asset " + assetId);
+            throw NotFound.of("IP asset " + assetId);
         }
         return assets.find(assetId, Optional.empty()).orElseThrow();
     }

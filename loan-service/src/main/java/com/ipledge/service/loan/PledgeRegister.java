@@ -1,14 +1,16 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.NotPermitted;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.money.Money;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
-import com.ipledge.service.web.Transitions;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.Transitions;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -94,7 +96,7 @@ public class PledgeRegister {
         errors.throwIfAny();
         List<PledgeStep> steps = pledges.steps(List.of(loanId)).getOrDefault(loanId, List.of());
         if (steps.isEmpty() || steps.get(steps.size() - 1).step() == PledgeStep.Kind.RELEASED) {
-            throw ApiProblem.conflict("no-registered-pledge", "Loan " + loanId + " has no pledge in force on the "
+            throw Conflict.of("no-registered-pledge", "Loan " + loanId + " has no pledge in force on the "
                     + "register.");
         }
         PledgeStep current = current(steps);
@@ -102,24 +104,24 @@ public class PledgeRegister {
             case CHANGED -> {
                 requireStatus(loan, PLEDGED, "change the pledge of");
                 if (r.debtAmount() == null && r.debtEndsOn() == null) {
-                    throw ApiProblem.invalid("debtAmount", "or debtEndsOn is required: a change registers a new "
+                    throw InvalidInput.of("debtAmount", "or debtEndsOn is required: a change registers a new "
                             + "debt amount or term");
                 }
             }
             case EXTENDED -> {
                 requireStatus(loan, PLEDGED, "extend the pledge of");
                 if (r.debtEndsOn() == null) {
-                    throw ApiProblem.invalid("debtEndsOn", "is required: the new day the debt falls due");
+                    throw InvalidInput.of("debtEndsOn", "is required: the new day the debt falls due");
                 }
                 if (current.debtEndsOn() != null && !r.debtEndsOn().isAfter(current.debtEndsOn())) {
-                    throw ApiProblem.invalid("debtEndsOn", "must be after " + current.debtEndsOn()
+                    throw InvalidInput.of("debtEndsOn", "must be after " + current.debtEndsOn()
                             + ", the term registered now");
                 }
             }
             default -> requireStatus(loan, RELEASABLE, "release the pledge of");
         }
         if (r.registeredOn().isBefore(steps.get(steps.size() - 1).registeredOn())) {
-            throw ApiProblem.invalid("registeredOn", "is before the pledge's last step on the register");
+            throw InvalidInput.of("registeredOn", "is before the pledge's last step on the register");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         PledgeStep step = new PledgeStep(UUID.randomUUID(), r.step(), r.registrationNo().strip(), r.registeredOn(),
@@ -166,7 +168,7 @@ public class PledgeRegister {
         errors.throwIfAny();
         requireStatus(loan, PLEDGED, "ask consent to license or transfer the pledged right of");
         if (r.proceedsUse() == PledgeConsent.ProceedsUse.PREPAY && loan.status() == LoanStatus.PLEDGE_REGISTERED) {
-            throw ApiProblem.invalid("proceedsUse", "PREPAY needs a disbursed loan; use ESCROW before disbursement");
+            throw InvalidInput.of("proceedsUse", "PREPAY needs a disbursed loan; use ESCROW before disbursement");
         }
         PledgeConsent consent = new PledgeConsent(UUID.randomUUID(), loanId, r.kind(), r.counterparty().strip(),
                 r.proceeds().setScale(2), r.proceedsUse(), r.escrowAccount() == null ? null : r.escrowAccount().strip(),
@@ -186,20 +188,20 @@ public class PledgeRegister {
     public Decided decide(Caller caller, UUID loanId, UUID consentId, Decision d) {
         Loan loan = lock(caller, loanId);
         if (d.approve() == null) {
-            throw ApiProblem.invalid("approve", "is required: true or false");
+            throw InvalidInput.of("approve", "is required: true or false");
         }
         if (d.note() != null && d.note().length() > 500) {
-            throw ApiProblem.invalid("note", "must be at most 500 characters");
+            throw InvalidInput.of("note", "must be at most 500 characters");
         }
         PledgeConsent c = pledges.lockConsent(consentId, loanId)
-                .orElseThrow(() -> ApiProblem.notFound("consent request " + consentId));
+                .orElseThrow(() -> NotFound.of("consent request " + consentId));
         if (c.status() != PledgeConsent.Status.REQUESTED) {
             throw Transitions.notAllowed("consent request", c.status(), "decide",
                     List.of(PledgeConsent.Status.REQUESTED));
         }
         if (caller.principalId().equals(c.requestedBy())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "four-eyes",
-                    "The consent must be decided by someone other than who requested it.", List.of(), Map.of());
+            throw NotPermitted.of("four-eyes",
+                    "The consent must be decided by someone other than who requested it.");
         }
         if (d.approve()) {
             requireStatus(loan, PLEDGED, "consent to a licence or transfer of the pledged right of");
@@ -257,6 +259,6 @@ public class PledgeRegister {
 
     /** Another bank's loan answers 404 before its body is looked at. */
     private Loan lock(Caller caller, UUID loanId) {
-        return loans.lock(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        return loans.lock(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
     }
 }

@@ -1,5 +1,6 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.rules.CreditPolicy;
 import com.ipledge.rules.FilingCheck;
 import com.ipledge.rules.FilingInput;
@@ -13,8 +14,6 @@ import com.ipledge.service.ipasset.IpType;
 import com.ipledge.service.ipasset.Ownership;
 import com.ipledge.service.ipasset.OwnershipService;
 import com.ipledge.service.policy.PolicyParameterStore;
-import com.ipledge.service.web.ApiProblem;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class PreFilingChecks {
      * The debt falls due {@code termMonths} after the filing at the earliest (disbursement follows registration);
      * a GI is pledged by the association holding it, any other right by {@code pledgor} or else the borrower.
      *
-     * @throws ApiProblem 422 {@code pledge-refused} with {@code refusals: [{ruleId, assetId, messageZh, messageEn}]}
+     * @throws RuleViolation (422) {@code pledge-refused} with {@code refusals: [{ruleId, assetId, messageZh, messageEn}]}
      */
     void check(Loan loan, List<UUID> collateral, String pledgor, boolean riskAcknowledged, LocalDate filedOn) {
         Borrower borrower = borrowers.find(loan.borrowerId(), Optional.empty()).orElseThrow();
@@ -81,7 +80,7 @@ class PreFilingChecks {
             m.put("messageEn", r.messageEn());
             return m;
         }).toList();
-        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "pledge-refused",
+        throw new RuleViolation("pledge-refused",
                 "The registry would refuse this pledge: " + String.join(", ",
                         result.refusals().stream().map(r -> r.ruleId()).distinct().toList()),
                 List.of(), Map.of("refusals", refusals, "ruleBaseVersion", result.ruleBaseVersion(),
