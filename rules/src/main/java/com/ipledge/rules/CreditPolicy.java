@@ -49,11 +49,13 @@ public final class CreditPolicy {
     static final String KIE_BASE = "credit-policy";
     static final String RULE_PACKAGE = "com.ipledge.rules";
     static final String MONITORING_ENTRY_POINT = "monitoring";
+    static final String REGISTRY_ENTRY_POINT = "registry";
     /** Written by kie-maven-plugin: which generated classes hold the executable model of this kjar. */
     static final String MODEL_INDEX = "META-INF/kie/com.ipledge/rules/drools-model";
     /** The DRL files of the rule base, one per policy area; the rule-base version is a hash over them. */
     static final List<String> DRL_FILES = List.of("borrower-eligibility.drl", "collateral-eligibility.drl",
-            "limits.drl", "pricing.drl", "risk-sharing.drl", "outcome.drl", "monitoring.drl");
+            "limits.drl", "pricing.drl", "risk-sharing.drl", "outcome.drl", "monitoring.drl",
+            "registry-refusal.drl");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+(-[A-Z]+)*-\\d{3}");
     private static final Set<Class<?>> OUTPUTS = Set.of(Reason.class, Condition.class, Alert.class,
             DecisionOutcome.class, LoanLimit.class, InterestRate.class, RiskShare.class, CappedCollateral.class);
@@ -256,6 +258,30 @@ public final class CreditPolicy {
                 .orElse(SuggestedAction.NONE);
         return new MonitoringReaction(input.loanId(), severity, action, alerts, fired.ids(), ruleBaseVersion,
                 input.parameters().version());
+    }
+
+    /**
+     * Checks a pledge about to be filed against the registries' refusal grounds (registry-refusal.drl): what CNIPA
+     * or the Copyright Protection Center would refuse, each as a DECLINE reason with its rule id.
+     *
+     * @throws InvalidInputException when the input or its parameters are malformed
+     */
+    public FilingCheck checkFiling(FilingInput input) {
+        List<Problem> problems = input.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Command<?>> inserts = new ArrayList<>();
+        inserts.add(commands.newInsert(input.parameters().registryOrDefaults()));
+        for (PledgeFiling filing : input.filings()) {
+            inserts.add(commands.newInsert(filing, null, false, REGISTRY_ENTRY_POINT));
+        }
+        FiredRules fired = new FiredRules();
+        List<Reason> refusals = all(run(fired, inserts), Reason.class).stream()
+                .sorted(Comparator.comparing(Reason::ruleId)
+                        .thenComparing(Reason::assetId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Reason::messageEn)).toList();
+        return new FilingCheck(refusals, fired.ids(), ruleBaseVersion, input.parameters().version());
     }
 
     /** Runs the inserts and all rules in a stateless session over a pooled working memory; answers the outputs. */

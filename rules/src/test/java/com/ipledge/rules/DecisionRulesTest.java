@@ -153,7 +153,8 @@ class DecisionRulesTest {
     @Test
     void everyDecisionRuleHasACase() {
         Set<String> covered = CASES.stream().map(RuleCase::ruleId).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> decisionRules = Policies.POLICY.ruleIds().stream().filter(id -> !id.startsWith("MON-"))
+        Set<String> decisionRules = Policies.POLICY.ruleIds().stream()
+                .filter(id -> !id.startsWith("MON-") && !id.startsWith("REG-"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(decisionRules, covered);
     }

@@ -43,6 +43,13 @@ class MonitoringRulesTest {
             event("MON-LITIG-001", MonitoringEventType.LITIGATION, Severity.HIGH, SuggestedAction.WATCH),
             event("MON-TRANSFER-001", MonitoringEventType.TRANSFERRED, Severity.CRITICAL, SuggestedAction.FREEZE),
             event("MON-RENEW-001", MonitoringEventType.RENEWED, Severity.INFO, SuggestedAction.NONE),
+            event("MON-PLEDGE-001", MonitoringEventType.PLEDGE_EFFECTIVE, Severity.INFO, SuggestedAction.NONE),
+            event("MON-PLEDGE-002", MonitoringEventType.PLEDGE_CHANGED, Severity.INFO, SuggestedAction.WATCH),
+            event("MON-PLEDGE-003", MonitoringEventType.PLEDGE_CANCELLED, Severity.HIGH, SuggestedAction.FREEZE),
+            event("MON-PRESERVE-001", MonitoringEventType.PRESERVATION, Severity.CRITICAL, SuggestedAction.FREEZE),
+            event("MON-PRESERVE-002", MonitoringEventType.PRESERVATION_LIFTED, Severity.INFO,
+                    SuggestedAction.WATCH),
+            event("MON-LICENCE-001", MonitoringEventType.LICENCE_RECORDED, Severity.HIGH, SuggestedAction.WATCH),
             // a 20% fall warns, a 40% fall asks for collateral; a fen less does neither
             new RuleCase("MON-VALUE-001", loan("6400000.00"), loan("6400000.01"), Severity.WARNING,
                     SuggestedAction.WATCH),
@@ -96,6 +103,20 @@ class MonitoringRulesTest {
                 r.alerts().stream().map(Alert::ruleId).toList());
         assertEquals("LOAN-1", r.loanId());
         assertEquals("defaults-2026.1", r.parametersVersion());
+    }
+
+    @Test
+    void gazetteEventsAreNamedByTheirCodeInTheAlert() {
+        for (MonitoringEventType type : List.of(MonitoringEventType.PRESERVATION, MonitoringEventType.LICENCE_CHANGED,
+                MonitoringEventType.PLEDGE_CANCELLED)) {
+            Alert alert = Policies.POLICY.react(loan("8000000.00", type)).alerts().get(0);
+            assertTrue(alert.messageZh().contains(type.gazetteCode()), alert::messageZh);
+            assertTrue(alert.messageEn().contains(type.gazetteCode()), alert::messageEn);
+        }
+        assertEquals(MonitoringEventType.PRESERVATION, MonitoringEventType.parse("pp01").orElseThrow());
+        assertEquals(MonitoringEventType.TRANSFERRED, MonitoringEventType.parse("TR01").orElseThrow());
+        assertEquals(MonitoringEventType.LAPSED, MonitoringEventType.parse("LAPSED").orElseThrow());
+        assertTrue(MonitoringEventType.parse("XX01").isEmpty());
     }
 
     @Test

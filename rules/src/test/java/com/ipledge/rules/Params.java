@@ -16,7 +16,7 @@ final class Params {
     static PolicyParameters eligibility(PolicyParameters p, EligibilityPolicy e) {
         return new PolicyParameters(p.version(), e, p.collateral(), p.limits(), p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
     }
 
     static PolicyParameters largeFirmAction(PolicyParameters p, String action) {
@@ -34,7 +34,7 @@ final class Params {
     static PolicyParameters limits(PolicyParameters p, LimitPolicy l) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), l, p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
     }
 
     static PolicyParameters concentration(PolicyParameters p, String action, String maxShare) {
@@ -52,12 +52,18 @@ final class Params {
     static PolicyParameters schemes(PolicyParameters p, List<RiskShareScheme> schemes) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 new RiskSharingPolicy(schemes), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
     }
 
     static PolicyParameters version(PolicyParameters p, String version) {
         return new PolicyParameters(version, p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+    }
+
+    static PolicyParameters registry(PolicyParameters p, com.ipledge.rules.params.RegistryPolicy r) {
+        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
+                p.riskSharing(), p.monitoring(), p.classification(),
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), r);
     }
 }

@@ -97,7 +97,8 @@ class DemoBook {
                 loans.withdraw(officer, app.id(), "企业改用自有资金");
                 continue;
             }
-            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (100000 + i), today);
+            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (100000 + i), today, null,
+                    null, false);
             if (stage == 3) {
                 continue;
             }
@@ -147,7 +148,7 @@ class DemoBook {
         }
         UUID loanId = approvals.decide(approver, app.id(), true,
                 "REFER".equals(decision) ? "演示：经审批人复核后同意" : null, null).loanId();
-        loans.registerPledge(officer, loanId, "Z-" + today.getYear() + "-00012345", today);
+        loans.registerPledge(officer, loanId, "Z-" + today.getYear() + "-00012345", today, null, null, false);
         loans.disburse(officer, loanId, today);
     }
 

@@ -30,6 +30,8 @@ import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.ipasset.Ownership;
+import com.ipledge.service.ipasset.OwnershipService;
 import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.problem.NotFound;
@@ -81,13 +83,15 @@ public class EvaluationService {
     private final Clock clock;
 
     private final DomainEvents events;
+    private final OwnershipService ownership;
 
     public EvaluationService(ApplicationService applications, BorrowerService borrowers,
                              IpAssetService assets, DecisionRepository decisions,
                              CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
                              CreditPolicy policy, PdModel pdModel, AuditLog audit, ServiceMetrics metrics,
-                             ObjectMapper json, Clock clock, DomainEvents events) {
+                             ObjectMapper json, Clock clock, DomainEvents events, OwnershipService ownership) {
         this.events = events;
+        this.ownership = ownership;
         this.metrics = metrics;
         this.applications = applications;
         this.borrowers = borrowers;
@@ -129,7 +133,7 @@ public class EvaluationService {
         for (IpAsset asset : pledged) {
             Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, freshDays);
             v.ifPresent(s -> seeds.add(s.seed()));
-            items.add(collateralItem(asset, borrower, v, today));
+            items.add(collateralItem(asset, ownership.of(asset.id()), borrower, v, today));
             valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),
                     v.map(StoredValuation::collateralValue).orElse(null),
                     v.map(StoredValuation::reconciledValue).orElse(null),
@@ -224,13 +228,16 @@ public class EvaluationService {
                 .map(QuotaPlan::available).orElse(BigDecimal.ZERO.setScale(2));
     }
 
-    private static CollateralItem collateralItem(IpAsset asset, Borrower borrower, Optional<StoredValuation> v,
-                                                 LocalDate today) {
+    /** Co-ownership and consents are the asset's recorded facts; a GI is pledged by its association. */
+    private static CollateralItem collateralItem(IpAsset asset, Ownership owners, Borrower borrower,
+                                                 Optional<StoredValuation> v, LocalDate today) {
         boolean gi = asset.type() == com.ipledge.service.ipasset.IpType.GEOGRAPHICAL_INDICATION;
+        String pledgor = gi ? asset.ownerCreditCode() : borrower.creditCode();
         return new CollateralItem(asset.id().toString(), com.ipledge.rules.IpType.valueOf(asset.type().name()),
                 ruleStatus(asset.legalStatus()), asset.ownerCreditCode(),
                 LegalTerm.remainingYears(asset.expiresOn(), today), asset.legalStatus() != LegalStatus.FEE_OVERDUE,
-                false, false, gi && !asset.ownerCreditCode().equals(borrower.creditCode()), false,
+                owners.coOwned(), owners.consentedBesides(pledgor),
+                gi && !asset.ownerCreditCode().equals(borrower.creditCode()), false,
                 true, v.map(StoredValuation::collateralValue).orElse(null),
                 v.map(StoredValuation::reconciledValue).orElse(null),
                 v.map(StoredValuation::valueScoreTotal).orElse(null));

@@ -36,7 +36,8 @@ public class LoanController {
     }
 
     @Introspected
-    public record PledgeRegistration(String registrationNo, LocalDate registeredOn) {
+    public record PledgeRegistration(String registrationNo, LocalDate registeredOn, @Nullable String certificateNo,
+                                     @Nullable String pledgorCreditCode, @Nullable Boolean riskAcknowledged) {
     }
 
     @Introspected
@@ -128,7 +129,8 @@ public class LoanController {
     public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Caller caller,
                                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
         return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-registration", body,
-                () -> HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn())));
+                () -> HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn(),
+                        body.certificateNo(), body.pledgorCreditCode(), Boolean.TRUE.equals(body.riskAcknowledged()))));
     }
 
     @Post("/loans/{id}/disbursement")

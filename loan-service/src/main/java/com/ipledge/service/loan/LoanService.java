@@ -7,6 +7,7 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
+import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.loan.schedule.RepaymentAllocation;
@@ -55,11 +56,16 @@ public class LoanService {
     private final Clock clock;
 
     private final DomainEvents events;
+    private final PreFilingChecks preFiling;
+    private final PledgeRepository pledges;
 
     public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
                        QuotaService quotas, DisbursementListener disbursements, LoanClassifications classifications,
-                       AuditLog audit, Clock clock, DomainEvents events) {
+                       AuditLog audit, Clock clock, DomainEvents events, PreFilingChecks preFiling,
+                       PledgeRepository pledges) {
         this.events = events;
+        this.pledges = pledges;
+        this.preFiling = preFiling;
         this.disbursements = disbursements;
         this.classifications = classifications;
         this.loans = loans;
@@ -90,7 +96,8 @@ public class LoanService {
     }
 
     @Transactional
-    public LoanView registerPledge(Caller caller, UUID id, String registrationNo, LocalDate registeredOn) {
+    public LoanView registerPledge(Caller caller, UUID id, String registrationNo, LocalDate registeredOn,
+                                   String certificateNo, String pledgorCreditCode, boolean riskAcknowledged) {
         requireVisible(caller, id);
         FieldErrors errors = new FieldErrors();
         if (registrationNo == null || registrationNo.isBlank()) {
@@ -104,14 +111,26 @@ public class LoanService {
         } else if (registeredOn.isAfter(today)) {
             errors.add("registeredOn", "is in the future");
         }
+        if (certificateNo != null && (certificateNo.isBlank() || certificateNo.length() > 60)) {
+            errors.add("certificateNo", "must be 1 to 60 characters");
+        }
+        if (pledgorCreditCode != null) {
+            UnifiedSocialCreditCode.problem(pledgorCreditCode).ifPresent(p -> errors.add("pledgorCreditCode", p));
+        }
         errors.throwIfAny();
         Loan loan = lockFor(caller, id, LoanStatus.PLEDGE_REGISTERED, "register the pledge of");
         if (registeredOn.isBefore(loan.approvedAt().atZoneSameInstant(clock.getZone()).toLocalDate())) {
             throw InvalidInput.of("registeredOn", "is before the loan was approved");
         }
+        // what the registry would refuse is refused here, before anything is written
+        preFiling.check(loan, collateralOf(loan), pledgorCreditCode, riskAcknowledged, registeredOn);
         Loan next = with(loan, LoanStatus.PLEDGE_REGISTERED, registrationNo.strip(), registeredOn, null,
                 loan.outstandingPrincipal(), null);
         loans.update(next, OffsetDateTime.now(clock));
+        pledges.insertStep(id, new PledgeStep(UUID.randomUUID(), PledgeStep.Kind.REGISTERED,
+                next.pledgeRegistrationNo(), registeredOn, certificateNo == null ? null : certificateNo.strip(), loan.principal(),
+                registeredOn.plusMonths(loan.termMonths()), null, caller.role() + ":" + caller.principalId(),
+                OffsetDateTime.now(clock)));
         assets.updateStatus(collateralOf(loan), LegalStatus.PLEDGED);
         audit.append(caller, "loan.pledge-registered", "loan", id, loan.bankId(),
                 Map.of("registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
@@ -317,6 +336,13 @@ public class LoanService {
         return InvalidInput.of(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
     }
 
+    /** Proceeds of approved licences or transfers that went to escrow instead of prepaying the loan. */
+    private static BigDecimal escrowHeld(List<PledgeConsent> consents) {
+        return consents.stream().filter(c -> c.status() == PledgeConsent.Status.APPROVED
+                        && c.proceedsUse() == PledgeConsent.ProceedsUse.ESCROW)
+                .map(PledgeConsent::proceeds).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
     private LoanView view(Loan l) {
         return views(List.of(l)).get(0);
     }
@@ -334,6 +360,8 @@ public class LoanService {
                 rows.stream().map(Loan::applicationId).distinct().toList());
         Map<UUID, ClassificationRepository.Stored> classified = classifications.stored(ids);
         Map<UUID, List<ClassificationRepository.Move>> moves = classifications.moves(ids);
+        Map<UUID, List<PledgeStep>> steps = pledges.steps(ids);
+        Map<UUID, List<PledgeConsent>> consents = pledges.consents(ids);
         Map<UUID, Delinquency> arrears = classifications.delinquencies(rows, schedules);
         List<LoanView> views = new ArrayList<>(rows.size());
         for (Loan l : rows) {
@@ -350,7 +378,8 @@ public class LoanService {
                     classified.get(l.id()).classifiedOn(), LoanView.Arrears.of(arrears.get(l.id())),
                     moves.getOrDefault(l.id(), List.of()).stream().map(m -> new LoanView.ClassificationMove(
                             m.onDate(), m.kind(), m.from(), m.to(), m.daysPastDue(), m.reason(), m.actor(),
-                            m.recordedAt())).toList()));
+                            m.recordedAt())).toList(), steps.getOrDefault(l.id(), List.of()),
+                    consents.getOrDefault(l.id(), List.of()), escrowHeld(consents.getOrDefault(l.id(), List.of()))));
         }
         return views;
     }

@@ -17,7 +17,8 @@ public record LoanView(UUID id, UUID applicationId, UUID bankId, UUID borrowerId
                        LocalDate disbursedOn, BigDecimal outstandingPrincipal, LocalDate closedOn,
                        List<UUID> collateral, List<Line> schedule, List<LoanRepository.Repayment> repayments,
                        List<HistoryItem> history, Classification classification, LocalDate classifiedOn,
-                       Arrears arrears, List<ClassificationMove> classificationHistory) {
+                       Arrears arrears, List<ClassificationMove> classificationHistory, List<PledgeStep> pledge,
+                       List<PledgeConsent> pledgeConsents, BigDecimal escrowHeld) {
     /**
      * The loan's arrears as of the business date (null before disbursement and after closure): days past due from
      * the oldest unpaid instalment, its bucket, what is overdue, the penalty interest accrued on overdue principal,

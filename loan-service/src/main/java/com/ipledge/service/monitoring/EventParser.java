@@ -197,11 +197,10 @@ final class EventParser {
         MonitoringEventType type = null;
         String typeText = cell(cells, column[1]);
         if (typeText != null && !typeText.isEmpty()) {
-            try {
-                type = MonitoringEventType.valueOf(typeText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            type = MonitoringEventType.parse(typeText).orElse(null);
+            if (type == null) {
                 errors.add(new FieldError("type", "must be one of " + Arrays.toString(MonitoringEventType.values())
-                        + ", not " + typeText));
+                        + " or a gazette code such as PP01, not " + typeText));
             }
         }
         LocalDate occurredOn = null;

@@ -5,6 +5,7 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.OwnershipService;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
@@ -36,11 +37,13 @@ public class MonitoringService {
     private final MonitoringRepository repository;
     private final IpAssetService assets;
     private final LoanReactions reactions;
+    private final OwnershipService ownership;
     private final AuditLog audit;
     private final Clock clock;
 
     public MonitoringService(MonitoringRepository repository, IpAssetService assets, LoanReactions reactions,
-                             AuditLog audit, Clock clock) {
+                             OwnershipService ownership, AuditLog audit, Clock clock) {
+        this.ownership = ownership;
         this.repository = repository;
         this.assets = assets;
         this.reactions = reactions;
@@ -149,6 +152,10 @@ public class MonitoringService {
             if (!after.expiresOn().equals(before.expiresOn())) {
                 repository.updateExpiry(assetId, after.expiresOn());
             }
+            if (c.type() == MonitoringEventType.PRESERVATION || c.type() == MonitoringEventType.PRESERVATION_LIFTED) {
+                // a court freeze suspends pledge registration (REG-PAT-SUSPEND-001) until it is lifted
+                ownership.setPreserved(assetId, c.type() == MonitoringEventType.PRESERVATION);
+            }
             List<UUID> loans = repository.liveLoansSecuredBy(assetId);
             for (UUID loanId : loans) {
                 reactions.react(caller, loanId, List.of(new LoanReactions.AssetEvent(after, c.type(),
@@ -211,8 +218,9 @@ public class MonitoringService {
                     }
                 }
             }
-            case LITIGATION, TRANSFERRED -> {
-                // no register status for these; the rule base raises the alert
+            case LITIGATION, TRANSFERRED, PLEDGE_EFFECTIVE, PLEDGE_CHANGED, PLEDGE_CANCELLED, PRESERVATION,
+                 PRESERVATION_LIFTED, LICENCE_RECORDED, LICENCE_CHANGED -> {
+                // no register status for these; the rule base raises the alert (a freeze is a flag, see apply)
             }
         }
         return a.withStatusAndExpiry(status, expiresOn);

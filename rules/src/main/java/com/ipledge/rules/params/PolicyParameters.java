@@ -21,7 +21,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
                                MonitoringThresholds monitoring, ClassificationPolicy classification,
                                LgdAssumptions lgd, ValuationPolicy valuation, PortfolioRiskPolicy portfolioRisk,
-                               ApprovalPolicy approval, NplPolicy npl, WiderCollateralPolicy widerCollateral) {
+                               ApprovalPolicy approval, NplPolicy npl, WiderCollateralPolicy widerCollateral,
+                               RegistryPolicy registry) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -73,7 +74,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
                 monitoring, ClassificationPolicy.defaults(), LgdAssumptions.defaults(), ValuationPolicy.defaults(),
                 PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults(),
-                WiderCollateralPolicy.defaults());
+                WiderCollateralPolicy.defaults(), RegistryPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
@@ -114,6 +115,11 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         caps.putAll(widerCollateralOrDefaults().ltvCaps());
         return new LimitPolicy(limits.valueGrades(), caps, limits.ecoLtvBonus(), limits.maxSingleAssetShare(),
                 limits.concentrationMinAssets(), limits.concentrationAction(), limits.maxLoanAmount());
+    }
+
+    /** Versions stored before the pre-filing checks were policy data have none: the registries' own rule. */
+    public RegistryPolicy registryOrDefaults() {
+        return registry == null ? RegistryPolicy.defaults() : registry;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -184,6 +190,12 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                     : limits.valueGrades().stream().map(ValueGradeBand::grade).toList();
             widerCollateral.check(prefix + "widerCollateral.", checks, gradeNames,
                     limits == null ? null : limits.ecoLtvBonus());
+        }
+        if (registry != null) {
+            checks.atLeast(prefix + "registry.debtTermMarginDays", registry.debtTermMarginDays(), 0);
+            if (registry.debtTermMarginDays() > 3660) {
+                checks.add(prefix + "registry.debtTermMarginDays", "must be at most 3660");
+            }
         }
     }
 

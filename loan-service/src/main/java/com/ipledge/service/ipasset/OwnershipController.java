@@ -1,0 +1,60 @@
+package com.ipledge.service.ipasset;
+
+import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+
+@Controller("/api/v1/ip-assets/{id}")
+@Tag(name = "ip-assets")
+public class OwnershipController {
+    private final OwnershipService ownership;
+    private final IdempotentRequests idempotent;
+
+    public OwnershipController(OwnershipService ownership, IdempotentRequests idempotent) {
+        this.ownership = ownership;
+        this.idempotent = idempotent;
+    }
+
+    @Get("/ownership")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "getIpAssetOwnership", summary = "Registered owners, consents and register flags")
+    public Ownership get(UUID id, Authentication auth) {
+        return ownership.get(Caller.of(auth), id);
+    }
+
+    @Put("/ownership")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "recordIpAssetOwnership",
+            summary = "Record the registered owners (co-ownership) and register flags of an asset")
+    public Ownership record(UUID id, @Nullable @Body OwnershipService.OwnershipRequest body, Authentication auth) {
+        return ownership.record(Caller.of(auth), id, body);
+    }
+
+    @Post("/owner-consents")
+    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "recordOwnerConsent", summary = "Record a registered owner's written consent to the pledge")
+    public HttpResponse<String> consent(UUID id, @Nullable @Body OwnershipService.ConsentRequest body,
+                                        Authentication auth,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        Caller caller = Caller.of(auth);
+        OwnershipService.ConsentRequest c = body == null ? new OwnershipService.ConsentRequest(null, null, null) : body;
+        return idempotent.execute(caller, key, "POST /ip-assets/" + id + "/owner-consents", c,
+                () -> HttpResponse.created(ownership.consent(caller, id, c)));
+    }
+}

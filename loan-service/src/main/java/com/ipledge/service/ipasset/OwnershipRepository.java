@@ -1,0 +1,94 @@
+package com.ipledge.service.ipasset;
+
+import static com.ipledge.service.db.Tables.IP_ASSET;
+import static com.ipledge.service.db.Tables.IP_ASSET_OWNER;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Owners, consents and register flags of an asset; the only place they are mapped. */
+@Singleton
+@Connectable
+class OwnershipRepository {
+    private final DSLContext db;
+
+    OwnershipRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The asset's ownership, or empty when it does not exist (or is another bank's). */
+    Optional<Ownership> find(UUID assetId, Optional<UUID> bankScope) {
+        var asset = db.select(IP_ASSET.OWNER_CREDIT_CODE, IP_ASSET.OWNERSHIP_DISPUTED, IP_ASSET.PRESERVED,
+                        IP_ASSET.SAME_DAY_DUAL_FILING).from(IP_ASSET)
+                .where(IP_ASSET.ID.eq(assetId), bankScope.map(IP_ASSET.BANK_ID::eq).orElse(org.jooq.impl.DSL.trueCondition()))
+                .fetchOptional();
+        if (asset.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Ownership.Owner> owners = db.selectFrom(IP_ASSET_OWNER).where(IP_ASSET_OWNER.ASSET_ID.eq(assetId))
+                .orderBy(IP_ASSET_OWNER.POSITION)
+                .fetch(r -> new Ownership.Owner(r.getCreditCode(), r.getName(), r.getConsentedOn(),
+                        r.getConsentDocument()));
+        if (owners.isEmpty()) {
+            owners = List.of(new Ownership.Owner(asset.get().value1(), null, null, null));
+        }
+        return Optional.of(new Ownership(assetId, owners, owners.size() > 1, asset.get().value2(),
+                asset.get().value3(), asset.get().value4()));
+    }
+
+    /** Locks the asset's row, so that owners and consents change one request at a time. */
+    boolean lock(UUID assetId, Optional<UUID> bankScope) {
+        return db.select(IP_ASSET.ID).from(IP_ASSET)
+                .where(IP_ASSET.ID.eq(assetId), bankScope.map(IP_ASSET.BANK_ID::eq)
+                        .orElse(org.jooq.impl.DSL.trueCondition()))
+                .forUpdate().fetchOptional().isPresent();
+    }
+
+    /** Replaces the owners, keeping the consents of owners who stay. */
+    void replaceOwners(UUID assetId, List<Ownership.Owner> owners, boolean disputed, boolean sameDayDualFiling) {
+        List<Ownership.Owner> before = find(assetId, Optional.empty()).orElseThrow().owners();
+        db.deleteFrom(IP_ASSET_OWNER).where(IP_ASSET_OWNER.ASSET_ID.eq(assetId)).execute();
+        for (int i = 0; i < owners.size(); i++) {
+            Ownership.Owner o = owners.get(i);
+            Optional<Ownership.Owner> kept = before.stream().filter(b -> b.creditCode().equals(o.creditCode()))
+                    .findFirst();
+            db.insertInto(IP_ASSET_OWNER)
+                    .set(IP_ASSET_OWNER.ASSET_ID, assetId)
+                    .set(IP_ASSET_OWNER.CREDIT_CODE, o.creditCode())
+                    .set(IP_ASSET_OWNER.NAME, o.name())
+                    .set(IP_ASSET_OWNER.POSITION, i)
+                    .set(IP_ASSET_OWNER.CONSENTED_ON, kept.map(Ownership.Owner::consentedOn).orElse(null))
+                    .set(IP_ASSET_OWNER.CONSENT_DOCUMENT, kept.map(Ownership.Owner::consentDocument).orElse(null))
+                    .execute();
+        }
+        db.update(IP_ASSET).set(IP_ASSET.OWNERSHIP_DISPUTED, disputed)
+                .set(IP_ASSET.SAME_DAY_DUAL_FILING, sameDayDualFiling).where(IP_ASSET.ID.eq(assetId)).execute();
+    }
+
+    /** Records an owner's consent; the sole owner on file gets its row here, as the first owner. */
+    void recordConsent(UUID assetId, Ownership.Owner soleOwner, String creditCode, LocalDate on, String document) {
+        if (db.fetchCount(IP_ASSET_OWNER, IP_ASSET_OWNER.ASSET_ID.eq(assetId)) == 0) {
+            db.insertInto(IP_ASSET_OWNER).set(IP_ASSET_OWNER.ASSET_ID, assetId)
+                    .set(IP_ASSET_OWNER.CREDIT_CODE, soleOwner.creditCode())
+                    .set(IP_ASSET_OWNER.NAME, soleOwner.name() == null ? "" : soleOwner.name())
+                    .set(IP_ASSET_OWNER.POSITION, 0).execute();
+        }
+        db.update(IP_ASSET_OWNER).set(IP_ASSET_OWNER.CONSENTED_ON, on).set(IP_ASSET_OWNER.CONSENT_DOCUMENT, document)
+                .where(IP_ASSET_OWNER.ASSET_ID.eq(assetId), IP_ASSET_OWNER.CREDIT_CODE.eq(creditCode)).execute();
+    }
+
+    void setPreserved(UUID assetId, boolean preserved) {
+        db.update(IP_ASSET).set(IP_ASSET.PRESERVED, preserved).where(IP_ASSET.ID.eq(assetId)).execute();
+    }
+
+    /** Whether another record of the same right (this bank's or another's) is pledged. */
+    boolean pledgedElsewhere(UUID assetId, String type, String number) {
+        return db.fetchExists(db.selectOne().from(IP_ASSET).where(IP_ASSET.TYPE.eq(type), IP_ASSET.NUMBER.eq(number),
+                IP_ASSET.ID.ne(assetId), IP_ASSET.LEGAL_STATUS.eq(LegalStatus.PLEDGED.name())));
+    }
+}
