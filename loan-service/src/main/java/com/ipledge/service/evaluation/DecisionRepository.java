@@ -28,9 +28,10 @@ class DecisionRepository {
         this.db = db;
     }
 
-    public StoredDecision insertWithId(UUID id, UUID applicationId, Figures f, String body, String inputHash,
-                                       UUID evaluatedBy, OffsetDateTime now) {
-        DecisionRecord r = db.insertInto(DECISION)
+    /** Stores a decision; nothing is read back (the caller has every value, and the body is large). */
+    public void insertWithId(UUID id, UUID applicationId, Figures f, String body, String inputHash,
+                             UUID evaluatedBy, OffsetDateTime now) {
+        db.insertInto(DECISION)
                 .set(DECISION.ID, id)
                 .set(DECISION.APPLICATION_ID, applicationId)
                 .set(DECISION.OUTCOME, f.outcome())
@@ -49,9 +50,7 @@ class DecisionRepository {
                 .set(DECISION.INPUT_HASH, inputHash)
                 .set(DECISION.EVALUATED_BY, evaluatedBy)
                 .set(DECISION.CREATED_AT, now)
-                .returning()
-                .fetchOne();
-        return toDecision(r);
+                .execute();
     }
 
     /** The latest decision on an application. */
