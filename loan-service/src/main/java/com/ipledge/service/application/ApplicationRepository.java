@@ -7,6 +7,7 @@ import com.ipledge.service.db.tables.records.LoanApplicationRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
@@ -25,6 +28,15 @@ class ApplicationRepository {
     /** What a list may be filtered by. */
     record Filter(Optional<UUID> bankScope, Optional<ApplicationStatus> status, Optional<UUID> borrowerId) {
     }
+
+    /**
+     * The application's pledged asset ids in filing order, as an array column beside its row (the locking read
+     * takes them in the same statement; FOR UPDATE locks only the application's row).
+     */
+    private static final Field<UUID[]> COLLATERAL = DSL.array(DSL.select(APPLICATION_COLLATERAL.ASSET_ID)
+            .from(APPLICATION_COLLATERAL)
+            .where(APPLICATION_COLLATERAL.APPLICATION_ID.eq(LOAN_APPLICATION.ID))
+            .orderBy(APPLICATION_COLLATERAL.POSITION)).as("collateral");
 
     private final DSLContext db;
 
@@ -59,20 +71,28 @@ class ApplicationRepository {
         insert.execute();
     }
 
+    /** The application with its pledged asset ids, in one statement. */
     public Optional<LoanApplication> find(UUID id, Optional<UUID> bankScope) {
-        return db.selectFrom(LOAN_APPLICATION)
+        return db.select(LOAN_APPLICATION.fields()).select(COLLATERAL)
+                .from(LOAN_APPLICATION)
                 .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
                 .fetchOptional()
-                .map(r -> toApplication(r, collateralOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+                .map(ApplicationRepository::withOwnCollateral);
     }
 
-    /** Reads the application and locks its row until the transaction ends. */
+    /** Reads the application (with its pledged asset ids, in one statement) and locks its row until the end. */
     public Optional<LoanApplication> lock(UUID id, Optional<UUID> bankScope) {
-        return db.selectFrom(LOAN_APPLICATION)
+        return db.select(LOAN_APPLICATION.fields()).select(COLLATERAL)
+                .from(LOAN_APPLICATION)
                 .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
                 .forUpdate()
                 .fetchOptional()
-                .map(r -> toApplication(r, collateralOf(List.of(r.getId())).getOrDefault(r.getId(), List.of())));
+                .map(ApplicationRepository::withOwnCollateral);
+    }
+
+    private static LoanApplication withOwnCollateral(Record r) {
+        UUID[] collateral = r.get(COLLATERAL);
+        return toApplication(r.into(LOAN_APPLICATION), collateral == null ? List.of() : Arrays.asList(collateral));
     }
 
     public void updateStatus(UUID id, ApplicationStatus status, java.time.OffsetDateTime now) {

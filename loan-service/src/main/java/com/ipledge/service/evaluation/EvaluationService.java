@@ -112,7 +112,10 @@ public class EvaluationService {
     public String evaluate(Caller caller, java.util.UUID applicationId) {
         LoanApplication application = applications.lock(applicationId, caller.bankScope())
                 .orElseThrow(() -> NotFound.of("application " + applicationId));
-        Optional<StoredDecision> latest = decisions.latest(applicationId);
+        // a SUBMITTED application has never been decided: every evaluation that stores a decision moves it on in
+        // the same transaction, and nothing moves an application back to SUBMITTED
+        Optional<StoredDecision> latest = application.status() == ApplicationStatus.SUBMITTED ? Optional.empty()
+                : decisions.latest(applicationId);
         if (!ApplicationStatus.EVALUABLE.contains(application.status())) {
             // decided or ended: evaluating again answers what was decided
             return latest.map(StoredDecision::body).orElseThrow(() -> Transitions.notAllowed("application",
@@ -187,9 +190,9 @@ public class EvaluationService {
             case REFER -> ApplicationStatus.REFERRED;
             case DECLINE -> ApplicationStatus.DECLINED;
         };
-        applications.recordDecision(applicationId, status, stored.id(), now);
+        applications.recordDecision(applicationId, status, decisionId, now);
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decisionId", stored.id());
+        payload.put("decisionId", decisionId);
         payload.put("outcome", view.decision());
         payload.put("approvedLimit", view.approvedLimit());
         payload.put("firedRules", view.firedRules());
@@ -197,12 +200,12 @@ public class EvaluationService {
         audit.append(caller, "application.evaluated", "application", applicationId, application.bankId(), payload);
         events.publish(EventType.APPLICATION_EVALUATED, application.bankId(), applicationId,
                 DomainEvent.data("applicationId", applicationId,
-                "decisionId", stored.id(), "decision", view.decision(), "approvedLimit", view.approvedLimit(),
+                "decisionId", decisionId, "decision", view.decision(), "approvedLimit", view.approvedLimit(),
                 "riskGrade", view.riskGrade()));
         if (status == ApplicationStatus.DECLINED) {
             events.publish(EventType.APPLICATION_DECLINED, application.bankId(), applicationId,
                     DomainEvent.data("applicationId", applicationId,
-                    "decisionId", stored.id(), "declinedBy", "RULES"));
+                    "decisionId", decisionId, "declinedBy", "RULES"));
         }
         metrics.decision(view.decision());
         return body;

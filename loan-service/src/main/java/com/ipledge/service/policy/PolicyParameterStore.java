@@ -43,6 +43,15 @@ public class PolicyParameterStore {
     private final ApprovalPolicy configuredApproval;
     private final NplPolicy configuredNpl;
 
+    /**
+     * The newest version this instance has parsed, with its number and time (the pair names a stored version even
+     * if a transaction that inserted a version rolled back); null before the first read.
+     */
+    private volatile Parsed latest;
+
+    private record Parsed(int version, OffsetDateTime createdAt, PolicyParameters parameters) {
+    }
+
     public PolicyParameterStore(org.jooq.DSLContext db, ObjectMapper json, AuditLog audit, Clock clock,
                                 @Value("${ipledge.lifecycle.two-approver-threshold:5000000}")
                                 BigDecimal twoApproverThreshold,
@@ -55,9 +64,20 @@ public class PolicyParameterStore {
         this.configuredNpl = new NplPolicy(nplTolerance);
     }
 
-    /** The latest version; creates version 1 from the defaults the first time. */
+    /**
+     * The latest version; creates version 1 from the defaults the first time. A version never changes once stored,
+     * so each instance reads the newest version's number (one small read) and parses its JSON only when the number
+     * is new to it.
+     */
     @Transactional
     public PolicyParameters current() {
+        var newest = db.select(POLICY_PARAMETERS.VERSION, POLICY_PARAMETERS.CREATED_AT).from(POLICY_PARAMETERS)
+                .orderBy(POLICY_PARAMETERS.VERSION.desc()).limit(1).fetchOne();
+        Parsed known = latest;
+        if (newest != null && known != null && newest.value1() == known.version()
+                && newest.value2().equals(known.createdAt())) {
+            return known.parameters();
+        }
         var row = db.selectFrom(POLICY_PARAMETERS).orderBy(POLICY_PARAMETERS.VERSION.desc()).limit(1).fetchOne();
         if (row == null) {
             db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
@@ -74,7 +94,9 @@ public class PolicyParameterStore {
                 return defaults;
             }
         }
-        return withVersion(read(row.getParameters()), row.getVersion());
+        PolicyParameters read = withVersion(read(row.getParameters()), row.getVersion());
+        latest = new Parsed(row.getVersion(), row.getCreatedAt(), read);
+        return read;
     }
 
     /**

@@ -76,6 +76,13 @@ class QuotaRepository {
                 .fetchOptional().map(QuotaRepository::toPlan);
     }
 
+    /** The bank's plans of the year among these segments (at most one per segment), in one statement. */
+    public List<QuotaPlan> find(UUID bankId, int year, List<String> segments) {
+        return db.selectFrom(QUOTA_PLAN)
+                .where(QUOTA_PLAN.BANK_ID.eq(bankId), QUOTA_PLAN.PLAN_YEAR.eq(year), QUOTA_PLAN.SEGMENT.in(segments))
+                .fetch(QuotaRepository::toPlan);
+    }
+
     public List<QuotaPlan> list(Optional<UUID> bankScope, Optional<Integer> year) {
         return db.selectFrom(QUOTA_PLAN)
                 .where(scoped(bankScope).and(year.map(QUOTA_PLAN.PLAN_YEAR::eq).orElse(DSL.trueCondition())))

@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,19 +91,20 @@ public class QuotaService {
      * the main collateral's IP type, else its ALL plan.
      */
     public Optional<QuotaPlan> planFor(UUID bankId, int year, EcoIndustry ecoIndustry, IpType mainCollateral) {
+        // the most specific plan that exists: the eco-industry's, else the collateral type's, else ALL (one read)
+        List<String> segments = new ArrayList<>(3);
         if (ecoIndustry != null) {
-            Optional<QuotaPlan> p = plans.find(bankId, year, ecoIndustry.name());
-            if (p.isPresent()) {
-                return p;
-            }
+            segments.add(ecoIndustry.name());
         }
         if (mainCollateral != null) {
-            Optional<QuotaPlan> p = plans.find(bankId, year, mainCollateral.name());
-            if (p.isPresent()) {
-                return p;
-            }
+            segments.add(mainCollateral.name());
         }
-        return plans.find(bankId, year, QuotaPlan.ALL);
+        segments.add(QuotaPlan.ALL);
+        Map<String, QuotaPlan> found = new HashMap<>();
+        for (QuotaPlan p : plans.find(bankId, year, segments)) {
+            found.put(p.segment(), p);
+        }
+        return segments.stream().filter(found::containsKey).findFirst().map(found::get);
     }
 
     /** Reserves in the caller's transaction or throws 409 naming the headroom left. */
