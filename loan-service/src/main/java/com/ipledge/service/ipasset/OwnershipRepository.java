@@ -23,22 +23,25 @@ class OwnershipRepository {
 
     /** The asset's ownership, or empty when it does not exist (or is another bank's). */
     Optional<Ownership> find(UUID assetId, Optional<UUID> bankScope) {
-        var asset = db.select(IP_ASSET.OWNER_CREDIT_CODE, IP_ASSET.OWNERSHIP_DISPUTED, IP_ASSET.PRESERVED,
-                        IP_ASSET.SAME_DAY_DUAL_FILING).from(IP_ASSET)
+        // one statement (it runs for every pledged asset of every evaluation): the flags beside each owner row
+        var rows = db.select(IP_ASSET.OWNER_CREDIT_CODE, IP_ASSET.OWNERSHIP_DISPUTED, IP_ASSET.PRESERVED,
+                        IP_ASSET.SAME_DAY_DUAL_FILING, IP_ASSET_OWNER.CREDIT_CODE, IP_ASSET_OWNER.NAME,
+                        IP_ASSET_OWNER.CONSENTED_ON, IP_ASSET_OWNER.CONSENT_DOCUMENT)
+                .from(IP_ASSET).leftJoin(IP_ASSET_OWNER).on(IP_ASSET_OWNER.ASSET_ID.eq(IP_ASSET.ID))
                 .where(IP_ASSET.ID.eq(assetId), bankScope.map(IP_ASSET.BANK_ID::eq).orElse(org.jooq.impl.DSL.trueCondition()))
-                .fetchOptional();
-        if (asset.isEmpty()) {
+                .orderBy(IP_ASSET_OWNER.POSITION)
+                .fetch();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<Ownership.Owner> owners = db.selectFrom(IP_ASSET_OWNER).where(IP_ASSET_OWNER.ASSET_ID.eq(assetId))
-                .orderBy(IP_ASSET_OWNER.POSITION)
-                .fetch(r -> new Ownership.Owner(r.getCreditCode(), r.getName(), r.getConsentedOn(),
-                        r.getConsentDocument()));
+        var asset = rows.get(0);
+        List<Ownership.Owner> owners = rows.stream().filter(r -> r.value5() != null)
+                .map(r -> new Ownership.Owner(r.value5(), r.value6(), r.value7(), r.value8())).toList();
         if (owners.isEmpty()) {
-            owners = List.of(new Ownership.Owner(asset.get().value1(), null, null, null));
+            owners = List.of(new Ownership.Owner(asset.value1(), null, null, null));
         }
-        return Optional.of(new Ownership(assetId, owners, owners.size() > 1, asset.get().value2(),
-                asset.get().value3(), asset.get().value4()));
+        return Optional.of(new Ownership(assetId, owners, owners.size() > 1, asset.value2(), asset.value3(),
+                asset.value4()));
     }
 
     /** Locks the asset's row, so that owners and consents change one request at a time. */
