@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public record PolicyParameters(String version, EligibilityPolicy eligibility, CollateralPolicy collateral,
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
-                               MonitoringThresholds monitoring, ClassificationPolicy classification) {
+                               MonitoringThresholds monitoring, ClassificationPolicy classification,
+                               ValuationPolicy valuation) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -69,12 +70,17 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         MonitoringThresholds monitoring = new MonitoringThresholds(new BigDecimal("0.20"), new BigDecimal("0.40"),
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
-                monitoring, ClassificationPolicy.defaults());
+                monitoring, ClassificationPolicy.defaults(), ValuationPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
     public ClassificationPolicy classificationOrDefaults() {
         return classification == null ? ClassificationPolicy.defaults() : classification;
+    }
+
+    /** Versions stored before valuation policy was data have none: they meant the desk's former assumptions. */
+    public ValuationPolicy valuationOrDefaults() {
+        return valuation == null ? ValuationPolicy.defaults() : valuation;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -124,6 +130,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (classification != null) {
             checkClassification(prefix + "classification.", checks);
+        }
+        if (valuation != null) {
+            valuation.check(prefix + "valuation.", checks);
         }
     }
 
