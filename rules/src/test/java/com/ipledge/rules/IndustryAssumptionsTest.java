@@ -24,20 +24,39 @@ class IndustryAssumptionsTest {
 
     @Test
     void aDivisionRowWinsThenTheSectionThenTheIpTypeDefault() {
-        assertEquals("C27", industryOf("C2710", "INVENTION_PATENT"), "class code: its division");
+        List<IndustryAssumptions> rows = new ArrayList<>(policy.deskAssumptions());
+        rows.add(row("A", "INVENTION_PATENT", "0.01", "0.04"));
+        rows.add(row("A01", "INVENTION_PATENT", "0.01", "0.03"));
+        ValuationPolicy farming = new ValuationPolicy(rows, policy.scoreWeights(), policy.scoreWeightsSource());
+        assertEquals("A01", farming.deskAssumptionsFor("A0111", "INVENTION_PATENT").orElseThrow().industry(),
+                "class code: its division");
+        assertEquals("A01", farming.deskAssumptionsFor("A01", "INVENTION_PATENT").orElseThrow().industry());
+        assertEquals("A", farming.deskAssumptionsFor("A0311", "INVENTION_PATENT").orElseThrow().industry(),
+                "animal husbandry: no A03 row, section A");
+        assertEquals("A", farming.deskAssumptionsFor("A", "INVENTION_PATENT").orElseThrow().industry());
+        assertEquals("*", farming.deskAssumptionsFor("A0111", "DESIGN_PATENT").orElseThrow().industry(),
+                "no A row for designs: the type's default");
+        assertEquals(List.of(), new PolicyParameters("1", null, null, null, null, null, null, null, farming)
+                .problems().stream().filter(p -> p.field().startsWith("valuation")).toList());
+
+        // the defaults
+        assertEquals("C27", industryOf("C2710", "INVENTION_PATENT"));
         assertEquals("C27", industryOf("C27", "INVENTION_PATENT"));
-        assertEquals("A01", industryOf("A0111", "INVENTION_PATENT"));
-        assertEquals("A", industryOf("A0311", "INVENTION_PATENT"), "animal husbandry: no A03 row, section A");
-        assertEquals("A", industryOf("A", "UTILITY_MODEL"));
-        assertEquals("*", industryOf("A0111", "DESIGN_PATENT"), "no A row for designs: the type's default");
         assertEquals("*", industryOf("C3911", "INVENTION_PATENT"), "no C or C39 row: the type's default");
+        assertEquals("*", industryOf("A0111", "INVENTION_PATENT"));
+        assertEquals("A01", industryOf("A0141", "GEOGRAPHICAL_INDICATION"));
         for (IpType type : IpType.values()) {
             assertEquals("*", industryOf("T9700", type.name()), type.name());
         }
         IndustryAssumptions pharma = policy.deskAssumptionsFor("C2710", "INVENTION_PATENT").orElseThrow();
-        IndustryAssumptions farm = policy.deskAssumptionsFor("A0111", "INVENTION_PATENT").orElseThrow();
-        assertTrue(pharma.royaltyRate().low().compareTo(farm.royaltyRate().high()) > 0);
+        IndustryAssumptions other = policy.deskAssumptionsFor("A0111", "INVENTION_PATENT").orElseThrow();
+        assertTrue(pharma.royaltyRate().low().compareTo(other.royaltyRate().low()) > 0);
         assertTrue(pharma.source().startsWith("ipledge project default"), pharma.source());
+    }
+
+    private static IndustryAssumptions row(String industry, String type, String low, String high) {
+        return new IndustryAssumptions(industry, type, new RateRange(new BigDecimal(low), new BigDecimal(high)),
+                new BigDecimal("0.1"), new LifeRange(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN), "test row");
     }
 
     @Test

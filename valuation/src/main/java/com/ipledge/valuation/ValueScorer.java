@@ -57,7 +57,7 @@ final class ValueScorer {
             double age = asset.registrationDate() == null ? 0
                     : LegalTerms.yearsBetween(asset.registrationDate(), valuationDate);
             tree.add("T.REPUTATION.AGE", "商标显著性与知名度: 注册年限 (years since registration)",
-                    asset.registrationDate() == null ? null : years(age), 100 * share(age, 15),
+                    years(age), 100 * share(age, 15),
                     asset.registrationDate() == null ? FactSource.DEFAULT : FactSource.ASSET);
             tree.add("T.COVERAGE.INTERNATIONAL", "地域范围: 国际注册 (registrations, home one included)",
                     fmt(family), 100 * share(family - 1, 4), source(asset.familySize(), FactSource.ASSET));
@@ -83,7 +83,7 @@ final class ValueScorer {
         }
         double attribution = asset.revenueAttribution() == null ? 0 : asset.revenueAttribution();
         tree.add("E.APPLICATION.ATTRIBUTION", "市场应用: 收入贡献率 (share of product revenue)",
-                asset.revenueAttribution() == null ? null : fmt(attribution), 100 * attribution,
+                fmt(attribution), 100 * attribution,
                 source(asset.revenueAttribution(), FactSource.OFFICER));
         tree.add("E.TRANSFER.LICENCES", "转化运用: 许可数 (licences)", text(asset.licences()),
                 100 * share(count(asset.licences()), 3), source(asset.licences(), FactSource.OFFICER));
@@ -138,7 +138,7 @@ final class ValueScorer {
 
     private static void litigation(Tree tree, AssetFacts asset) {
         tree.add("L.ENFORCEMENT.LITIGATION", "侵权可判定性: 诉讼记录 (litigation)",
-                asset.litigation() == null ? null : asset.litigation().name(),
+                asset.litigation() == null ? Litigation.NONE.name() : asset.litigation().name(),
                 litigationPoints(asset.litigation()) / 15 * 100, source(asset.litigation(), FactSource.OFFICER));
     }
 
@@ -146,8 +146,9 @@ final class ValueScorer {
         return fact == null ? FactSource.DEFAULT : given;
     }
 
+    /** The count as scored: a missing count scores as 0. */
     private static String text(Integer value) {
-        return value == null ? null : value.toString();
+        return value == null ? "0" : value.toString();
     }
 
     private static String fmt(double value) {

@@ -4,15 +4,16 @@ import static com.ipledge.service.db.Tables.POLICY_PARAMETERS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ipledge.rules.Problem;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.ApiProblem;
 import com.ipledge.service.web.FieldError;
+import com.ipledge.valuation.ScoreWeights;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -60,9 +61,16 @@ public class PolicyParameterStore {
 
     @Transactional
     public PolicyParameters update(Caller caller, PolicyParameters proposed) {
-        List<Problem> problems = proposed.problems();
+        List<FieldError> problems = new java.util.ArrayList<>(proposed.problems().stream()
+                .map(p -> new FieldError(p.field(), p.message())).toList());
+        if (proposed.valuation() != null && proposed.valuation().scoreWeights() != null
+                && problems.stream().noneMatch(p -> p.field().startsWith("valuation.scoreWeights"))) {
+            // the indicator ids are the valuation engine's: it names the ones it does not know or misses
+            scoreWeights(proposed).problems("valuation.scoreWeights.")
+                    .forEach(p -> problems.add(new FieldError(p.field(), p.message())));
+        }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
+            throw ApiProblem.invalid(problems);
         }
         db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
         int previous = current().version() == null ? 0 : Integer.parseInt(current().version());
@@ -85,7 +93,22 @@ public class PolicyParameterStore {
 
     static PolicyParameters withVersion(PolicyParameters p, int version) {
         return new PolicyParameters(String.valueOf(version), p.eligibility(), p.collateral(), p.limits(),
-                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults());
+                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults(), p.valuationOrDefaults());
+    }
+
+    /** The value score's finance-scenario weights of {@code p} as the valuation engine takes them. */
+    public static ScoreWeights scoreWeights(PolicyParameters p) {
+        Map<String, Map<String, BigDecimal>> w = p.valuationOrDefaults().scoreWeights();
+        return new ScoreWeights(doubles(w.get("PATENT")), doubles(w.get("MARK")));
+    }
+
+    private static Map<String, Double> doubles(Map<String, BigDecimal> weights) {
+        if (weights == null) {
+            return null;
+        }
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        weights.forEach((id, w) -> m.put(id, w == null ? null : w.doubleValue()));
+        return m;
     }
 
     private PolicyParameters read(String s) {

@@ -14,6 +14,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
@@ -33,6 +36,8 @@ public class ValuationController {
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "valueIpAsset")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ValuationView.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValuationView.class)))
     public HttpResponse<String> value(@Body ValuationInput body, Authentication auth,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Caller caller = Caller.of(auth);
@@ -49,6 +54,7 @@ public class ValuationController {
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getValuation")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValuationView.class)))
     public HttpResponse<String> get(UUID id, Authentication auth) {
         return HttpResponse.ok(valuations.get(Caller.of(auth), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

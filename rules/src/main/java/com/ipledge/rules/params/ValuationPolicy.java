@@ -54,11 +54,13 @@ public record ValuationPolicy(List<IndustryAssumptions> deskAssumptions,
     }
 
     /**
-     * The defaults. The {@code *} rows are the desk's former single assumptions per IP type; the industry rows
-     * differ where the industry plainly changes the answer (agriculture earns thin royalties on short-lived
-     * varieties and methods; pharmaceutical inventions license at high running royalties and keep their value
-     * longer; software and IT services move fast). All of them are the project's defaults: the CNIPA statistics
-     * by industry exist (the 十三五 release) but their figures were not at hand, so none is cited as published.
+     * The defaults. The {@code *} rows are the desk's former single assumptions per IP type; the few industry rows
+     * differ where the industry plainly raises the answer (pharmaceutical inventions license at high running
+     * royalties and keep their value longer; an agricultural geographical indication carries much of a regional
+     * product's premium). No default row lowers a value below the former desk's: without published figures, a
+     * guess that cuts existing borrowers' limits is the bureau's call, not the software's. All rows are the
+     * project's defaults: the CNIPA statistics by industry exist (the 十三五 release) but their figures were not at
+     * hand, so none is cited as published.
      */
     public static ValuationPolicy defaults() {
         List<IndustryAssumptions> rows = List.of(
@@ -70,12 +72,6 @@ public record ValuationPolicy(List<IndustryAssumptions> deskAssumptions,
                 row("*", "TRADEMARK", "0.005", "0.025", "0.15", "5", "8", "12", "every industry without its own row"),
                 row("*", "GEOGRAPHICAL_INDICATION", "0.004", "0.016", "0.10", "8", "10", "15",
                         "every industry without its own row"),
-                row("A", "INVENTION_PATENT", "0.01", "0.04", "0.15", "3", "5", "8",
-                        "agriculture, forestry, animal husbandry and fishery: thin margins, short-lived methods"),
-                row("A", "UTILITY_MODEL", "0.005", "0.025", "0.08", "2", "4", "6",
-                        "agriculture, forestry, animal husbandry and fishery: thin margins"),
-                row("A01", "INVENTION_PATENT", "0.01", "0.03", "0.12", "3", "5", "7",
-                        "crop farming: low royalties on cultivation methods and equipment"),
                 row("A01", "GEOGRAPHICAL_INDICATION", "0.01", "0.03", "0.25", "8", "12", "18",
                         "crop farming: a regional product's name carries much of its premium"),
                 row("C27", "INVENTION_PATENT", "0.04", "0.10", "0.35", "6", "9", "12",
@@ -83,9 +79,7 @@ public record ValuationPolicy(List<IndustryAssumptions> deskAssumptions,
                 row("C27", "UTILITY_MODEL", "0.015", "0.05", "0.10", "3", "5", "7",
                         "pharmaceuticals: devices and packaging"),
                 row("C27", "TRADEMARK", "0.01", "0.04", "0.20", "6", "10", "15",
-                        "pharmaceuticals: brands of over-the-counter medicines"),
-                row("I65", "INVENTION_PATENT", "0.02", "0.06", "0.30", "3", "5", "7",
-                        "software and IT services: fast technology cycles"));
+                        "pharmaceuticals: brands of over-the-counter medicines"));
         Map<String, Map<String, BigDecimal>> weights = new LinkedHashMap<>();
         weights.put("PATENT", weights(
                 "L.STABILITY.STATUS", "0.16", "L.TERM.REMAINING", "0.14", "L.SCOPE.CLAIMS", "0.04",
