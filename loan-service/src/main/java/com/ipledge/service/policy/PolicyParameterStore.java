@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import com.ipledge.valuation.ScoreWeights;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -70,7 +70,7 @@ public class PolicyParameterStore {
                     .forEach(p -> problems.add(new FieldError(p.field(), p.message())));
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw InvalidInput.of(problems);
         }
         db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
         int previous = current().version() == null ? 0 : Integer.parseInt(current().version());
