@@ -66,4 +66,10 @@ final class Params {
                 p.riskSharing(), p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), r);
     }
+
+    static PolicyParameters valuation(PolicyParameters p, com.ipledge.rules.params.ValuationPolicy v) {
+        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
+                p.riskSharing(), p.monitoring(), p.classification(),
+                p.lgd(), v, p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+    }
 }

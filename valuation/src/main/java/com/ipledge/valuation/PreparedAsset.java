@@ -119,7 +119,7 @@ final class PreparedAsset {
 
     /** Validates one asset's inputs (field paths prefixed, e.g. "assets[2].") and prepares it, or returns null. */
     static PreparedAsset prepare(String prefix, AssetFacts asset, IncomeAssumptions assumptions,
-            List<MarketComparable> comparables, CostInputs costInputs, Problems problems) {
+            List<MarketComparable> comparables, CostInputs costInputs, ScoreWeights scoreWeights, Problems problems) {
         int before = problems.size();
         checkAsset(prefix, asset, problems);
         checkAssumptions(prefix, assumptions, problems);
@@ -135,7 +135,7 @@ final class PreparedAsset {
         }
         double revenue = assumptions.baseRevenue().doubleValue();
         LocalDate valuationDate = assumptions.valuationDate();
-        ValueScore score = ValueScorer.score(asset, legalLife, revenue, valuationDate);
+        ValueScore score = ValueScorer.score(asset, legalLife, revenue, valuationDate, scoreWeights);
         ScoreAdjustment adjustment = ValueScorer.adjustment(score, assumptions.applyValueScoreOrDefault());
         Distribution g = assumptions.revenueGrowth();
         Distribution rho = assumptions.royaltyRate();

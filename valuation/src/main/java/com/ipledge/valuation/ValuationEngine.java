@@ -32,8 +32,11 @@ public final class ValuationEngine {
             problems.throwIfAny();
         }
         int paths = paths(request.paths(), problems);
+        if (request.scoreWeights() != null) {
+            request.scoreWeights().problems("scoreWeights.").forEach(p -> problems.add(p.field(), p.message()));
+        }
         PreparedAsset asset = PreparedAsset.prepare("", request.asset(), request.assumptions(),
-                request.marketComparables(), request.cost(), problems);
+                request.marketComparables(), request.cost(), request.scoreWeights(), problems);
         ReconciliationWeights weights = weights(request.weights(), asset == null ? List.of() : List.of(asset), problems);
         problems.throwIfAny();
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
@@ -85,7 +88,7 @@ public final class ValuationEngine {
                     continue;
                 }
                 prepared.add(PreparedAsset.prepare(prefix, member.asset(), member.assumptions(),
-                        member.marketComparables(), member.cost(), problems));
+                        member.marketComparables(), member.cost(), null, problems));
             }
         }
         int count = members == null ? 0 : members.size();

@@ -26,6 +26,7 @@ public class ValuationBenchmark {
     public void setUp() {
         request = ValuationRequest.income(Fixtures.richInvention(), Fixtures.uncertain()).withPathsAndSeed(10_000, 1L);
         asset = PreparedAsset.prepare("", request.asset(), request.assumptions(), request.marketComparables(), null,
+                ScoreWeights.FINANCE_DEFAULT,
                 new Problems());
     }
 

@@ -18,12 +18,17 @@ class ValueScoreTest {
         return engine.value(ValuationRequest.income(asset, a).withPathsAndSeed(10, 1L));
     }
 
+    private static void assertDegrees(ValueScore s, double legal, double technical, double economic, double total) {
+        assertEquals(List.of(legal, technical, economic, total),
+                List.of(s.legal(), s.technical(), s.economic(), s.total()));
+    }
+
     @Test
     void aBareUtilityModelWithFourYearsLeftScoresInBandD() {
         // filed 2019-01-01: 4 years left. legal 40 + 35 x 0.4 + 0 + 15 = 69; technical 20 (type only);
         // economic 30 x log10(1e6 / 1e5) / 3 = 10; total 0.4 x 69 + 0.3 x 20 + 0.3 x 10 = 36.6
         ValuationResult r = value(AssetFacts.patent(AssetType.UTILITY_MODEL, LocalDate.of(2019, 1, 1)), Fixtures.REVENUE);
-        assertEquals(new ValueScore(69.0, 20.0, 10.0, 36.6), r.valueScore());
+        assertDegrees(r.valueScore(), 69.0, 20.0, 10.0, 36.6);
         assertEquals(new ScoreAdjustment("D", 0.70, 0.04, true), r.scoreAdjustment());
     }
 
@@ -34,7 +39,7 @@ class ValueScoreTest {
         AssetFacts strong = new AssetFacts(AssetType.INVENTION_PATENT, null, LegalStatus.IN_FORCE,
                 LocalDate.of(2015, 1, 1), null, null, null, 20, 10, 5, Litigation.UPHELD, 3, 0.9, List.of());
         ValuationResult r = value(strong, new BigDecimal("100000000"));
-        assertEquals(new ValueScore(100.0, 100.0, 96.0, 98.8), r.valueScore());
+        assertDegrees(r.valueScore(), 100.0, 100.0, 96.0, 98.8);
         assertEquals(new ScoreAdjustment("A", 1.0, 0.0, true), r.scoreAdjustment());
     }
 
@@ -46,7 +51,7 @@ class ValueScoreTest {
         AssetFacts mark = new AssetFacts(AssetType.TRADEMARK, "12345678", LegalStatus.IN_FORCE, null, null,
                 LocalDate.of(2020, 3, 1), null, null, null, null, Litigation.NONE, 0, 0.5, List.of(9, 35, 42));
         ValuationResult r = value(mark, new BigDecimal("10000000"));
-        assertEquals(new ValueScore(91.2, 21.9, 40.0, 51.7), r.valueScore());
+        assertDegrees(r.valueScore(), 91.2, 21.9, 40.0, 51.7);
         assertEquals("C", r.scoreAdjustment().band());
     }
 

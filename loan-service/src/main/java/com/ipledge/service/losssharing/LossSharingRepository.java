@@ -1,6 +1,9 @@
 package com.ipledge.service.losssharing;
 
+import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.BANK_NPL;
+import static com.ipledge.service.db.Tables.BORROWER;
+import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.LOAN;
 import static com.ipledge.service.db.Tables.LOAN_DEFAULT;
 import static com.ipledge.service.db.Tables.LOAN_RISK_COVER;
@@ -75,10 +78,43 @@ class LossSharingRepository {
                        BigDecimal nonPerformingOutstanding) {
     }
 
+    /** A recovery on a loan secured by one asset: the asset's sale price as ipledge saw it realised. */
+    public record Disposal(UUID recoveryId, String method, BigDecimal amount, LocalDate recoveredOn,
+                           String industryCode, LocalDate assetExpiresOn) {
+    }
+
     private final DSLContext db;
 
     public LossSharingRepository(DSLContext db) {
         this.db = db;
+    }
+
+    // --- disposals as market comparables ---
+
+    /**
+     * One bank's recoveries on or before {@code asOf} on loans pledging exactly one asset of {@code ipType} (a
+     * bundle's price cannot be split without guessing), whose borrower's industry code starts with
+     * {@code industryPrefix}; newest first, at most {@code limit}.
+     */
+    public List<Disposal> disposals(UUID bankId, String ipType, String industryPrefix, LocalDate asOf, int limit) {
+        var single = DSL.selectCount().from(APPLICATION_COLLATERAL)
+                .where(APPLICATION_COLLATERAL.APPLICATION_ID.eq(LOAN.APPLICATION_ID)).asField();
+        return db.select(RECOVERY.ID, RECOVERY.METHOD, RECOVERY.AMOUNT, RECOVERY.RECOVERED_ON,
+                        BORROWER.INDUSTRY_CODE, IP_ASSET.EXPIRES_ON)
+                .from(RECOVERY)
+                .join(LOAN).on(LOAN.ID.eq(RECOVERY.LOAN_ID))
+                .join(BORROWER).on(BORROWER.ID.eq(LOAN.BORROWER_ID))
+                .join(APPLICATION_COLLATERAL).on(APPLICATION_COLLATERAL.APPLICATION_ID.eq(LOAN.APPLICATION_ID))
+                .join(IP_ASSET).on(IP_ASSET.ID.eq(APPLICATION_COLLATERAL.ASSET_ID))
+                .where(LOAN.BANK_ID.eq(bankId))
+                .and(IP_ASSET.TYPE.eq(ipType))
+                .and(BORROWER.INDUSTRY_CODE.startsWith(industryPrefix))
+                .and(RECOVERY.RECOVERED_ON.le(asOf))
+                .and(DSL.field(single).eq(1))
+                .orderBy(RECOVERY.RECOVERED_ON.desc(), RECOVERY.CREATED_AT.desc())
+                .limit(limit)
+                .fetch(r -> new Disposal(r.get(RECOVERY.ID), r.get(RECOVERY.METHOD), r.get(RECOVERY.AMOUNT),
+                        r.get(RECOVERY.RECOVERED_ON), r.get(BORROWER.INDUSTRY_CODE), r.get(IP_ASSET.EXPIRES_ON)));
     }
 
     // --- schemes ---

@@ -13,6 +13,7 @@ import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
 import io.micronaut.context.annotation.Value;
+import com.ipledge.valuation.ScoreWeights;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -112,9 +113,16 @@ public class PolicyParameterStore {
 
     @Transactional
     public PolicyParameters update(Caller caller, PolicyParameters proposed) {
-        List<Problem> problems = proposed.problems();
+        List<FieldError> problems = new java.util.ArrayList<>(proposed.problems().stream()
+                .map(p -> new FieldError(p.field(), p.message())).toList());
+        if (proposed.valuation() != null && proposed.valuation().scoreWeights() != null
+                && problems.stream().noneMatch(p -> p.field().startsWith("valuation.scoreWeights"))) {
+            // the indicator ids are the valuation engine's: it names the ones it does not know or misses
+            scoreWeights(proposed).problems("valuation.scoreWeights.")
+                    .forEach(p -> problems.add(new FieldError(p.field(), p.message())));
+        }
         if (!problems.isEmpty()) {
-            throw InvalidInput.of(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
+            throw InvalidInput.of(problems);
         }
         db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
         int previous = current().version() == null ? 0 : Integer.parseInt(current().version());
@@ -142,6 +150,21 @@ public class PolicyParameterStore {
                 p.valuationOrDefaults(), p.portfolioRiskOrDefaults(),
                 p.approval() == null ? configuredApproval : p.approval(), p.npl() == null ? configuredNpl : p.npl(),
                 p.widerCollateralOrDefaults(), p.registryOrDefaults());
+    }
+
+    /** The value score's finance-scenario weights of {@code p} as the valuation engine takes them. */
+    public static ScoreWeights scoreWeights(PolicyParameters p) {
+        Map<String, Map<String, BigDecimal>> w = p.valuationOrDefaults().scoreWeights();
+        return new ScoreWeights(doubles(w.get("PATENT")), doubles(w.get("MARK")));
+    }
+
+    private static Map<String, Double> doubles(Map<String, BigDecimal> weights) {
+        if (weights == null) {
+            return null;
+        }
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        weights.forEach((id, w) -> m.put(id, w == null ? null : w.doubleValue()));
+        return m;
     }
 
     private PolicyParameters read(String s) {

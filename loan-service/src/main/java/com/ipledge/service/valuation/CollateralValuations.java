@@ -1,5 +1,6 @@
 package com.ipledge.service.valuation;
 
+import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.policy.PolicyParameterStore;
@@ -8,6 +9,7 @@ import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,18 +22,20 @@ import java.util.Optional;
 public class CollateralValuations {
     private final ValuationService valuations;
     private final ValuationRepository repository;
-    private final PolicyParameterStore policy;
+    private final PolicyParameterStore parameters;
+    private final List<ComparableSales> comparables;
 
     public CollateralValuations(ValuationService valuations, ValuationRepository repository,
-                                PolicyParameterStore policy) {
+                                PolicyParameterStore parameters, List<ComparableSales> comparables) {
         this.valuations = valuations;
         this.repository = repository;
-        this.policy = policy;
+        this.parameters = parameters;
+        this.comparables = comparables;
     }
 
     /** The same words whether the desk valuation is made now or reused, so that re-evaluating answers the same. */
     static String deskBasis(int freshDays) {
-        return "a desk valuation with the documented default assumptions: the bank has no "
+        return "a desk valuation with the policy's assumptions for the borrower's industry: the bank has no "
                 + "valuation of its own of the asset dated within " + freshDays + " days";
     }
 
@@ -58,12 +62,18 @@ public class CollateralValuations {
             return Optional.of(new StoredValuation(r.id(), r.assetId(), r.collateralValue(), r.reconciledValue(),
                     r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), r.source(), basis));
         }
-        Optional<ValuationInput> desk = DeskAssumptions.request(asset, facts.get(), borrower, today,
-                policy.current().widerCollateralOrDefaults());
+        PolicyParameters policy = parameters.current();
+        Optional<DeskAssumptions.Desk> desk = DeskAssumptions.request(asset, facts.get(), borrower, today,
+                policy.valuationOrDefaults(), policy.widerCollateralOrDefaults(), policy.version());
         if (desk.isEmpty()) {
             return Optional.empty();
         }
-        ValuationView v = valuations.store(caller, asset, desk.get(), facts.get(), true, today);
+        OwnComparables.Found found = OwnComparables.find(comparables, asset, borrower, today);
+        ValuationInput in = desk.get().input();
+        ValuationInput withComparables = new ValuationInput(in.assetId(), in.asset(), in.assumptions(), in.paths(),
+                in.seed(), found.inputs(), in.cost(), in.weights());
+        ValuationView v = valuations.store(caller, asset, withComparables, facts.get(), today,
+                new ValuationService.DeskContext(desk.get().basis(), found.evidence()));
         return Optional.of(new StoredValuation(v.id(), asset.id(), v.collateralValue(), v.reconciledValue(),
                 ValuationService.scoreTotal(v.valueScore()), v.engineVersion(), v.seed(), v.valuationDate(),
                 ValuationSource.DESK, deskBasis(freshDays)));

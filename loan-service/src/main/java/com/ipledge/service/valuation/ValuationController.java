@@ -14,6 +14,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
@@ -33,6 +36,8 @@ public class ValuationController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "valueIpAsset")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ValuationView.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValuationView.class)))
     public HttpResponse<String> value(@Body ValuationInput body, Caller caller,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         return idempotent.execute(caller, key, "POST /valuations", body, () -> {
@@ -48,6 +53,7 @@ public class ValuationController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getValuation")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValuationView.class)))
     public HttpResponse<String> get(UUID id, Caller caller) {
         return HttpResponse.ok(valuations.get(caller, id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

@@ -6,6 +6,7 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.metrics.ServiceMetrics;
+import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.problem.FieldErrors;
 import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.problem.RuleViolation;
@@ -52,9 +53,12 @@ public class ValuationService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PolicyParameterStore parameters;
 
     public ValuationService(ValuationEngine engine, ServiceMetrics metrics, IpAssetService assets,
-                            ValuationRepository valuations, AuditLog audit, ObjectMapper json, Clock clock) {
+                            ValuationRepository valuations, AuditLog audit, ObjectMapper json, Clock clock,
+                            PolicyParameterStore parameters) {
+        this.parameters = parameters;
         this.engine = engine;
         this.metrics = metrics;
         this.assets = assets;
@@ -76,13 +80,13 @@ public class ValuationService {
         if (in.assetId() == null || in.asset() != null) {
             ValuationResult result = run(ValuationRequests.toEngine(in, in.asset(), today, errors), errors);
             return new Valued(ValuationView.of(result, in.assumptions().valuationDate(), null, null, null, null,
-                    null), false);
+                    null, null, null), false);
         }
         IpAsset asset = assets.find(caller, in.assetId());
         AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> RuleViolation.of(
                 "asset-not-valuable", "IP asset " + asset.id() + " is " + asset.legalStatus()
                         + ": a lost right is no collateral and has no value to assess."));
-        return new Valued(store(caller, asset, in, facts, false, today), true);
+        return new Valued(store(caller, asset, in, facts, today, null), true);
     }
 
     /** A stored valuation's answer as given, JSON; 404 outside the caller's bank. */
@@ -91,12 +95,17 @@ public class ValuationService {
                 .orElseThrow(() -> NotFound.of("valuation " + id)).result();
     }
 
+    /** What a desk valuation assumed and which comparables it had, kept with its answer. */
+    record DeskContext(DeskBasis basis, MarketEvidence evidence) {
+    }
+
     /**
      * Values {@code asset} with {@code facts} and keeps it; joins the caller's transaction. {@code today} bounds the
-     * valuation date (no valuations of the future).
+     * valuation date (no valuations of the future). {@code desk} is null unless the service makes a desk valuation.
      */
-    ValuationView store(Caller caller, IpAsset asset, ValuationInput in, AssetInput facts, boolean desk,
-                        LocalDate today) {
+    ValuationView store(Caller caller, IpAsset asset, ValuationInput in, AssetInput facts, LocalDate today,
+                        DeskContext deskContext) {
+        boolean desk = deskContext != null;
         FieldErrors errors = new FieldErrors();
         ValuationResult result = run(ValuationRequests.toEngine(in, facts, today, errors), errors);
         if (result.reconciledValue().abs().compareTo(STORABLE_LIMIT) >= 0) {
@@ -110,7 +119,8 @@ public class ValuationService {
         LocalDate valuationDate = in.assumptions().valuationDate();
         ValuationSource source = desk ? ValuationSource.DESK
                 : caller.role() == Role.BUREAU ? ValuationSource.BUREAU : ValuationSource.BANK;
-        ValuationView view = ValuationView.of(result, valuationDate, id, asset.id(), desk, source, now);
+        ValuationView view = ValuationView.of(result, valuationDate, id, asset.id(), desk, source, now,
+                desk ? deskContext.basis() : null, desk ? deskContext.evidence() : null);
         valuations.insert(new ValuationRepository.Row(id, asset.id(), asset.bankId(), valuationDate,
                 result.reconciledValue(), result.collateralValue(),
                 scoreTotal(result.valueScore()),
@@ -134,7 +144,9 @@ public class ValuationService {
      * Runs the engine, or answers 400 naming every bad field: those found by the API ({@code errors}) and the
      * engine's. When the API found some, the engine still checks the rest, on one path so that it costs nothing.
      */
-    private ValuationResult run(ValuationRequest request, FieldErrors errors) {
+    private ValuationResult run(ValuationRequest bare, FieldErrors errors) {
+        // the value score is weighted for the finance scenario as the policy says (GB/T 42748-2023)
+        ValuationRequest request = bare.withScoreWeights(PolicyParameterStore.scoreWeights(parameters.current()));
         if (!errors.isEmpty()) {
             try {
                 engine.value(request.withPathsAndSeed(1, request.seed()));

@@ -20,7 +20,9 @@ import java.util.UUID;
 /**
  * The answer of {@code POST /valuations} and {@code GET /valuations/{id}}: the engine's result plus, for stored
  * valuations, {@code id}, {@code assetId}, {@code desk} (whether the service made it with its default assumptions)
- * and {@code createdAt}. Money in yuan, scale 2; {@code weights} are those actually used, renormalised over the
+ * and {@code createdAt}; a desk valuation also shows {@code deskAssumptions} (what it assumed, from which policy
+ * row, and that row's source) and {@code marketEvidence} (ipledge's own comparables, or that there are none).
+ * Money in yuan, scale 2; {@code weights} are those actually used, renormalised over the
  * approaches present.
  */
 @Introspected
@@ -31,13 +33,15 @@ public record ValuationView(@Nullable UUID id, @Nullable UUID assetId, IncomeDis
                             ScoreAdjustment scoreAdjustment, List<SensitivityRow> sensitivity, LegalLife legalLife,
                             String engineVersion, long seed, int paths, LocalDate valuationDate,
                             @Nullable Boolean desk, @Nullable ValuationSource source,
-                            @Nullable OffsetDateTime createdAt) {
+                            @Nullable OffsetDateTime createdAt, @Nullable DeskBasis deskAssumptions,
+                            @Nullable MarketEvidence marketEvidence) {
 
     static ValuationView of(ValuationResult r, LocalDate valuationDate, UUID id, UUID assetId, Boolean desk,
-                            ValuationSource source, OffsetDateTime createdAt) {
+                            ValuationSource source, OffsetDateTime createdAt, DeskBasis deskAssumptions,
+                            MarketEvidence marketEvidence) {
         return new ValuationView(id, assetId, r.income(), r.market(), r.cost(), r.incomeClosedForm(), r.weights(),
                 r.reconciledValue(), r.reconciled(), r.collateralQuantile(), r.collateralValue(), r.valueScore(),
                 r.scoreAdjustment(), r.sensitivity(), r.legalLife(), r.engineVersion(), r.seed(), r.paths(),
-                valuationDate, desk, source, createdAt);
+                valuationDate, desk, source, createdAt, deskAssumptions, marketEvidence);
     }
 }

@@ -114,7 +114,7 @@ class ValuationApiTest extends ApiTestBase {
         assertEquals(assetId, a.text("assetId"));
         assertEquals(PATH + "/" + id, a.headers().get("Location"));
         assertEquals(Boolean.FALSE, a.get("desk"));
-        assertEquals("valuation-1.0.0", a.text("engineVersion"));
+        assertEquals("valuation-1.1.0", a.text("engineVersion"));
         assertNotNull(a.get("market"));
         assertNotNull(a.get("cost"));
         BigDecimal collateral = (BigDecimal) a.get("collateralValue");

@@ -173,8 +173,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         if (lgd != null) {
             checkLgd(prefix + "lgd.", checks);
         }
-        if (valuation != null && (valuation.freshDays() < 1 || valuation.freshDays() > 3660)) {
-            checks.add(prefix + "valuation.freshDays", "must be between 1 and 3660");
+        if (valuation != null) {
+            valuation.check(prefix + "valuation.", checks);
         }
         if (portfolioRisk != null) {
             checkPortfolioRisk(prefix + "portfolioRisk.", checks);

@@ -1,0 +1,35 @@
+package com.ipledge.service.losssharing;
+
+import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.valuation.ComparableSale;
+import com.ipledge.service.valuation.ComparableSales;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Realised disposal prices as market comparables for the desk valuation: the bank's recoveries (auction, transfer,
+ * licence) on defaulted loans secured by a single asset, with the sold right's legal life left at the sale.
+ */
+@Singleton
+class RecoveredDisposals implements ComparableSales {
+    /** More than the desk lists: it keeps the newest ten of all sources together. */
+    private static final int LIMIT = 20;
+
+    private final LossSharingRepository repo;
+
+    RecoveredDisposals(LossSharingRepository repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public List<ComparableSale> find(UUID bankId, IpType type, String industryPrefix, LocalDate asOf) {
+        return repo.disposals(bankId, type.name(), industryPrefix, asOf, LIMIT).stream()
+                .map(d -> new ComparableSale("RECOVERY", d.recoveryId(), d.method(), d.amount(), d.recoveredOn(),
+                        d.industryCode(), type.isPatent()
+                                ? LegalTerm.remainingYears(d.assetExpiresOn(), d.recoveredOn()) : null))
+                .toList();
+    }
+}

@@ -1,0 +1,22 @@
+package com.ipledge.service.valuation;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One price ipledge holds for an asset like the one valued.
+ *
+ * @param kind                     {@code RECOVERY} (a realised disposal of a pledged asset) or, once plugged in,
+ *                                 {@code APPRAISAL}
+ * @param reference                the recovery's (or report's) id
+ * @param method                   AUCTION, TRANSFER or LICENCE for recoveries
+ * @param price                    yuan, the gross amount realised
+ * @param remainingLegalLifeYears  the sold right's legal life left on {@code on}; null for marks (renewable)
+ */
+@Introspected
+public record ComparableSale(String kind, UUID reference, String method, BigDecimal price, LocalDate on,
+                             String industryCode, @Nullable BigDecimal remainingLegalLifeYears) {
+}
