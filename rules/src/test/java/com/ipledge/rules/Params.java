@@ -15,7 +15,7 @@ final class Params {
 
     static PolicyParameters eligibility(PolicyParameters p, EligibilityPolicy e) {
         return new PolicyParameters(p.version(), e, p.collateral(), p.limits(), p.pricing(), p.riskSharing(),
-                p.monitoring(), p.classification());
+                p.monitoring(), p.classification(), p.valuationGovernance());
     }
 
     static PolicyParameters largeFirmAction(PolicyParameters p, String action) {
@@ -32,7 +32,7 @@ final class Params {
 
     static PolicyParameters limits(PolicyParameters p, LimitPolicy l) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), l, p.pricing(), p.riskSharing(),
-                p.monitoring(), p.classification());
+                p.monitoring(), p.classification(), p.valuationGovernance());
     }
 
     static PolicyParameters concentration(PolicyParameters p, String action, String maxShare) {
@@ -49,11 +49,11 @@ final class Params {
 
     static PolicyParameters schemes(PolicyParameters p, List<RiskShareScheme> schemes) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
-                new RiskSharingPolicy(schemes), p.monitoring(), p.classification());
+                new RiskSharingPolicy(schemes), p.monitoring(), p.classification(), p.valuationGovernance());
     }
 
     static PolicyParameters version(PolicyParameters p, String version) {
         return new PolicyParameters(version, p.eligibility(), p.collateral(), p.limits(), p.pricing(),
-                p.riskSharing(), p.monitoring(), p.classification());
+                p.riskSharing(), p.monitoring(), p.classification(), p.valuationGovernance());
     }
 }

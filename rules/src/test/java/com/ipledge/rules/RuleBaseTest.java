@@ -43,7 +43,7 @@ class RuleBaseTest {
             }
         }
         assertEquals(declared.stream().sorted().toList(), Policies.POLICY.ruleIds());
-        assertEquals(61, Policies.POLICY.ruleIds().size());
+        assertEquals(65, Policies.POLICY.ruleIds().size());
     }
 
     @Test

@@ -85,7 +85,8 @@ public class PolicyParameterStore {
 
     static PolicyParameters withVersion(PolicyParameters p, int version) {
         return new PolicyParameters(String.valueOf(version), p.eligibility(), p.collateral(), p.limits(),
-                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults());
+                p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults(),
+                p.valuationGovernanceOrDefaults());
     }
 
     private PolicyParameters read(String s) {

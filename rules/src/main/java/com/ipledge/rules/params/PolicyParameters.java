@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public record PolicyParameters(String version, EligibilityPolicy eligibility, CollateralPolicy collateral,
                                LimitPolicy limits, PricingPolicy pricing, RiskSharingPolicy riskSharing,
-                               MonitoringThresholds monitoring, ClassificationPolicy classification) {
+                               MonitoringThresholds monitoring, ClassificationPolicy classification,
+                               ValuationGovernancePolicy valuationGovernance) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -69,12 +70,17 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         MonitoringThresholds monitoring = new MonitoringThresholds(new BigDecimal("0.20"), new BigDecimal("0.40"),
                 new BigDecimal("0.10"));
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
-                monitoring, ClassificationPolicy.defaults());
+                monitoring, ClassificationPolicy.defaults(), ValuationGovernancePolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
     public ClassificationPolicy classificationOrDefaults() {
         return classification == null ? ClassificationPolicy.defaults() : classification;
+    }
+
+    /** Versions stored before valuation governance was policy data have none: they meant these defaults. */
+    public ValuationGovernancePolicy valuationGovernanceOrDefaults() {
+        return valuationGovernance == null ? ValuationGovernancePolicy.defaults() : valuationGovernance;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -124,6 +130,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (classification != null) {
             checkClassification(prefix + "classification.", checks);
+        }
+        if (valuationGovernance != null) {
+            checkValuationGovernance(prefix + "valuationGovernance.", checks);
         }
     }
 
@@ -292,6 +301,33 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (checks.present(p + "penaltyRateMarkup", c.penaltyRateMarkup())) {
             checks.fraction(p + "penaltyRateMarkup", c.penaltyRateMarkup());
+        }
+    }
+
+    private void checkValuationGovernance(String p, Checks checks) {
+        ValuationGovernancePolicy g = valuationGovernance;
+        checks.positive(p + "maxRevenueShareOfBorrower", g.maxRevenueShareOfBorrower());
+        if (checks.present(p + "maxMultipleOfDeskValue", g.maxMultipleOfDeskValue())
+                && g.maxMultipleOfDeskValue().compareTo(BigDecimal.ONE) < 0) {
+            checks.add(p + "maxMultipleOfDeskValue", "must be at least 1");
+        }
+        if (g.appraisalValidityMonths() < 1 || g.appraisalValidityMonths() > 60) {
+            checks.add(p + "appraisalValidityMonths", "must be between 1 and 60");
+        }
+        if (checks.present(p + "royaltyRateRangeByIpType", g.royaltyRateRangeByIpType())) {
+            g.royaltyRateRangeByIpType().forEach((type, range) -> {
+                String f = p + "royaltyRateRangeByIpType." + type;
+                if (!isIpType(type)) {
+                    checks.add(f, "is not an IP type");
+                }
+                if (checks.present(f, range)) {
+                    checks.fraction(f + ".min", range.min());
+                    checks.fraction(f + ".max", range.max());
+                    if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
+                        checks.add(f + ".min", "must not exceed max");
+                    }
+                }
+            });
         }
     }
 
