@@ -1,16 +1,18 @@
 package com.ipledge.service.admin;
 
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.ApiKey;
 import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.security.ApiKeyStatus;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Introspected;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,7 +48,7 @@ public class AdminService {
     @Transactional
     public Bank createBank(Caller caller, String code, String name) {
         Bank bank = banks.insert(code, name.strip(), OffsetDateTime.now(clock))
-                .orElseThrow(() -> ApiProblem.conflict("bank-code-taken", "A bank with code " + code + " exists."));
+                .orElseThrow(() -> Conflict.of("bank-code-taken", "A bank with code " + code + " exists."));
         audit.append(caller, "bank.created", "bank", bank.id(), bank.id(), java.util.Map.of("code", code));
         return bank;
     }
@@ -54,13 +56,13 @@ public class AdminService {
     @Transactional
     public IssuedApiKey issueApiKey(Caller caller, Role role, UUID bankId, String label) {
         if (role.isBankRole() && bankId == null) {
-            throw ApiProblem.invalid("bankId", "is required for role " + role);
+            throw InvalidInput.of("bankId", "is required for role " + role);
         }
         if (!role.isBankRole() && bankId != null) {
-            throw ApiProblem.invalid("bankId", "must be absent for role " + role);
+            throw InvalidInput.of("bankId", "must be absent for role " + role);
         }
         if (bankId != null && banks.find(bankId).isEmpty()) {
-            throw ApiProblem.invalid("bankId", "no such bank");
+            throw InvalidInput.of("bankId", "no such bank");
         }
         String secret = ApiKeys.generate();
         ApiKey stored = keys.insert(ApiKeys.hash(secret), ApiKeys.displayPrefix(secret), role, bankId, label.strip(),
@@ -78,14 +80,14 @@ public class AdminService {
      */
     @Transactional
     public RevokedApiKey revokeApiKey(Caller caller, UUID id) {
-        ApiKeyStatus status = keys.lock(id).orElseThrow(() -> ApiProblem.notFound("api key " + id));
+        ApiKeyStatus status = keys.lock(id).orElseThrow(() -> NotFound.of("api key " + id));
         ApiKey key = status.key();
         if (status.revokedAt() != null) {
             return new RevokedApiKey(key.id(), key.role(), key.bankId(), key.label(), key.keyPrefix(),
                     status.revokedAt());
         }
         if (key.role() == Role.ADMIN && keys.lockActiveWithRole(Role.ADMIN) <= 1) {
-            throw ApiProblem.conflict("last-admin-key", "This is the last active ADMIN key: issue another first.");
+            throw Conflict.of("last-admin-key", "This is the last active ADMIN key: issue another first.");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         keys.revoke(id, now);

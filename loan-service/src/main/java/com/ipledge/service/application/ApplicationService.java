@@ -4,13 +4,14 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -62,7 +63,7 @@ public class ApplicationService {
     }
 
     private ApplicationView submit(Caller caller, NewApplication r, ApplicationOrigin origin, UUID intakeId) {
-        UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff apply"));
+        UUID bankId = caller.bankScope().orElseThrow(() -> InvalidInput.of("bankId", "only bank staff apply"));
         List<UUID> assetIds = check(bankId, r);
         OffsetDateTime now = OffsetDateTime.now(clock);
         LoanApplication application = new LoanApplication(UUID.randomUUID(), bankId, r.borrowerId(),
@@ -85,7 +86,7 @@ public class ApplicationService {
     }
 
     public LoanApplication find(Caller caller, UUID id) {
-        return applications.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("application " + id));
+        return applications.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("application " + id));
     }
 
     /** The caller's bank's applications, filtered; a sync read when updatedSince or cursor is given. */

@@ -1,8 +1,9 @@
 package com.ipledge.service.audit;
 
 import com.ipledge.service.audit.merkle.MerkleTree;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Introspected;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -58,11 +59,11 @@ public class AuditProofs {
             if (h == null) {
                 // nothing sealed yet on a fresh log: a round signs the head of the empty tree
                 sealer.sealRound();
-                h = repository.latestHead(key).orElseThrow(() -> ApiProblem.notFound("tree head"));
+                h = repository.latestHead(key).orElseThrow(() -> NotFound.of("tree head"));
             }
         } else {
             long size = number("treeSize", treeSizeParam, 0);
-            h = repository.head(size, key).orElseThrow(() -> ApiProblem.notFound("signed tree head of size " + size));
+            h = repository.head(size, key).orElseThrow(() -> NotFound.of("signed tree head of size " + size));
         }
         return new TreeHeadView(h.treeSize(), h.rootHash(), h.issuedAt(), h.signature());
     }
@@ -76,13 +77,13 @@ public class AuditProofs {
         long sealed = sealedSize();
         long treeSize = treeSizeParam == null ? latestSize() : number("treeSize", treeSizeParam, 1);
         if (treeSize > sealed) {
-            throw ApiProblem.invalid("treeSize", "is beyond the sealed tree size " + sealed);
+            throw InvalidInput.of("treeSize", "is beyond the sealed tree size " + sealed);
         }
         AuditEntry entry = repository.find(seq)
                 .filter(e -> caller.bankScope().isEmpty() || caller.bankScope().get().equals(e.bankId()))
-                .orElseThrow(() -> ApiProblem.notFound("audit entry " + seq));
+                .orElseThrow(() -> NotFound.of("audit entry " + seq));
         if (seq > treeSize) {
-            throw ApiProblem.invalid("seq", seq > sealed ? "is not sealed yet (the sealed tree has " + sealed
+            throw InvalidInput.of("seq", seq > sealed ? "is not sealed yet (the sealed tree has " + sealed
                     + " entries)" : "is not in the tree of size " + treeSize);
         }
         MerkleTree.Nodes nodes = nodes();
@@ -95,16 +96,16 @@ public class AuditProofs {
     /** That the tree of {@code from} entries is a prefix of the tree of {@code to} (default: the newest head's). */
     public ConsistencyView consistency(String fromParam, String toParam) {
         if (fromParam == null) {
-            throw ApiProblem.invalid("from", "is required");
+            throw InvalidInput.of("from", "is required");
         }
         long from = number("from", fromParam, 1);
         long sealed = sealedSize();
         long to = toParam == null ? latestSize() : number("to", toParam, 1);
         if (to > sealed) {
-            throw ApiProblem.invalid("to", "is beyond the sealed tree size " + sealed);
+            throw InvalidInput.of("to", "is beyond the sealed tree size " + sealed);
         }
         if (from > to) {
-            throw ApiProblem.invalid("from", "is greater than to (" + to + ")");
+            throw InvalidInput.of("from", "is greater than to (" + to + ")");
         }
         MerkleTree.Nodes nodes = nodes();
         List<String> proof = MerkleTree.consistencyProof(nodes, from, to).stream().map(HEX::formatHex).toList();
@@ -132,10 +133,10 @@ public class AuditProofs {
         try {
             n = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid(field, "must be a whole number");
+            throw InvalidInput.of(field, "must be a whole number");
         }
         if (n < min) {
-            throw ApiProblem.invalid(field, "must be at least " + min);
+            throw InvalidInput.of(field, "must be at least " + min);
         }
         return n;
     }

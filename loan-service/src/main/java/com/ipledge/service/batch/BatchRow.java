@@ -1,6 +1,6 @@
 package com.ipledge.service.batch;
 
-import com.ipledge.service.web.FieldError;
+import com.ipledge.service.problem.FieldError;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -4,6 +4,11 @@ import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.application.NewApplication;
 import com.ipledge.service.csv.Csv;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.ValuationInput;
 import com.ipledge.service.valuation.ValuationInput.AssumptionsInput;
@@ -11,9 +16,6 @@ import com.ipledge.service.valuation.ValuationInput.LifeInput;
 import com.ipledge.service.valuation.ValuationInput.RateInput;
 import com.ipledge.service.valuation.ValuationService;
 import com.ipledge.service.valuation.ValuationView;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.valuation.Discounting;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -31,7 +33,7 @@ import java.util.UUID;
 /**
  * Does one row of a batch: reads its cells into the single-item request and sends it through the very service
  * method {@code POST /valuations} or {@code POST /applications} uses (same validation, same storage, same audit).
- * Joins the caller's transaction. A bad row throws an {@link ApiProblem} whose errors name CSV columns.
+ * Joins the caller's transaction. A bad row throws a {@link DomainProblem} whose errors name CSV columns.
  */
 @Singleton
 public class BatchRows {
@@ -54,7 +56,7 @@ public class BatchRows {
                 case VALUATION -> valuation(caller, cells);
                 case APPLICATION -> application(caller, cells);
             };
-        } catch (ApiProblem p) {
+        } catch (DomainProblem p) {
             throw inColumns(kind, p);
         }
     }
@@ -117,13 +119,13 @@ public class BatchRows {
     }
 
     /** The problem with each field renamed to its CSV column; a problem without fields names the key column. */
-    static ApiProblem inColumns(BatchKind kind, ApiProblem p) {
+    static DomainProblem inColumns(BatchKind kind, DomainProblem p) {
         List<FieldError> errors = p.errors().stream()
                 .map(e -> new FieldError(kind.column(e.field()), e.message())).toList();
         if (errors.isEmpty()) {
-            errors = List.of(new FieldError(p.status().getCode() == 404 ? kind.keyColumn() : "row", p.getMessage()));
+            errors = List.of(new FieldError(p instanceof NotFound ? kind.keyColumn() : "row", p.getMessage()));
         }
-        return new ApiProblem(p.status(), p.type(), p.getMessage(), errors, p.extensions());
+        return p.withErrors(errors);
     }
 
     /** One row's cells by column, with every unreadable cell named in {@code errors}. */
@@ -133,10 +135,10 @@ public class BatchRows {
 
         static Cells of(List<String> header, String raw) {
             List<String> fields = Csv.values(raw).orElseThrow(
-                    () -> ApiProblem.invalid("row", "is not valid CSV (check the quotes)"));
+                    () -> InvalidInput.of("row", "is not valid CSV (check the quotes)"));
             Cells c = new Cells();
             if (fields.size() != header.size()) {
-                throw ApiProblem.invalid("row", "has " + fields.size() + " fields; the header has " + header.size());
+                throw InvalidInput.of("row", "has " + fields.size() + " fields; the header has " + header.size());
             }
             for (int i = 0; i < header.size(); i++) {
                 String v = fields.get(i).strip();

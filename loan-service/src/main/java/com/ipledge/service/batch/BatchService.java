@@ -2,16 +2,18 @@ package com.ipledge.service.batch;
 
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.csv.Csv;
+import com.ipledge.service.problem.CapacityExceeded;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.UnsupportedFormat;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.RequestIdFilter;
 import com.ipledge.valuation.ValuationEngine;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -28,7 +30,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.MDC;
@@ -71,18 +72,18 @@ public class BatchService {
         try {
             records = Csv.read(text);
         } catch (Csv.Malformed e) {
-            throw ApiProblem.invalid("body", "line " + e.line() + ": " + e.getMessage());
+            throw InvalidInput.of("body", "line " + e.line() + ": " + e.getMessage());
         }
         if (records.isEmpty()) {
-            throw ApiProblem.invalid("body", "is empty: send a header line and at least one row");
+            throw InvalidInput.of("body", "is empty: send a header line and at least one row");
         }
         List<String> header = header(kind, records.get(0));
         int rows = records.size() - 1;
         if (rows == 0) {
-            throw ApiProblem.invalid("rows", "the file has a header but no rows");
+            throw InvalidInput.of("rows", "the file has a header but no rows");
         }
         if (rows > MAX_ROWS) {
-            throw ApiProblem.invalid("rows", "at most " + MAX_ROWS + " rows per file; this one has " + rows
+            throw InvalidInput.of("rows", "at most " + MAX_ROWS + " rows per file; this one has " + rows
                     + " (split it into several uploads)");
         }
         FieldErrors errors = new FieldErrors();
@@ -141,7 +142,7 @@ public class BatchService {
                     + queued.paths() + " are queued and this file asks for " + paths));
         }
         if (!over.isEmpty()) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "batch-queue-full", "This bank's batch queue is full: "
+            throw new CapacityExceeded("batch-queue-full", "This bank's batch queue is full: "
                     + "wait for its jobs to finish, or send a smaller file.", over,
                     Map.of("queuedRows", queued.rows(), "queuedPaths", queued.paths(),
                             "maxQueuedRows", maxQueuedRows, "maxQueuedPaths", maxQueuedPaths));
@@ -216,33 +217,31 @@ public class BatchService {
     }
 
     private BatchJob find(Caller caller, UUID id) {
-        return jobs.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("batch job " + id));
+        return jobs.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("batch job " + id));
     }
 
     /** The body as text in the charset the Content-Type names (UTF-8 when it names none); Csv.read drops a BOM. */
     private static String decode(MediaType contentType, byte[] body) {
         if (contentType == null || !CSV.getName().equalsIgnoreCase(contentType.getName())) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Send the file as text/csv.", List.of(new FieldError("Content-Type", "must be text/csv (was "
-                    + (contentType == null ? "missing" : contentType.getName()) + ")")), Map.of());
+            throw UnsupportedFormat.of("Send the file as text/csv.", new FieldError("Content-Type", "must be text/csv (was "
+                    + (contentType == null ? "missing" : contentType.getName()) + ")"));
         }
         Charset charset;
         try {
             charset = contentType.getCharset().orElse(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Unknown charset.", List.of(new FieldError("Content-Type", "names a charset this service does not "
-                    + "know; use UTF-8 (or GB18030 / GBK)")), Map.of());
+            throw UnsupportedFormat.of("Unknown charset.", new FieldError("Content-Type", "names a charset this service "
+                    + "does not know; use UTF-8 (or GB18030 / GBK)"));
         }
         if (body == null || body.length == 0) {
-            throw ApiProblem.invalid("body", "is empty: send a header line and at least one row");
+            throw InvalidInput.of("body", "is empty: send a header line and at least one row");
         }
         String text;
         try {
             text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiProblem.invalid("body", "is not " + charset.name() + " text (name the charset in Content-Type, "
+            throw InvalidInput.of("body", "is not " + charset.name() + " text (name the charset in Content-Type, "
                     + "e.g. text/csv; charset=GBK)");
         }
         return text;

@@ -1,12 +1,13 @@
 package com.ipledge.service.batch;
 
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
-import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.ApiKeyService;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.RequestIdFilter;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +29,7 @@ import org.slf4j.MDC;
  * claim the row ({@code FOR UPDATE SKIP LOCKED}, so no two workers ever hold the same row), do it through the
  * single-item service as the job's uploader, mark it OK and count it. A crash anywhere in it rolls all of it back
  * and leaves the row PENDING for the next worker; nothing is half done. A row the service refuses (an
- * {@link ApiProblem}) is marked ERROR with the problem's fields in a second, short transaction, and the others go
+ * {@link DomainProblem}) is marked ERROR with the problem's fields in a second, short transaction, and the others go
  * on. Any other failure is retried up to {@value #MAX_ATTEMPTS} times (rounds) before the row is marked ERROR.
  * The job is DONE, in its own transaction with its {@code batch.finished} audit entry, once no row is PENDING.
  */
@@ -123,7 +124,7 @@ public class BatchWorker {
                 line[0] = row.line();
                 if (keys.isRevoked(job.creator().principalId())) {
                     // a revoked key (leaked, or its holder gone) must not go on acting through rows it uploaded
-                    throw ApiProblem.invalid("row", "not processed: the API key that uploaded this file was revoked");
+                    throw InvalidInput.of("row", "not processed: the API key that uploaded this file was revoked");
                 }
                 BatchRows.Result result = rows.process(job.kind(), job.creator(), job.header(), row.raw());
                 if (jobs.markOk(job.id(), row.line(), result, now()) == 1) {
@@ -136,7 +137,7 @@ public class BatchWorker {
                 LOG.warn("batch job {}: could not claim a row; trying again next round", job.id(), e);
                 return Step.RETRY_LATER;
             }
-            ApiProblem problem = problemIn(e);
+            DomainProblem problem = problemIn(e);
             if (problem != null) {
                 List<FieldError> errors = BatchRows.inColumns(job.kind(), problem).errors();
                 transactions.executeWrite(status -> {
@@ -197,9 +198,9 @@ public class BatchWorker {
         });
     }
 
-    private static ApiProblem problemIn(Throwable e) {
+    private static DomainProblem problemIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiProblem p) {
+            if (t instanceof DomainProblem p) {
                 return p;
             }
         }

@@ -1,29 +1,31 @@
 package com.ipledge.service.borrower;
 
 import com.ipledge.rules.sme.IndustryCode;
+import com.ipledge.rules.sme.SizeClass;
 import com.ipledge.rules.sme.SmeSizeStandard;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.identifier.RegionCode;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
-import com.ipledge.rules.sme.SizeClass;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import io.micronaut.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @Singleton
 public class BorrowerService {
@@ -44,7 +46,7 @@ public class BorrowerService {
 
     @Transactional
     public Borrower register(Caller caller, NewBorrower request) {
-        UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff register"));
+        UUID bankId = caller.bankScope().orElseThrow(() -> InvalidInput.of("bankId", "only bank staff register"));
         check(request);
         Borrower borrower = Borrower.registered(UUID.randomUUID(), bankId, request.name().strip(),
                 request.creditCode(), request.industryCode(), request.ecoIndustry(), request.regionCode(),
@@ -52,7 +54,7 @@ public class BorrowerService {
                 request.foundedOn(), sizeStandard.classify(new IndustryCode(request.industryCode()),
                         request.employees(), request.operatingRevenue(), request.totalAssets()),
                 OffsetDateTime.now(clock), LocalDate.now(clock));
-        Borrower stored = borrowers.insert(borrower, caller.principalId()).orElseThrow(() -> ApiProblem.conflict(
+        Borrower stored = borrowers.insert(borrower, caller.principalId()).orElseThrow(() -> Conflict.of(
                 "borrower-exists",
                 "This bank already has a borrower with credit code " + request.creditCode() + ".",
                 java.util.Map.of("borrowerId",
@@ -63,7 +65,7 @@ public class BorrowerService {
     }
 
     public Borrower get(Caller caller, UUID id) {
-        return borrowers.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("borrower " + id));
+        return borrowers.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("borrower " + id));
     }
 
     /** Checks a firm's facts as registering would, without registering (the public form's intake). */
@@ -108,9 +110,9 @@ public class BorrowerService {
     @Transactional
     public Borrower change(Caller caller, UUID id, BorrowerChange change) {
         Borrower current = borrowers.lock(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("borrower " + id));
+                .orElseThrow(() -> NotFound.of("borrower " + id));
         if (caller.bankScope().isEmpty()) {
-            throw ApiProblem.invalid("bankId", "only the borrower's bank changes its facts");
+            throw InvalidInput.of("bankId", "only the borrower's bank changes its facts");
         }
         check(current, change);
         Borrower next = new Borrower(current.id(), current.bankId(), current.name(), current.creditCode(),

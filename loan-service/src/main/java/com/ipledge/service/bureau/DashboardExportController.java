@@ -1,8 +1,8 @@
 package com.ipledge.service.bureau;
 
 import com.ipledge.service.portfolio.PortfolioCsv;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 
@@ -43,7 +43,7 @@ public class DashboardExportController {
         } else if (lang.equals("en")) {
             locale = BureauPages.EN;
         } else {
-            throw ApiProblem.invalid("lang", "must be zh or en");
+            throw InvalidInput.of("lang", "must be zh or en");
         }
         PortfolioCsv.Export export = dashboard.workbook(Caller.of(auth), locale);
         return HttpResponse.ok(export.bytes()).contentType(MediaType.of(XLSX))

@@ -2,10 +2,11 @@ package com.ipledge.service.bureau;
 
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class UserService {
     /**
      * Checks the body: 400 naming each bad field.
      *
-     * @throws ApiProblem 400
+     * @throws InvalidInput
      */
     public void validate(NewUser body) {
         FieldErrors errors = new FieldErrors();
@@ -115,7 +116,7 @@ public class UserService {
     /**
      * Creates the user: 409 {@code username-taken} when the name exists.
      *
-     * @throws ApiProblem 400 or 409; nothing is written then
+     * @throws InvalidInput or Conflict; nothing is written then
      */
     @Transactional
     public UserView create(Caller caller, NewUser body) {
@@ -123,7 +124,7 @@ public class UserService {
         String username = normalise(body.username());
         AppUser user = users.insert(username, Passwords.hash(body.password()), body.role(), body.bankId(),
                         OffsetDateTime.now(clock))
-                .orElseThrow(() -> ApiProblem.conflict("username-taken",
+                .orElseThrow(() -> Conflict.of("username-taken",
                         "A user named " + username + " exists."));
         // neither the password nor its hash is audited
         audit.append(caller, "user.created", "app_user", user.id(), user.bankId(),

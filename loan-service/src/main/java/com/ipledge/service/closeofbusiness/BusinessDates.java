@@ -1,15 +1,13 @@
 package com.ipledge.service.closeofbusiness;
 
 import com.ipledge.service.calendar.BusinessDateShift;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotPermitted;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The business date: Beijing's date, or (where {@code ipledge.business-date.adjustable} is true) a later one an
@@ -37,23 +35,22 @@ public class BusinessDates {
     /** Moves the business date forward to {@code date}, running the close of business of every day on the way. */
     public CloseOfBusiness.Moved moveTo(Caller caller, LocalDate date) {
         if (!adjustable) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "business-date-not-adjustable",
+            throw NotPermitted.of("business-date-not-adjustable",
                     "The business date is Beijing's date here; it can be moved only where "
-                            + "IPLEDGE_BUSINESS_DATE_ADJUSTABLE=true (training and rehearsal environments).",
-                    List.of(), Map.of());
+                            + "IPLEDGE_BUSINESS_DATE_ADJUSTABLE=true (training and rehearsal environments).");
         }
         if (date == null) {
-            throw ApiProblem.invalid("date", "is required (an ISO date, yyyy-MM-dd)");
+            throw InvalidInput.of("date", "is required (an ISO date, yyyy-MM-dd)");
         }
         LocalDate realToday = realToday();
         refresh();
         LocalDate current = LocalDate.now(clock);
         if (date.isBefore(current)) {
-            throw ApiProblem.invalid("date", "is before the business date " + current
+            throw InvalidInput.of("date", "is before the business date " + current
                     + ": the business date only moves forward");
         }
         if (date.isAfter(current.plusDays(CloseOfBusiness.MAX_DAYS))) {
-            throw ApiProblem.invalid("date", "is more than " + CloseOfBusiness.MAX_DAYS
+            throw InvalidInput.of("date", "is more than " + CloseOfBusiness.MAX_DAYS
                     + " days after the business date " + current + ": move in steps");
         }
         CloseOfBusiness.Moved moved = closeOfBusiness.moveTo(caller, date, realToday);

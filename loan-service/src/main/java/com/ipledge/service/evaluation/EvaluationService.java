@@ -1,8 +1,5 @@
 package com.ipledge.service.evaluation;
 
-import com.ipledge.service.events.DomainEvent;
-import com.ipledge.service.events.DomainEvents;
-import com.ipledge.service.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.risk.loss.LgdInput;
@@ -26,19 +23,22 @@ import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerService;
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
 import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.policy.PolicyParameterStore;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.quota.QuotaPlan;
 import com.ipledge.service.quota.QuotaService;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.CollateralValuations;
 import com.ipledge.service.valuation.StoredValuation;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.Transitions;
 import com.ipledge.valuation.EngineInfo;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -115,7 +115,7 @@ public class EvaluationService {
     @Transactional
     public String evaluate(Caller caller, java.util.UUID applicationId) {
         LoanApplication application = applications.lock(applicationId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+                .orElseThrow(() -> NotFound.of("application " + applicationId));
         Optional<StoredDecision> latest = decisions.latest(applicationId);
         if (!ApplicationStatus.EVALUABLE.contains(application.status())) {
             // decided or ended: evaluating again answers what was decided
@@ -304,10 +304,10 @@ public class EvaluationService {
      */
     public String stored(Caller caller, UUID applicationId) {
         LoanApplication application = applications.find(applicationId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+                .orElseThrow(() -> NotFound.of("application " + applicationId));
         Optional<StoredDecision> decision = application.decisionId() != null
                 ? decisions.find(application.decisionId()) : decisions.latest(applicationId);
-        return decision.map(StoredDecision::body).orElseThrow(() -> ApiProblem.notFound("evaluation of application "
+        return decision.map(StoredDecision::body).orElseThrow(() -> NotFound.of("evaluation of application "
                 + applicationId + " (not evaluated yet)"));
     }
 

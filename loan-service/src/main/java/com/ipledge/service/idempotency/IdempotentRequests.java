@@ -2,15 +2,16 @@ package com.ipledge.service.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +57,7 @@ public class IdempotentRequests {
         if (!records.claim(scope, key, requestHash, OffsetDateTime.now(clock))) {
             IdempotencyRepository.StoredResponse first = records.find(scope, key).orElseThrow();
             if (!first.requestHash().equals(requestHash)) {
-                throw ApiProblem.unprocessable("idempotency-key-reused",
+                throw RuleViolation.of("idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for new work.");
             }
             MutableHttpResponse<String> replay = HttpResponse.<String>status(HttpStatus.valueOf(first.status()))
@@ -79,12 +80,12 @@ public class IdempotentRequests {
      */
     private static UUID parseKey(String value) {
         if (!CANONICAL_UUID.matcher(value).matches()) {
-            throw ApiProblem.invalid(HEADER, "must be a UUID in its canonical form "
+            throw InvalidInput.of(HEADER, "must be a UUID in its canonical form "
                     + "(8-4-4-4-12 hexadecimal digits, e.g. 3f2b8c1e-9d4a-4e7b-8a1c-5d6e7f809a1b)");
         }
         UUID key = UUID.fromString(value);
         if (key.getMostSignificantBits() == 0 && key.getLeastSignificantBits() == 0) {
-            throw ApiProblem.invalid(HEADER, "must not be the nil UUID: use a new random UUID per request");
+            throw InvalidInput.of(HEADER, "must not be the nil UUID: use a new random UUID per request");
         }
         return key;
     }

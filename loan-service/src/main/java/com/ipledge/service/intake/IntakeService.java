@@ -12,9 +12,12 @@ import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.NewIpAsset;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.Page;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -82,7 +85,7 @@ public class IntakeService {
     public UUID receive(Caller webForm, NewIntake r) {
         List<FieldError> errors = problems(r);
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw InvalidInput.of(errors);
         }
         NewBorrower f = r.firm();
         NewBorrower firm = new NewBorrower(f.name().strip(), f.creditCode(), f.industryCode(), null, f.regionCode(),
@@ -130,30 +133,30 @@ public class IntakeService {
     @Transactional
     public IntakeView confirm(Caller caller, UUID id, IntakeConfirmation r) {
         UUID bankId = bankOf(caller);
-        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> NotFound.of("intake " + id));
         requirePending(intake);
         Map<Integer, IpAsset> onFile = assetsOnFile(intake);
         Optional<Borrower> attachTo = Optional.empty();
         if (r == null || r.borrowerId() == null) {
             borrowers.findByCreditCode(bankId, intake.firm().creditCode()).ifPresent(b -> {
-                throw ApiProblem.conflict("borrower-exists", "This bank already has a borrower with credit code "
+                throw Conflict.of("borrower-exists", "This bank already has a borrower with credit code "
                         + b.creditCode() + ": confirm with its borrowerId to attach (a second one is not created).",
                         Map.of("borrowerId", b.id()));
             });
             if (!onFile.isEmpty()) {
-                throw ApiProblem.conflict("asset-exists", "This bank already has rights with these numbers on"
+                throw Conflict.of("asset-exists", "This bank already has rights with these numbers on"
                         + " file: confirm with the borrowerId of the firm to attach to them.",
                         Map.of("assetIds", onFile.values().stream().map(IpAsset::id).toList()));
             }
         } else {
             attachTo = Optional.of(borrowers.find(r.borrowerId(), Optional.of(bankId))
-                    .orElseThrow(() -> ApiProblem.invalid("borrowerId", "no such borrower at this bank")));
+                    .orElseThrow(() -> InvalidInput.of("borrowerId", "no such borrower at this bank")));
         }
         List<IntakeView.Difference> differences = attachTo.isPresent() ? differences(intake, attachTo, onFile)
                 : List.of();
         boolean accept = r != null && Boolean.TRUE.equals(r.acceptDifferences());
         if (!differences.isEmpty() && !accept) {
-            throw ApiProblem.conflict("intake-differs", differences.size() + " submitted facts differ from the"
+            throw Conflict.of("intake-differs", differences.size() + " submitted facts differ from the"
                     + " records on file: confirm with acceptDifferences true to attach anyway.",
                     Map.of("differences", differences));
         }
@@ -193,13 +196,13 @@ public class IntakeService {
     public IntakeView reject(Caller caller, UUID id, IntakeRejection r) {
         UUID bankId = bankOf(caller);
         // another bank's intake is not found, whatever the body says
-        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+        PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> NotFound.of("intake " + id));
         String reason = r == null || r.reason() == null ? null : r.reason().strip();
         if (reason == null || reason.isEmpty()) {
-            throw ApiProblem.invalid("reason", "is required");
+            throw InvalidInput.of("reason", "is required");
         }
         if (reason.length() > MAX_REASON) {
-            throw ApiProblem.invalid("reason", "must be at most " + MAX_REASON + " characters");
+            throw InvalidInput.of("reason", "must be at most " + MAX_REASON + " characters");
         }
         requirePending(intake);
         intakes.rejected(id, caller.principalId(), OffsetDateTime.now(clock), reason);
@@ -208,17 +211,17 @@ public class IntakeService {
     }
 
     private PublicIntake find(Caller caller, UUID id) {
-        return intakes.find(id, bankOf(caller)).orElseThrow(() -> ApiProblem.notFound("intake " + id));
+        return intakes.find(id, bankOf(caller)).orElseThrow(() -> NotFound.of("intake " + id));
     }
 
     /** Only a bank's own staff see its intakes; anyone else finds nothing (404, like other tenant data). */
     private static UUID bankOf(Caller caller) {
-        return caller.bankScope().orElseThrow(() -> ApiProblem.notFound("intake"));
+        return caller.bankScope().orElseThrow(() -> NotFound.of("intake"));
     }
 
     private static void requirePending(PublicIntake intake) {
         if (intake.status() != IntakeStatus.PENDING) {
-            throw ApiProblem.conflict("intake-decided", "This intake is " + intake.status() + " already.",
+            throw Conflict.of("intake-decided", "This intake is " + intake.status() + " already.",
                     Map.of("status", intake.status().name()));
         }
     }
@@ -301,7 +304,7 @@ public class IntakeService {
     private static void collect(Runnable check, List<FieldError> errors, Function<String, String> field) {
         try {
             check.run();
-        } catch (ApiProblem p) {
+        } catch (DomainProblem p) {
             for (FieldError e : p.errors()) {
                 String f = field.apply(e.field());
                 if (f != null) {

@@ -4,13 +4,15 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.TrademarkNumber;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,14 +38,14 @@ public class IpAssetService {
 
     @Transactional
     public IpAssetView register(Caller caller, NewIpAsset r) {
-        UUID bankId = caller.bankScope().orElseThrow(() -> ApiProblem.invalid("bankId", "only bank staff register"));
+        UUID bankId = caller.bankScope().orElseThrow(() -> InvalidInput.of("bankId", "only bank staff register"));
         String number = checkAndNormalise(r);
         LocalDate expiresOn = LegalTerm.expiresOn(r.type(), r.filingDate(), r.registrationDate());
         List<Integer> classes = r.type().isMark() ? List.copyOf(r.niceClasses()) : null;
         IpAsset asset = new IpAsset(UUID.randomUUID(), bankId, r.type(), number, r.title().strip(),
                 r.ownerCreditCode(), r.filingDate(), r.grantDate(), r.registrationDate(), r.legalStatus(),
                 r.claims(), r.forwardCitations(), r.familySize(), classes, expiresOn, OffsetDateTime.now(clock), null);
-        IpAsset stored = assets.insert(asset).orElseThrow(() -> ApiProblem.conflict("asset-exists",
+        IpAsset stored = assets.insert(asset).orElseThrow(() -> Conflict.of("asset-exists",
                 "This bank already has " + r.type() + " " + number + " on file.",
                 Map.of("assetId", assets.findByNumber(bankId, r.type(), number).orElseThrow().id())));
         audit.append(caller, "ip-asset.registered", "ip_asset", stored.id(), bankId,
@@ -85,7 +87,7 @@ public class IpAssetService {
     }
 
     public IpAsset find(Caller caller, UUID id) {
-        return assets.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("IP asset " + id));
+        return assets.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("IP asset " + id));
     }
 
     /** Checks a right as registering would, without registering; returns its number in canonical form. */

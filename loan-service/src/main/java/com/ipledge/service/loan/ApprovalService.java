@@ -1,8 +1,5 @@
 package com.ipledge.service.loan;
 
-import com.ipledge.service.events.DomainEvent;
-import com.ipledge.service.events.DomainEvents;
-import com.ipledge.service.events.EventType;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
@@ -11,23 +8,28 @@ import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.evaluation.StoredDecision;
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.loan.schedule.RepaymentType;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.NotPermitted;
+import com.ipledge.service.problem.RuleViolation;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.quota.QuotaPlan;
 import com.ipledge.service.quota.QuotaService;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,12 +79,12 @@ public class ApprovalService {
     public ApprovalOutcome decide(Caller caller, UUID applicationId, Boolean approve, String note,
                                   RepaymentType repaymentType) {
         LoanApplication application = applications.lock(applicationId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+                .orElseThrow(() -> NotFound.of("application " + applicationId));
         if (approve == null) {
-            throw ApiProblem.invalid("approve", "is required (true or false)");
+            throw InvalidInput.of("approve", "is required (true or false)");
         }
         if (note != null && note.length() > 1000) {
-            throw ApiProblem.invalid("note", "must be at most 1000 characters");
+            throw InvalidInput.of("note", "must be at most 1000 characters");
         }
         if (!ApplicationStatus.DECIDABLE.contains(application.status())) {
             throw Transitions.notAllowed("application", application.status(), "approve or decline",
@@ -90,15 +92,14 @@ public class ApprovalService {
         }
         StoredDecision decision = decisions.latest(applicationId).orElseThrow();
         if (caller.principalId().equals(application.filedBy()) || caller.principalId().equals(decision.evaluatedBy())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "four-eyes",
-                    "The approver must be neither the officer who filed nor the one who evaluated this application.",
-                    List.of(), Map.of());
+            throw NotPermitted.of("four-eyes",
+                    "The approver must be neither the officer who filed nor the one who evaluated this application.");
         }
         boolean needsReason = !approve || "REFER".equals(decision.outcome());
         // a valuation out of line referred it: approving anyway means standing by those assumptions, in writing
         List<String> implausible = approve ? decisions.plausibilityRules(decision) : List.of();
         if (needsReason && (note == null || note.isBlank())) {
-            throw ApiProblem.invalid("note", !implausible.isEmpty()
+            throw InvalidInput.of("note", !implausible.isEmpty()
                     ? "a note is required to approve a decision the valuation plausibility rules referred ("
                     + String.join(", ", implausible) + "): say why the valuation's assumptions stand"
                     : approve ? "a reason is required to approve a referred application"
@@ -107,7 +108,7 @@ public class ApprovalService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!loans.insertApproval(applicationId, new LoanRepository.Approval(caller.principalId(), approve,
                 note == null ? null : note.strip(), now))) {
-            throw ApiProblem.conflict("already-voted", "This approver has already decided on this application.");
+            throw Conflict.of("already-voted", "This approver has already decided on this application.");
         }
         if (!approve) {
             applications.updateStatus(applicationId, ApplicationStatus.DECLINED, now);
@@ -159,13 +160,13 @@ public class ApprovalService {
     private Loan createLoan(LoanApplication application, StoredDecision decision, RepaymentType type,
                             OffsetDateTime now) {
         if (decision.approvedLimit().signum() <= 0 || decision.interestRate() == null) {
-            throw ApiProblem.unprocessable("nothing-to-approve",
+            throw RuleViolation.of("nothing-to-approve",
                     "The decision grants no limit or no price; re-evaluate or decline.");
         }
         Borrower borrower = borrowers.find(application.borrowerId(), Optional.empty()).orElseThrow();
         IpAsset main = assets.find(application.collateralAssetIds().get(0), Optional.empty()).orElseThrow();
         QuotaPlan plan = quotas.planFor(application.bankId(), now.getYear(), borrower.ecoIndustry(), main.type())
-                .orElseThrow(() -> ApiProblem.conflict("no-quota-plan", "The bank has no earmarked credit plan for "
+                .orElseThrow(() -> Conflict.of("no-quota-plan", "The bank has no earmarked credit plan for "
                         + now.getYear() + "; the bureau must set one before loans can be approved."));
         UUID loanId = UUID.randomUUID();
         quotas.reserve(plan, loanId, decision.approvedLimit());

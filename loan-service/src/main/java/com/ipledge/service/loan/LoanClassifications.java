@@ -6,10 +6,11 @@ import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
 import com.ipledge.service.policy.PolicyParameterStore;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -105,7 +106,7 @@ public class LoanClassifications {
         }
         errors.throwIfAny();
         ClassificationRepository.Stored s = repository.lock(loanId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+                .orElseThrow(() -> NotFound.of("loan " + loanId));
         if (!s.status().isInBook()) {
             throw Transitions.notAllowed("loan", s.status(), "classify",
                     List.of(LoanStatus.DISBURSED, LoanStatus.REPAYING, LoanStatus.DEFAULTED));
@@ -114,7 +115,7 @@ public class LoanClassifications {
         Delinquency d = delinquency(s, loans.schedules(List.of(loanId)), today,
                 policy.current().classificationOrDefaults());
         if (d.floor().isWorseThan(requested)) {
-            throw ApiProblem.invalid("classification", "must not be better than " + d.floor() + ", the floor for a loan "
+            throw InvalidInput.of("classification", "must not be better than " + d.floor() + ", the floor for a loan "
                     + d.daysPastDue() + " days past due" + (s.status() == LoanStatus.DEFAULTED ? " and in default" : ""));
         }
         apply(s, d, requested, reason.strip(), caller.role() + ":" + caller.principalId(), reason.strip());

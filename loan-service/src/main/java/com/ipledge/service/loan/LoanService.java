@@ -1,27 +1,28 @@
 package com.ipledge.service.loan;
 
-import com.ipledge.service.events.DomainEvent;
-import com.ipledge.service.events.DomainEvents;
-import com.ipledge.service.events.EventType;
 import com.ipledge.service.application.ApplicationService;
 import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.LoanApplication;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.events.DomainEvent;
+import com.ipledge.service.events.DomainEvents;
+import com.ipledge.service.events.EventType;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
-import com.ipledge.service.loan.schedule.LinePayment;
 import com.ipledge.service.loan.schedule.RepaymentAllocation;
 import com.ipledge.service.loan.schedule.RepaymentInputException;
 import com.ipledge.service.loan.schedule.RepaymentSchedule;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.quota.QuotaService;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.SyncWindow;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -70,7 +71,7 @@ public class LoanService {
     }
 
     public LoanView get(Caller caller, UUID id) {
-        return view(loans.find(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + id)));
+        return view(loans.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + id)));
     }
 
     /** The caller's bank's loans, filtered; a sync read when updatedSince or cursor is given. */
@@ -106,7 +107,7 @@ public class LoanService {
         errors.throwIfAny();
         Loan loan = lockFor(caller, id, LoanStatus.PLEDGE_REGISTERED, "register the pledge of");
         if (registeredOn.isBefore(loan.approvedAt().atZoneSameInstant(clock.getZone()).toLocalDate())) {
-            throw ApiProblem.invalid("registeredOn", "is before the loan was approved");
+            throw InvalidInput.of("registeredOn", "is before the loan was approved");
         }
         Loan next = with(loan, LoanStatus.PLEDGE_REGISTERED, registrationNo.strip(), registeredOn, null,
                 loan.outstandingPrincipal(), null);
@@ -125,15 +126,15 @@ public class LoanService {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = disbursedOn == null ? today : disbursedOn;
         if (on.isAfter(today)) {
-            throw ApiProblem.invalid("disbursedOn", "is in the future");
+            throw InvalidInput.of("disbursedOn", "is in the future");
         }
         Loan loan = lockFor(caller, id, LoanStatus.DISBURSED, "disburse");
         if (loan.expiresAt().isBefore(OffsetDateTime.now(clock))) {
-            throw ApiProblem.conflict("approval-expired", "The approval expired on " + loan.expiresAt()
+            throw Conflict.of("approval-expired", "The approval expired on " + loan.expiresAt()
                     + "; its quota is being released. Apply again.");
         }
         if (on.isBefore(loan.pledgeRegisteredOn())) {
-            throw ApiProblem.invalid("disbursedOn", "is before the pledge was registered");
+            throw InvalidInput.of("disbursedOn", "is before the pledge was registered");
         }
         RepaymentSchedule schedule;
         try {
@@ -171,7 +172,7 @@ public class LoanService {
         errors.throwIfAny();
         Loan loan = lockFor(caller, id, LoanStatus.REPAYING, "repay");
         if (paidOn.isBefore(loan.disbursedOn())) {
-            throw ApiProblem.invalid("paidOn", "is before the loan was disbursed");
+            throw InvalidInput.of("paidOn", "is before the loan was disbursed");
         }
         RepaymentSchedule schedule = new RepaymentSchedule(loans.scheduleLines(id), loan.principal(),
                 loan.annualRate(), loan.repaymentType());
@@ -224,7 +225,7 @@ public class LoanService {
     @Transactional
     public Map<String, Object> withdraw(Caller caller, UUID applicationId, String reason) {
         LoanApplication application = applications.lock(applicationId, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationId));
+                .orElseThrow(() -> NotFound.of("application " + applicationId));
         if (!ApplicationStatus.WITHDRAWABLE.contains(application.status())) {
             throw Transitions.notAllowed("application", application.status(), "withdraw",
                     ApplicationStatus.WITHDRAWABLE);
@@ -283,12 +284,12 @@ public class LoanService {
     /** Another bank's loan answers 404 before anything in the request is looked at. */
     private void requireVisible(Caller caller, UUID id) {
         if (loans.find(id, caller.bankScope()).isEmpty()) {
-            throw ApiProblem.notFound("loan " + id);
+            throw NotFound.of("loan " + id);
         }
     }
 
     private Loan lockFor(Caller caller, UUID id, LoanStatus target, String action) {
-        Loan loan = loans.lock(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + id));
+        Loan loan = loans.lock(id, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + id));
         if (!loan.status().next().contains(target)) {
             Set<LoanStatus> from = EnumSet.noneOf(LoanStatus.class);
             for (LoanStatus s : LoanStatus.values()) {
@@ -312,8 +313,8 @@ public class LoanService {
                 l.expiresAt(), registrationNo, registeredOn, disbursedOn, outstanding, closedOn, l.version());
     }
 
-    private static ApiProblem asProblem(RepaymentInputException e) {
-        return ApiProblem.invalid(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    private static InvalidInput asProblem(RepaymentInputException e) {
+        return InvalidInput.of(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
     }
 
     private LoanView view(Loan l) {

@@ -1,17 +1,20 @@
 package com.ipledge.service.losssharing;
 
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
-import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.loan.Loan;
 import com.ipledge.service.loan.Loans;
 import com.ipledge.service.losssharing.LossSharingRepository.Claim;
 import com.ipledge.service.losssharing.LossSharingViews.ClaimView;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -41,14 +44,14 @@ public class Claims {
     }
 
     public List<ClaimView> claims(Caller caller, UUID loanId) {
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         return repo.claims(loanId).stream().map(ClaimView::of).toList();
     }
 
     @Transactional
     public ClaimView payClaim(Caller caller, UUID loanId, UUID claimId, LossSharingRequests.ClaimPayment body) {
         // another bank's loan is 404 before anything in the request is looked at
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         FieldErrors errors = new FieldErrors();
         Money.check(errors, "amount", body.amount(), true);
         if (body.paidOn() == null) {
@@ -57,23 +60,23 @@ public class Claims {
             errors.add("paidOn", "is in the future");
         }
         errors.throwIfAny();
-        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
-        Claim claim = repo.lockClaim(loanId, claimId).orElseThrow(() -> ApiProblem.notFound("claim " + claimId));
+        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
+        Claim claim = repo.lockClaim(loanId, claimId).orElseThrow(() -> NotFound.of("claim " + claimId));
         if (claim.status() != ClaimStatus.FILED) {
-            throw ApiProblem.conflict("claim-already-paid", "Claim " + claimId + " was paid on " + claim.paidOn()
+            throw Conflict.of("claim-already-paid", "Claim " + claimId + " was paid on " + claim.paidOn()
                     + ".", Map.of("currentStatus", claim.status().name()));
         }
         if (body.amount().compareTo(claim.amount()) != 0) {
-            throw ApiProblem.unprocessable("claim-amount-mismatch", "The claim is for " + claim.amount()
+            throw RuleViolation.of("claim-amount-mismatch", "The claim is for " + claim.amount()
                     .toPlainString() + " yuan; a payment of " + body.amount().toPlainString()
                     + " does not settle it (partial payments are not accepted).");
         }
         if (body.paidOn().isBefore(claim.filedOn())) {
-            throw ApiProblem.invalid("paidOn", "is before the claim was filed (" + claim.filedOn() + ")");
+            throw InvalidInput.of("paidOn", "is before the claim was filed (" + claim.filedOn() + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!repo.markPaid(claimId, body.paidOn(), now)) {
-            throw ApiProblem.conflict("claim-already-paid", "Claim " + claimId + " is paid already.");
+            throw Conflict.of("claim-already-paid", "Claim " + claimId + " is paid already.");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("claimId", claimId.toString());

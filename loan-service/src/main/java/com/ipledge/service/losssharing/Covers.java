@@ -14,8 +14,9 @@ import com.ipledge.service.losssharing.Facility.RiskCompensationPool;
 import com.ipledge.service.losssharing.LossSharingRepository.Cover;
 import com.ipledge.service.losssharing.LossSharingRepository.Scheme;
 import com.ipledge.service.losssharing.LossSharingViews.CoverView;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -95,7 +96,7 @@ public class Covers implements DisbursementListener {
 
     /** The loan's cover as frozen at disbursement (empty before). */
     public List<CoverView> cover(Caller caller, UUID loanId) {
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         return repo.covers(loanId).stream().map(c -> new CoverView(c.party(), c.ruleScheme(), c.schemeId(),
                 c.share(), c.lossCap(), c.premium(), c.premiumSubsidy(), c.poolExposure())).toList();
     }
@@ -149,9 +150,9 @@ public class Covers implements DisbursementListener {
         return covers;
     }
 
-    private ApiProblem poolFull(Scheme s, BigDecimal required) {
+    private Conflict poolFull(Scheme s, BigDecimal required) {
         RiskCompensationPool pool = (RiskCompensationPool) repo.scheme(s.id()).orElse(s).facility();
-        return ApiProblem.conflict("pool-capacity-exhausted", "The risk-compensation pool " + s.name() + " has "
+        return Conflict.of("pool-capacity-exhausted", "The risk-compensation pool " + s.name() + " has "
                         + pool.capacityAvailable().toPlainString() + " yuan of capacity left; this loan needs "
                         + required.toPlainString() + ". Refer the loan or ask the bureau to enlarge the pool.",
                 Map.of("schemeId", s.id().toString(), "capacity", pool.capacity(),

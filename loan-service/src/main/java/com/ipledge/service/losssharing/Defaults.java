@@ -15,10 +15,11 @@ import com.ipledge.service.losssharing.LossSharingViews.AllocationView;
 import com.ipledge.service.losssharing.LossSharingViews.ClaimView;
 import com.ipledge.service.losssharing.LossSharingViews.DefaultView;
 import com.ipledge.service.losssharing.LossSharingViews.RecoveryView;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ public class Defaults {
     @Transactional
     public DefaultView declareDefault(Caller caller, UUID loanId, LossSharingRequests.DefaultRequest body) {
         // another bank's loan is 404 before anything in the request is looked at
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         FieldErrors errors = new FieldErrors();
         LocalDate today = LocalDate.now(clock);
         if (body.defaultedOn() == null) {
@@ -71,14 +72,14 @@ public class Defaults {
             errors.add("note", "must be at most 1000 characters");
         }
         errors.throwIfAny();
-        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         if (!loan.status().isLive()) {
             throw Transitions.notAllowed("loan", loan.status(), "declare a default on",
                     EnumSet.of(LoanStatus.DISBURSED, LoanStatus.REPAYING));
         }
         LocalDate on = body.defaultedOn();
         if (on.isBefore(loan.disbursedOn())) {
-            throw ApiProblem.invalid("defaultedOn", "is before the loan was disbursed (" + loan.disbursedOn() + ")");
+            throw InvalidInput.of("defaultedOn", "is before the loan was disbursed (" + loan.disbursedOn() + ")");
         }
         BigDecimal interestDue = interestDueAndUnpaid(loan.id(), on);
         BigDecimal ead = loan.outstandingPrincipal().add(interestDue).setScale(2);
@@ -123,8 +124,8 @@ public class Defaults {
     }
 
     public DefaultView getDefault(Caller caller, UUID loanId) {
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
-        DefaultRecord d = repo.findDefault(loanId).orElseThrow(() -> ApiProblem.notFound("default of loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
+        DefaultRecord d = repo.findDefault(loanId).orElseThrow(() -> NotFound.of("default of loan " + loanId));
         return view(d, repo.allocations(loanId), repo.claims(loanId), repo.recoveries(loanId));
     }
 

@@ -6,9 +6,9 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.losssharing.LossSharingViews.NplReport;
 import com.ipledge.service.losssharing.LossSharingViews.NplView;
 import com.ipledge.service.losssharing.LossSharingViews.OverallNplView;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -55,7 +55,7 @@ public class NplRatios {
             Ratios.checkFraction(errors, "overallNplRatio", body.overallNplRatio(), true);
         }
         errors.throwIfAny();
-        banks.find(bankId).orElseThrow(() -> ApiProblem.notFound("bank " + bankId));
+        banks.find(bankId).orElseThrow(() -> NotFound.of("bank " + bankId));
         BigDecimal ratio = body.overallNplRatio().setScale(Ratios.SCALE);
         repo.upsertOverallNpl(bankId, body.asOf(), ratio, caller.role() + ":" + caller.principalId(),
                 OffsetDateTime.now(clock));

@@ -1,6 +1,6 @@
 package com.ipledge.service.losssharing;
 
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldErrors;
 import java.math.BigDecimal;
 
 /** Shares, rates and ratios: six decimals, as the columns hold them. */

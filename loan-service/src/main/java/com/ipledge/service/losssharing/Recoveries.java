@@ -9,10 +9,13 @@ import com.ipledge.service.losssharing.LossSharingRepository.DefaultRecord;
 import com.ipledge.service.losssharing.LossSharingRepository.Recovery;
 import com.ipledge.service.losssharing.LossSharingViews.RecoveryView;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.RuleViolation;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -48,7 +51,7 @@ public class Recoveries {
     @Transactional
     public RecoveryView recover(Caller caller, UUID loanId, LossSharingRequests.RecoveryRequest body) {
         // another bank's loan is 404 before anything in the request is looked at
-        loans.find(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        loans.find(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         FieldErrors errors = new FieldErrors();
         Money.check(errors, "amount", body.amount(), true);
         BigDecimal costs = body.costs() == null ? BigDecimal.ZERO.setScale(2) : body.costs();
@@ -65,20 +68,20 @@ public class Recoveries {
             errors.add("recoveredOn", "is in the future");
         }
         errors.throwIfAny();
-        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("loan " + loanId));
+        Loan loan = loans.lock(loanId, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + loanId));
         if (loan.status() != LoanStatus.DEFAULTED) {
             throw Transitions.notAllowed("loan", loan.status(), "record a recovery on",
                     EnumSet.of(LoanStatus.DEFAULTED));
         }
-        DefaultRecord d = repo.findDefault(loanId).orElseThrow(() -> ApiProblem.conflict("no-default-record",
+        DefaultRecord d = repo.findDefault(loanId).orElseThrow(() -> Conflict.of("no-default-record",
                 "Loan " + loanId + " is DEFAULTED but has no default record; declare the default first."));
         if (body.recoveredOn().isBefore(d.defaultedOn())) {
-            throw ApiProblem.invalid("recoveredOn", "is before the default (" + d.defaultedOn() + ")");
+            throw InvalidInput.of("recoveredOn", "is before the default (" + d.defaultedOn() + ")");
         }
         BigDecimal net = body.amount().subtract(costs).setScale(2);
         BigDecimal total = d.netRecovered().add(net);
         if (total.compareTo(d.loss()) > 0) {
-            throw ApiProblem.unprocessable("recovery-exceeds-loss", "Net recoveries would reach "
+            throw RuleViolation.of("recovery-exceeds-loss", "Net recoveries would reach "
                     + total.toPlainString() + " yuan, beyond the loss of " + d.loss().toPlainString() + " ("
                     + d.netRecovered().toPlainString() + " recovered so far; at most "
                     + d.loss().subtract(d.netRecovered()).toPlainString() + " more).");

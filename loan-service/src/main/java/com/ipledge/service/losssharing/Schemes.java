@@ -10,9 +10,10 @@ import com.ipledge.service.losssharing.LossSharingRequests.NewScheme;
 import com.ipledge.service.losssharing.LossSharingViews.SchemeView;
 import com.ipledge.service.money.Money;
 import com.ipledge.service.policy.PolicyParameterStore;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -73,18 +74,18 @@ public class Schemes {
         check(body, name, party);
         RiskShareScheme ruleScheme = policy.current().riskSharing().schemes().stream()
                 .filter(s -> s.name().equals(body.ruleScheme().strip())).findFirst()
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-rule-scheme", "The rule base has no scheme "
+                .orElseThrow(() -> RuleViolation.of("unknown-rule-scheme", "The rule base has no scheme "
                         + body.ruleScheme().strip() + "; its schemes are " + policy.current().riskSharing()
                         .schemes().stream().map(RiskShareScheme::name).toList() + "."));
         BigDecimal ruleShare = ruleScheme.shares().get(party);
         if (ruleShare == null) {
-            throw ApiProblem.unprocessable("party-not-in-scheme", "Scheme " + ruleScheme.name()
+            throw RuleViolation.of("party-not-in-scheme", "Scheme " + ruleScheme.name()
                     + " gives no share to " + party + "; its parties are "
                     + new TreeMap<>(ruleScheme.shares()).keySet() + ".");
         }
         BigDecimal given = body.share() != null ? body.share() : body.coverageRatio();
         if (given != null && given.compareTo(ruleShare) != 0) {
-            throw ApiProblem.unprocessable("share-disagrees-with-rule-base", "The rule base gives " + party
+            throw RuleViolation.of("share-disagrees-with-rule-base", "The rule base gives " + party
                     + " a share of " + ruleShare.toPlainString() + " under " + ruleScheme.name() + ", not "
                     + given.toPlainString() + ": change the policy parameters first.");
         }
@@ -98,7 +99,7 @@ public class Schemes {
         Scheme scheme = new Scheme(UUID.randomUUID(), name, ruleScheme.name(), party,
                 ruleShare.setScale(Ratios.SCALE), facility, caller.role() + ":" + caller.principalId(),
                 OffsetDateTime.now(clock));
-        Scheme created = repo.insertScheme(scheme).orElseThrow(() -> ApiProblem.conflict("scheme-exists",
+        Scheme created = repo.insertScheme(scheme).orElseThrow(() -> Conflict.of("scheme-exists",
                 "A scheme named " + name + ", or one for " + party + " under " + ruleScheme.name()
                         + ", is configured already."));
         audit.append(caller, "risk-sharing-scheme.created", "loss_sharing_scheme", created.id(), null,

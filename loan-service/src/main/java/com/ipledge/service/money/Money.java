@@ -1,6 +1,6 @@
 package com.ipledge.service.money;
 
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldErrors;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,15 +1,16 @@
 package com.ipledge.service.monitoring;
 
+import com.ipledge.rules.Severity;
+import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
-import com.ipledge.rules.Severity;
-import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.Transitions;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
-import com.ipledge.service.web.Transitions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -82,7 +83,7 @@ public class AlertService {
     }
 
     public LoanAlert get(Caller caller, UUID id) {
-        return repository.findAlert(id, caller.bankScope()).orElseThrow(() -> ApiProblem.notFound("alert " + id));
+        return repository.findAlert(id, caller.bankScope()).orElseThrow(() -> NotFound.of("alert " + id));
     }
 
     @Transactional
@@ -117,7 +118,7 @@ public class AlertService {
 
     private LoanAlert lockFor(Caller caller, UUID id, AlertStatus target, String action) {
         LoanAlert a = repository.lockAlert(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("alert " + id));
+                .orElseThrow(() -> NotFound.of("alert " + id));
         if (!a.status().next().contains(target)) {
             throw Transitions.notAllowed("alert", a.status(), action, AlertStatus.from(target));
         }
@@ -127,12 +128,12 @@ public class AlertService {
     private static String checkNote(String note, boolean required) {
         if (note == null || note.isBlank()) {
             if (required) {
-                throw ApiProblem.invalid("note", "is required: say how the alert was resolved");
+                throw InvalidInput.of("note", "is required: say how the alert was resolved");
             }
             return null;
         }
         if (note.strip().length() > MAX_NOTE) {
-            throw ApiProblem.invalid("note", "must be at most " + MAX_NOTE + " characters");
+            throw InvalidInput.of("note", "must be at most " + MAX_NOTE + " characters");
         }
         return note.strip();
     }

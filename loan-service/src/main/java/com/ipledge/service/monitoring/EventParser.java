@@ -5,8 +5,8 @@ import com.ipledge.service.csv.Csv;
 import com.ipledge.service.identifier.PatentNumber;
 import com.ipledge.service.identifier.TrademarkNumber;
 import com.ipledge.service.ipasset.IpType;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -127,17 +127,17 @@ final class EventParser {
      */
     static List<Parsed> csv(String body, LocalDate today) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.invalid("body", "is empty: expected a header line "
+            throw InvalidInput.of("body", "is empty: expected a header line "
                     + "assetNumber,type,occurredOn[,assetType] and one event per line");
         }
         List<Csv.Row> records;
         try {
             records = Csv.read(body);
         } catch (Csv.Malformed e) {
-            throw ApiProblem.invalid("body", "line " + e.line() + ": " + e.getMessage());
+            throw InvalidInput.of("body", "line " + e.line() + ": " + e.getMessage());
         }
         if (records.isEmpty()) { // a BOM and blank lines
-            throw ApiProblem.invalid("body", "is empty: expected a header line "
+            throw InvalidInput.of("body", "is empty: expected a header line "
                     + "assetNumber,type,occurredOn[,assetType] and one event per line");
         }
         Csv.Row headerRow = records.get(0);
@@ -154,20 +154,20 @@ final class EventParser {
             }
         }
         if (!unknown.isEmpty() || column[0] < 0 || column[1] < 0 || column[2] < 0) {
-            throw ApiProblem.invalid("header", "line " + headerRow.line()
+            throw InvalidInput.of("header", "line " + headerRow.line()
                     + " must name the columns assetNumber,type,occurredOn and optionally assetType, each once; got "
                     + header);
         }
         List<Parsed> rows = new ArrayList<>();
         for (Csv.Row record : records.subList(1, records.size())) {
             if (rows.size() == MAX_CSV_ROWS) {
-                throw ApiProblem.invalid("body", "has more than " + MAX_CSV_ROWS
+                throw InvalidInput.of("body", "has more than " + MAX_CSV_ROWS
                         + " rows; split the feed");
             }
             rows.add(row(rows.size(), record.line(), record.values(), header.size(), column, today));
         }
         if (rows.isEmpty()) {
-            throw ApiProblem.invalid("body", "has a header but no events");
+            throw InvalidInput.of("body", "has a header but no events");
         }
         return rows;
     }

@@ -1,7 +1,7 @@
 package com.ipledge.service.monitoring;
 
 import com.ipledge.service.ipasset.LegalStatus;
-import com.ipledge.service.web.FieldError;
+import com.ipledge.service.problem.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import java.time.LocalDate;
 import java.util.List;

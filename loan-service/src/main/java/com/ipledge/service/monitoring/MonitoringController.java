@@ -1,9 +1,9 @@
 package com.ipledge.service.monitoring;
 
 import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import com.ipledge.service.web.Page;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +19,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +134,7 @@ public class MonitoringController {
     /** A body is one event or a batch, not both, and not neither. */
     private static void checkShape(EventReport body) {
         if (body == null) {
-            throw ApiProblem.invalid("body", "is required: {assetNumber, type, occurredOn} or {events: [...]}");
+            throw InvalidInput.of("body", "is required: {assetNumber, type, occurredOn} or {events: [...]}");
         }
         if (body.isBatch()) {
             List<FieldError> errors = new ArrayList<>();
@@ -151,7 +151,7 @@ public class MonitoringController {
                 errors.add(new FieldError("assetType", "goes inside events[] in a batch"));
             }
             if (!errors.isEmpty()) {
-                throw ApiProblem.invalid(errors);
+                throw InvalidInput.of(errors);
             }
         }
     }

@@ -5,9 +5,9 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -53,7 +53,7 @@ public class MonitoringService {
     public EventResult report(Caller caller, EventReport.Event event) {
         EventParser.Parsed parsed = EventParser.check(0, null, "", event, LocalDate.now(clock));
         if (!parsed.ok()) {
-            throw ApiProblem.invalid(parsed.errors());
+            throw InvalidInput.of(parsed.errors());
         }
         return ingest(caller, List.of(parsed)).results().get(0);
     }
@@ -62,10 +62,10 @@ public class MonitoringService {
     @Transactional
     public EventResult.Batch reportAll(Caller caller, List<EventReport.Event> events) {
         if (events.isEmpty()) {
-            throw ApiProblem.invalid("events", "is empty");
+            throw InvalidInput.of("events", "is empty");
         }
         if (events.size() > EventParser.MAX_BATCH) {
-            throw ApiProblem.invalid("events", "holds more than " + EventParser.MAX_BATCH + " events; split it");
+            throw InvalidInput.of("events", "holds more than " + EventParser.MAX_BATCH + " events; split it");
         }
         LocalDate today = LocalDate.now(clock);
         List<EventParser.Parsed> parsed = new ArrayList<>();
@@ -81,7 +81,7 @@ public class MonitoringService {
             parsed.add(p);
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw InvalidInput.of(errors);
         }
         return ingest(caller, parsed);
     }

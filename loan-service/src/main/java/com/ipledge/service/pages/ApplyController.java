@@ -8,8 +8,9 @@ import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.intake.IntakeStatus;
 import com.ipledge.service.intake.PublicIntake;
 import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.DomainProblem;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
@@ -150,9 +151,9 @@ public class ApplyController {
                             Map.of("intakeId", intake.file(caller, read, statusToken, clientAddress))));
         } catch (FormRejected rejected) {
             return formPage(request, locale, form, rejected.errors());
-        } catch (ApiProblem problem) {
+        } catch (DomainProblem problem) {
             String key = "idempotency-key-reused".equals(problem.type()) ? "error.alreadySubmitted"
-                    : problem.status() == HttpStatus.CONFLICT ? "error.conflict" : "error.other";
+                    : problem instanceof Conflict ? "error.conflict" : "error.other";
             return formPage(request, locale, form,
                     List.of(FormError.of("form", key, problem.getMessage())));
         }

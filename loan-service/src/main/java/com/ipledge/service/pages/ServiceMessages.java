@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the English field messages the services write for the API ({@code ApiProblem}'s errors) into bundle keys
+ * Turns the English field messages the services write for the API ({@code DomainProblem}'s errors) into bundle keys
  * with arguments, one key per validation rule the services know (required, check character, type digit, ...).
  * A message no rule knows is still shown, under {@code error.other}, with the service's English text as its
  * argument, so that nothing the person must fix is hidden.

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.rules.Problem;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -62,7 +62,7 @@ public class PolicyParameterStore {
     public PolicyParameters update(Caller caller, PolicyParameters proposed) {
         List<Problem> problems = proposed.problems();
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
+            throw InvalidInput.of(problems.stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
         db.execute("SELECT pg_advisory_xact_lock(?)", LOCK);
         int previous = current().version() == null ? 0 : Integer.parseInt(current().version());

@@ -2,8 +2,8 @@ package com.ipledge.service.portfolio;
 
 import com.ipledge.service.csv.Csv;
 import com.ipledge.service.portfolio.PortfolioSummary.ExposureRow;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +32,10 @@ public class PortfolioCsv {
         return csv(caller.bankScope(), table);
     }
 
-    /** @throws ApiProblem 400 on {@code table} when it is not one of {@link #TABLES} */
+    /** @throws InvalidInput on {@code table} when it is not one of {@link #TABLES} */
     public Export csv(Optional<UUID> bankScope, String table) {
         if (table == null || !TABLES.contains(table)) {
-            throw ApiProblem.invalid("table", "must be one of " + String.join(", ", TABLES)
+            throw InvalidInput.of("table", "must be one of " + String.join(", ", TABLES)
                     + (table == null ? "" : ", was '" + table + "'"));
         }
         PortfolioSummary s = summaries.summary(bankScope);

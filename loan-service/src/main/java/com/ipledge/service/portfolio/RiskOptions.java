@@ -1,7 +1,7 @@
 package com.ipledge.service.portfolio;
 
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -23,7 +23,7 @@ public record RiskOptions(int scenarios, long seed, List<Double> confidenceLevel
      * Reads the query parameters (null or blank = default). {@code confidence} is a comma-separated list of
      * levels in (0, 1), added to 0.99 and 0.999.
      *
-     * @throws ApiProblem 400 naming each bad parameter
+     * @throws InvalidInput naming each bad parameter
      */
     public static RiskOptions parse(String scenarios, String seed, String confidence) {
         FieldErrors errors = new FieldErrors();

@@ -1,13 +1,14 @@
 package com.ipledge.service.quota;
 
+import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.audit.AuditLog;
-import com.ipledge.rules.EcoIndustry;
 import com.ipledge.service.ipasset.IpType;
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public class QuotaService {
         }
         errors.throwIfAny();
         QuotaPlan plan = plans.insert(bankId, year, seg, Money.yuan(amount), OffsetDateTime.now(clock))
-                .orElseThrow(() -> ApiProblem.conflict("quota-plan-exists",
+                .orElseThrow(() -> Conflict.of("quota-plan-exists",
                         "This bank already has a " + seg + " plan for " + year + "; change its amount instead.",
                         Map.of("planId", plans.find(bankId, year, seg).orElseThrow().id())));
         audit.append(caller, "quota-plan.created", "quota_plan", plan.id(), bankId,
@@ -69,9 +70,9 @@ public class QuotaService {
         Money.check(errors, "amount", amount, true);
         errors.throwIfAny();
         QuotaPlan before = plans.find(planId, Optional.empty())
-                .orElseThrow(() -> ApiProblem.notFound("quota plan " + planId));
+                .orElseThrow(() -> NotFound.of("quota plan " + planId));
         if (!plans.resize(planId, Money.yuan(amount), OffsetDateTime.now(clock))) {
-            throw ApiProblem.conflict("quota-below-use", "The plan has " + before.reserved().add(before.drawn())
+            throw Conflict.of("quota-below-use", "The plan has " + before.reserved().add(before.drawn())
                     + " yuan reserved or drawn; it cannot be set below that.");
         }
         audit.append(caller, "quota-plan.resized", "quota_plan", planId, before.bankId(),
@@ -108,7 +109,7 @@ public class QuotaService {
     public void reserve(QuotaPlan plan, UUID loanId, BigDecimal amount) {
         if (!plans.reserve(plan.id(), loanId, amount, OffsetDateTime.now(clock))) {
             QuotaPlan now = plans.find(plan.id(), Optional.empty()).orElseThrow();
-            throw ApiProblem.conflict("quota-exhausted", "The bank's " + now.year() + " " + now.segment()
+            throw Conflict.of("quota-exhausted", "The bank's " + now.year() + " " + now.segment()
                     + " credit plan has " + now.available() + " yuan left; " + amount + " was asked.",
                     Map.of("planId", now.id(), "available", now.available()));
         }

@@ -6,7 +6,7 @@ import com.ipledge.risk.capital.CapitalInput;
 import com.ipledge.risk.capital.CapitalResult;
 import com.ipledge.risk.capital.IrbCapital;
 import com.ipledge.service.money.Money;
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldErrors;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 

@@ -1,9 +1,9 @@
 package com.ipledge.service.risk;
 
 import com.ipledge.service.money.Money;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class Findings {
         if (!scratch.isEmpty()) {
             try {
                 scratch.throwIfAny();
-            } catch (ApiProblem p) {
+            } catch (DomainProblem p) {
                 p.errors().forEach(e -> add(e.field(), e.message()));
             }
         }

@@ -5,7 +5,7 @@ import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.risk.portfolio.PortfolioResult;
 import com.ipledge.risk.portfolio.PortfolioSimulator;
 import com.ipledge.service.metrics.ServiceMetrics;
-import com.ipledge.service.web.ApiProblem;
+import com.ipledge.service.problem.InvalidInput;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public class PortfolioRisk {
     /**
      * Simulates the loss distribution of a portfolio.
      *
-     * @throws ApiProblem 400 naming each bad field of the request (by its JSON path in the HTTP API) when the
+     * @throws InvalidInput naming each bad field of the request (by its JSON path in the HTTP API) when the
      *                    engine rejects it, including more than {@link PortfolioSimulator#MAX_LOAN_SCENARIOS}
      *                    loan-scenarios
      */

@@ -7,14 +7,12 @@ import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.risk.portfolio.PortfolioSimulator;
 import com.ipledge.risk.portfolio.StressScenario;
 import com.ipledge.service.money.Money;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import io.micronaut.http.HttpStatus;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a {@link PortfolioSimulationRequest} into the engine's {@link PortfolioRequest}. The service checks what
@@ -90,7 +88,7 @@ public class PortfolioSimulationReader {
                 errors.add(p.field(), p.message());
             }
         }
-        throw tooLarge == null ? ApiProblem.invalid(errors.list()) : tooLarge(errors.list());
+        throw tooLarge == null ? InvalidInput.of(errors.list()) : tooLarge(errors.list());
     }
 
     private static List<LoanGroup> groups(List<PortfolioSimulationRequest.Group> groups, Findings errors) {
@@ -174,12 +172,12 @@ public class PortfolioSimulationReader {
                         + MAX_JOB_LOAN_SCENARIOS + " loan-scenarios per request");
     }
 
-    private static ApiProblem tooLarge(List<FieldError> errors) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "simulation-too-large",
+    private static InvalidInput tooLarge(List<FieldError> errors) {
+        return InvalidInput.of("simulation-too-large",
                 "The simulation is larger than the " + MAX_JOB_LOAN_SCENARIOS + " loan-scenarios a simulation"
                         + " job may run (up to " + PortfolioSimulator.MAX_LOAN_SCENARIOS + " are answered at once,"
                         + " more run as a job): use fewer scenarios or exposures, or send identical loans as groups"
-                        + " (each group counts once).", errors, Map.of());
+                        + " (each group counts once).", errors);
     }
 
     private static double orNaN(Double value) {

@@ -1,9 +1,9 @@
 package com.ipledge.service.risk;
 
 import com.ipledge.risk.RiskInputException;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldError;
-import com.ipledge.service.web.FieldErrors;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
 
 /** Turns the risk engine's input problems (already named by JSON path) into the service's 400 problem. */
 final class RiskProblems {
@@ -19,7 +19,7 @@ final class RiskProblems {
         }
     }
 
-    static ApiProblem invalid(RiskInputException e) {
-        return ApiProblem.invalid(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    static InvalidInput invalid(RiskInputException e) {
+        return InvalidInput.of(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.risk.portfolio.PortfolioRequest;
 import com.ipledge.risk.portfolio.PortfolioResult;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public class SimulationJobs {
 
     SimulationJobView find(Caller caller, UUID id) {
         return repository.find(id, caller.bankId()).map(SimulationJobView::of)
-                .orElseThrow(() -> ApiProblem.notFound("portfolio simulation " + id));
+                .orElseThrow(() -> NotFound.of("portfolio simulation " + id));
     }
 
     /** Claims and runs one job; false when there was none to claim. */
@@ -89,7 +90,7 @@ public class SimulationJobs {
                     write(PortfolioSimulationAnswer.of(result)), null, millis, result.scenarios(),
                     OffsetDateTime.now(clock));
             LOG.info("portfolio simulation {} done in {} ms", job.id(), millis);
-        } catch (ApiProblem | JsonProcessingException e) {
+        } catch (DomainProblem | JsonProcessingException e) {
             // accepted when queued, so only a changed rule of reading can get here: the job says why
             repository.finish(job.id(), job.attempts(), SimulationJob.Status.FAILED, null,
                     e.getMessage() == null ? e.toString() : e.getMessage(),

@@ -8,10 +8,13 @@ import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.policy.PolicyParameterStore;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.valuation.ValuationResult;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -120,11 +123,11 @@ public class AppraisalReportService {
         }
         byte[] file = pdf(in.fileBase64(), errors);
         errors.throwIfAny();
-        AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> ApiProblem.unprocessable(
+        AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> RuleViolation.of(
                 "asset-not-valuable", "IP asset " + asset.id() + " is " + asset.legalStatus()
                         + ": a lost right is no collateral and has no value to assess."));
         if (reports.numberTaken(asset.bankId(), firm, number)) {
-            throw ApiProblem.conflict("appraisal-report-exists", "The bank already holds report " + number
+            throw Conflict.of("appraisal-report-exists", "The bank already holds report " + number
                     + " of " + firm + ".");
         }
         // a report states no value score; the LTV cap reads one, so the asset's own (the desk's) stands in
@@ -180,7 +183,7 @@ public class AppraisalReportService {
 
     public AppraisalReportView get(Caller caller, UUID id) {
         AppraisalReport r = reports.find(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("appraisal report " + id));
+                .orElseThrow(() -> NotFound.of("appraisal report " + id));
         return view(r);
     }
 
@@ -192,7 +195,7 @@ public class AppraisalReportService {
 
     public ReportFile file(Caller caller, UUID id) {
         AppraisalReportRepository.StoredFile f = reports.file(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("appraisal report " + id));
+                .orElseThrow(() -> NotFound.of("appraisal report " + id));
         return new ReportFile(f.name(), f.content());
     }
 
@@ -200,16 +203,16 @@ public class AppraisalReportService {
     @Transactional
     public AppraisalReportView withdraw(Caller caller, UUID id, String reason) {
         AppraisalReport r = reports.find(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("appraisal report " + id));
+                .orElseThrow(() -> NotFound.of("appraisal report " + id));
         if (reason == null || reason.isBlank()) {
-            throw ApiProblem.invalid("reason", "is required: say why the bank withdraws the report");
+            throw InvalidInput.of("reason", "is required: say why the bank withdraws the report");
         }
         if (reason.length() > 1000) {
-            throw ApiProblem.invalid("reason", "must be at most 1000 characters");
+            throw InvalidInput.of("reason", "must be at most 1000 characters");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!reports.withdraw(id, caller.principalId(), now, reason.strip())) {
-            throw ApiProblem.conflict("appraisal-report-withdrawn", "Appraisal report " + id
+            throw Conflict.of("appraisal-report-withdrawn", "Appraisal report " + id
                     + " is already withdrawn.");
         }
         audit.append(caller, "appraisal-report.withdrawn", "appraisal_report", id, r.bankId(),
@@ -228,7 +231,7 @@ public class AppraisalReportService {
         Optional<ValuationInput> desk = owner == null ? Optional.empty()
                 : DeskAssumptions.request(asset, facts, owner, today);
         if (desk.isEmpty()) {
-            throw ApiProblem.unprocessable("asset-not-valuable", "IP asset " + asset.id() + " cannot be scored: "
+            throw RuleViolation.of("asset-not-valuable", "IP asset " + asset.id() + " cannot be scored: "
                     + (owner == null ? "its owner is not a borrower of the bank" : "its legal term is over") + ".");
         }
         ValuationResult r = engine.compute(desk.get(), facts, today);

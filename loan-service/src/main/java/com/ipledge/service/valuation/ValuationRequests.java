@@ -1,6 +1,7 @@
 package com.ipledge.service.valuation;
 
 import com.ipledge.service.money.Money;
+import com.ipledge.service.problem.FieldErrors;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import com.ipledge.service.valuation.ValuationInput.AssumptionsInput;
 import com.ipledge.service.valuation.ValuationInput.ComparableInput;
@@ -8,7 +9,6 @@ import com.ipledge.service.valuation.ValuationInput.CostInput;
 import com.ipledge.service.valuation.ValuationInput.LifeInput;
 import com.ipledge.service.valuation.ValuationInput.RateInput;
 import com.ipledge.service.valuation.ValuationInput.WeightsInput;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.valuation.AssetFacts;
 import com.ipledge.valuation.CostInputs;
 import com.ipledge.valuation.Distribution;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
-import com.ipledge.service.metrics.ServiceMetrics;
 import com.ipledge.service.ipasset.IpAssetService;
+import com.ipledge.service.metrics.ServiceMetrics;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.valuation.FieldProblem;
 import com.ipledge.valuation.InvalidValuationInputException;
 import com.ipledge.valuation.ValuationEngine;
@@ -78,7 +79,7 @@ public class ValuationService {
                     null), false);
         }
         IpAsset asset = assets.find(caller, in.assetId());
-        AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> ApiProblem.unprocessable(
+        AssetInput facts = StoredAssetFacts.of(asset).orElseThrow(() -> RuleViolation.of(
                 "asset-not-valuable", "IP asset " + asset.id() + " is " + asset.legalStatus()
                         + ": a lost right is no collateral and has no value to assess."));
         return new Valued(store(caller, asset, in, facts, false, today), true);
@@ -87,7 +88,7 @@ public class ValuationService {
     /** A stored valuation's answer as given, JSON; 404 outside the caller's bank. */
     public String get(Caller caller, UUID id) {
         return valuations.find(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("valuation " + id)).result();
+                .orElseThrow(() -> NotFound.of("valuation " + id)).result();
     }
 
     /**
@@ -99,7 +100,7 @@ public class ValuationService {
         FieldErrors errors = new FieldErrors();
         ValuationResult result = run(ValuationRequests.toEngine(in, facts, today, errors), errors);
         if (result.reconciledValue().abs().compareTo(STORABLE_LIMIT) >= 0) {
-            throw ApiProblem.unprocessable("valuation-implausible", "A reconciled value of "
+            throw RuleViolation.of("valuation-implausible", "A reconciled value of "
                     + result.reconciledValue().toPlainString() + " yuan is beyond any plausible collateral; "
                     + "check baseRevenue and the rates.");
         }
@@ -156,7 +157,7 @@ public class ValuationService {
             throw e;
         } catch (IllegalStateException | ArithmeticException e) {
             // the engine refuses to round a non-finite value: the assumptions compound beyond any number
-            throw ApiProblem.unprocessable("valuation-not-finite", "These assumptions drive the value beyond any "
+            throw RuleViolation.of("valuation-not-finite", "These assumptions drive the value beyond any "
                     + "finite amount; check the growth and discount rates and the economic life.");
         }
     }

@@ -1,12 +1,22 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.CapacityExceeded;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.InvalidInput;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.NotPermitted;
+import com.ipledge.service.problem.RuleViolation;
+import com.ipledge.service.problem.UnsupportedFormat;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A failure the client can act on, answered as {@code application/problem+json}. Services throw it; the
- * exception handler renders it. Nothing is written when it is thrown inside a transaction.
+ * A failure answered as {@code application/problem+json}, with its HTTP status. Only the web edge makes one: filters
+ * and handlers directly, and {@link #from} for the domain's own {@link DomainProblem}s, whose kind decides the status
+ * here and nowhere else.
  */
 public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
@@ -21,6 +31,30 @@ public class ApiProblem extends RuntimeException {
         this.type = type;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);
+    }
+
+    /** The answer for a domain problem: its kind decides the status. */
+    public static ApiProblem from(DomainProblem p) {
+        return new ApiProblem(statusOf(p), p.type(), p.getMessage(), p.errors(), p.extensions());
+    }
+
+    static HttpStatus statusOf(DomainProblem p) {
+        if (p instanceof InvalidInput) {
+            return HttpStatus.BAD_REQUEST;
+        } else if (p instanceof NotFound) {
+            return HttpStatus.NOT_FOUND;
+        } else if (p instanceof Conflict) {
+            return HttpStatus.CONFLICT;
+        } else if (p instanceof RuleViolation) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        } else if (p instanceof NotPermitted) {
+            return HttpStatus.FORBIDDEN;
+        } else if (p instanceof CapacityExceeded) {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        } else if (p instanceof UnsupportedFormat) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        throw new IllegalStateException("no status for " + p.getClass());
     }
 
     /** 400: the request is malformed or a field is invalid. */

@@ -1,5 +1,6 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.FieldErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;

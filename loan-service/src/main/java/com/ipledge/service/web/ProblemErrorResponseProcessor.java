@@ -1,8 +1,9 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.FieldError;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.ipledge.service.problem.DomainProblem;
+import com.ipledge.service.problem.FieldError;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -38,12 +40,21 @@ public class ProblemExceptionHandlers {
                 Problems.body(p.status(), p.type(), p.getMessage(), p.errors(), p.extensions()));
     }
 
-    /** Problems thrown by services. */
+    /** Problems raised at the web edge (filters, binders). */
     @Singleton
     static class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ApiProblem exception) {
             return render(exception);
+        }
+    }
+
+    /** Problems thrown by services, in the domain's terms. */
+    @Singleton
+    static class DomainProblemHandler implements ExceptionHandler<DomainProblem, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DomainProblem exception) {
+            return render(ApiProblem.from(exception));
         }
     }
 

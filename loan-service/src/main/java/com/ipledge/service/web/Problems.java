@@ -1,5 +1,6 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.FieldError;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;

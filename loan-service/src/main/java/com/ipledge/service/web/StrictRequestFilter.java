@@ -1,5 +1,6 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.FieldError;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

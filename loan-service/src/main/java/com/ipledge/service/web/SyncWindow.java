@@ -1,5 +1,6 @@
 package com.ipledge.service.web;
 
+import com.ipledge.service.problem.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;

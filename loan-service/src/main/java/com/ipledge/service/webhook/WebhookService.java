@@ -2,9 +2,11 @@ package com.ipledge.service.webhook;
 
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.events.EventType;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.FieldErrors;
+import com.ipledge.service.problem.NotFound;
+import com.ipledge.service.problem.RuleViolation;
 import com.ipledge.service.security.Caller;
-import com.ipledge.service.web.ApiProblem;
-import com.ipledge.service.web.FieldErrors;
 import com.ipledge.service.web.Page;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -57,7 +59,7 @@ public class WebhookService {
         UUID bankId = caller.bankId();
         long active = repository.receiving(bankId).size();
         if (active >= MAX_ENDPOINTS_PER_BANK) {
-            throw ApiProblem.unprocessable("too-many-webhooks", "A bank may have " + MAX_ENDPOINTS_PER_BANK
+            throw RuleViolation.of("too-many-webhooks", "A bank may have " + MAX_ENDPOINTS_PER_BANK
                     + " webhook endpoints; delete one first.");
         }
         OffsetDateTime now = now();
@@ -82,7 +84,7 @@ public class WebhookService {
     @Transactional
     public WebhookView disable(Caller caller, UUID id) {
         WebhookEndpoint e = repository.lockEndpoint(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("webhook " + id));
+                .orElseThrow(() -> NotFound.of("webhook " + id));
         if (e.status() == EndpointStatus.DISABLED) {
             return WebhookView.of(e);
         }
@@ -106,12 +108,12 @@ public class WebhookService {
     @Transactional
     public DeliveryView redeliver(Caller caller, UUID id, UUID deliveryId) {
         WebhookEndpoint e = repository.lockEndpoint(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("webhook " + id));
+                .orElseThrow(() -> NotFound.of("webhook " + id));
         if (repository.deliveryStatus(e.id(), deliveryId).isEmpty()) {
-            throw ApiProblem.notFound("delivery " + deliveryId);
+            throw NotFound.of("delivery " + deliveryId);
         }
         if (e.status() == EndpointStatus.DISABLED) {
-            throw ApiProblem.conflict("webhook-disabled", "Webhook " + id + " is deleted; register a new one.");
+            throw Conflict.of("webhook-disabled", "Webhook " + id + " is deleted; register a new one.");
         }
         OffsetDateTime now = now();
         boolean resumed = e.status() == EndpointStatus.PAUSED;
@@ -129,7 +131,7 @@ public class WebhookService {
 
     private WebhookEndpoint visible(Caller caller, UUID id) {
         return repository.findEndpoint(id, caller.bankScope())
-                .orElseThrow(() -> ApiProblem.notFound("webhook " + id));
+                .orElseThrow(() -> NotFound.of("webhook " + id));
     }
 
     static String knownTypes() {

@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The boundaries of issue 15, stated once so that they cannot blur again: the engines stay plain Java, the
- * features of the service do not form cycles, a repository is its feature's own business, and controllers talk to
- * services.
+ * features of the service do not form cycles, a repository is its feature's own business, controllers talk to
+ * services, and only the web edge knows HTTP statuses.
  */
 @AnalyzeClasses(packages = {"com.ipledge.service", "com.ipledge.valuation", "com.ipledge.rules", "com.ipledge.risk"},
         importOptions = ImportOption.DoNotIncludeTests.class)
@@ -47,6 +47,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..")
             .because("a controller maps HTTP onto a service; data access is the service's concern");
+
+    @ArchTest
+    static final ArchRule httpStatusesStayAtTheEdge = noClasses()
+            .that().resideOutsideOfPackage("com.ipledge.service.web..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.ipledge.service.web.ApiProblem")
+            .because("services say what went wrong in the domain's terms (problem.DomainProblem); which HTTP status "
+                    + "that is gets decided once, at the edge");
+
+    @ArchTest
+    static final ArchRule domainProblemsKnowNoTransport = noClasses()
+            .that().resideInAPackage("com.ipledge.service.problem..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "com.ipledge.service.web..")
+            .because("a domain problem is thrown by services, batch rows and jobs alike, none of which speak HTTP");
 
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
         return new ArchCondition<>("be accessed only from their own package") {

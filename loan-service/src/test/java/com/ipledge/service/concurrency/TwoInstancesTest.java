@@ -1,11 +1,14 @@
 package com.ipledge.service.concurrency;
 
-import com.ipledge.service.TimeFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.TimeFactory;
 import com.ipledge.service.jobs.JobRunner;
+import com.ipledge.service.problem.Conflict;
+import com.ipledge.service.problem.DomainProblem;
 import com.ipledge.service.quota.QuotaPlan;
 import com.ipledge.service.quota.QuotaRepository;
 import com.ipledge.service.quota.QuotaService;
@@ -13,7 +16,6 @@ import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.service.support.Sql;
 import com.ipledge.service.support.TestDatabase;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -104,8 +106,8 @@ class TwoInstancesTest {
                 try {
                     quotas.reserve(plan, UUID.randomUUID(), amount);
                     granted.incrementAndGet();
-                } catch (ApiProblem p) {
-                    assertEquals(409, p.status().getCode());
+                } catch (DomainProblem p) {
+                    assertInstanceOf(Conflict.class, p, p::toString);
                     refused.incrementAndGet();
                 } catch (Throwable t) {
                     synchronized (unexpected) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.loan.LoanRepository;
+import com.ipledge.service.problem.DomainProblem;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.service.support.Sql;
-import com.ipledge.service.web.ApiProblem;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -119,7 +119,7 @@ class LossSharingApiTest extends ApiTestBase {
         if (coverRows(loan) == 0) {
             try {
                 covers.onDisbursed(loanRepository.find(UUID.fromString(loan), Optional.empty()).orElseThrow());
-            } catch (ApiProblem p) {
+            } catch (DomainProblem p) {
                 assertEquals("pool-capacity-exhausted", p.type());
                 return 409;
             }

@@ -96,7 +96,7 @@ class ValuationPlausibilityHttpTest extends ApiTestBase {
     }
 
     @Test
-    void anAppraisalReportFarAboveTheDeskValueIsReferredAndOneInLineIsNot() {
+    void anAppraisalReportFarAboveTheDeskValueWithARoyaltyOutOfRangeIsReferred() {
         Map<String, Object> borrower = Fixtures.strongBorrower();
         String borrowerId = post("/api/v1/borrowers", borrower, officer).text("id");
         String asset = post("/api/v1/ip-assets", Fixtures.youngInvention((String) borrower.get("creditCode")),

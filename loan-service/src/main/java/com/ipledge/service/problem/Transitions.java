@@ -1,4 +1,4 @@
-package com.ipledge.service.web;
+package com.ipledge.service.problem;
 
 import java.util.Collection;
 import java.util.Map;
@@ -8,8 +8,8 @@ public final class Transitions {
     private Transitions() {
     }
 
-    public static ApiProblem notAllowed(String what, Enum<?> current, String action, Collection<?> allowedFrom) {
-        return ApiProblem.conflict("transition-not-allowed",
+    public static Conflict notAllowed(String what, Enum<?> current, String action, Collection<?> allowedFrom) {
+        return Conflict.of("transition-not-allowed",
                 "Cannot " + action + " a " + what + " that is " + current + "; allowed from: " + allowedFrom + ".",
                 Map.of("currentStatus", current.name(), "allowedFrom", allowedFrom.stream().map(Object::toString)
                         .sorted().toList()));

@@ -1,4 +1,4 @@
-package com.ipledge.service.web;
+package com.ipledge.service.problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,10 @@ public final class FieldErrors {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
-    /** Throws a 400 problem naming every field collected so far, if any. */
+    /** Throws an invalid-input problem naming every field collected so far, if any. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
+            throw InvalidInput.of(errors);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.ipledge.service.web;
+package com.ipledge.service.problem;
 
 import io.micronaut.core.annotation.Introspected;
 
