@@ -59,8 +59,8 @@ class ValuationRepository {
 
     /**
      * The newest valuation of the asset that is either from one of {@code sources} and dated in (after, upTo], or one
-     * of {@code alsoIds} (the appraisal reports' valuations that are valid: their validity is their own); the bank's
-     * own before the desk's, then the newest, the most recently stored first among equal dates.
+     * of {@code alsoIds} (the appraisal reports' valuations that are valid: their validity is their own); the newest
+     * first, the most recently stored first among equal dates.
      */
     public Optional<Row> latest(UUID assetId, List<ValuationSource> sources, LocalDate after, LocalDate upTo,
                                 List<UUID> alsoIds) {
@@ -68,9 +68,7 @@ class ValuationRepository {
                 .and(VALUATION.VALUATION_DATE.gt(after)).and(VALUATION.VALUATION_DATE.le(upTo));
         return db.selectFrom(VALUATION)
                 .where(VALUATION.ASSET_ID.eq(assetId), alsoIds.isEmpty() ? fresh : fresh.or(VALUATION.ID.in(alsoIds)))
-                // the desk's is the fallback when the bank has none of its own, even if an evaluation made it later
-                .orderBy(DSL.when(VALUATION.SOURCE.eq(ValuationSource.DESK.name()), 1).otherwise(0),
-                        VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
+                .orderBy(VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
                 .limit(1)
                 .fetchOptional().map(ValuationRepository::toRow);
     }

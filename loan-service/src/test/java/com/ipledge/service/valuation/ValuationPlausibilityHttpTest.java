@@ -106,7 +106,8 @@ class ValuationPlausibilityHttpTest extends ApiTestBase {
         Map<String, Object> report = new HashMap<>();
         report.put("firm", "兰州某评估事务所");
         report.put("reportNumber", "PLAUS-" + UUID.randomUUID());
-        report.put("reportDate", today().minusDays(3).toString());
+        // dated today: the newest valuation is lent against, and the desk's of the first evaluation is dated today
+        report.put("reportDate", today().toString());
         report.put("method", "INCOME");
         report.put("appraisedValue", String.format(java.util.Locale.ROOT, "%.2f", deskValue * 10));
         report.put("fileBase64", Base64.getEncoder().encodeToString(AppraisalReportTest.pdf(1_000, 11)));
