@@ -55,7 +55,7 @@ public final class CreditPolicy {
     /** The DRL files of the rule base, one per policy area; the rule-base version is a hash over them. */
     static final List<String> DRL_FILES = List.of("borrower-eligibility.drl", "collateral-eligibility.drl",
             "limits.drl", "pricing.drl", "risk-sharing.drl", "outcome.drl", "monitoring.drl",
-            "registry-refusal.drl");
+            "registry-refusal.drl", "valuation-plausibility.drl");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+(-[A-Z]+)*-\\d{3}");
     private static final Set<Class<?>> OUTPUTS = Set.of(Reason.class, Condition.class, Alert.class,
             DecisionOutcome.class, LoanLimit.class, InterestRate.class, RiskShare.class, CappedCollateral.class);
@@ -196,6 +196,10 @@ public final class CreditPolicy {
         facts.add(p.pricing());
         facts.addAll(p.riskSharing().schemes());
         facts.addAll(input.collateral());
+        facts.add(p.valuationGovernanceOrDefaults());
+        if (input.valuations() != null) {
+            facts.addAll(input.valuations());
+        }
         FiredRules fired = new FiredRules();
         Collection<?> out = run(fired, List.of(commands.newInsertElements(facts)));
 

@@ -11,9 +11,17 @@ import java.util.Set;
  * Everything one decision needs.
  *
  * @param availableQuota the bank's headroom in its earmarked credit plan (单列信贷计划), yuan
+ * @param valuations     what each pledged asset's valuation assumed, for the plausibility rules (may be empty)
  */
 public record DecisionInput(LoanApplication application, Borrower borrower, List<CollateralItem> collateral,
-                            RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters) {
+                            RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters,
+                            List<ValuationAssumptions> valuations) {
+
+    /** A decision without valuation assumptions: the plausibility rules have nothing to check. */
+    public DecisionInput(LoanApplication application, Borrower borrower, List<CollateralItem> collateral,
+                         RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters) {
+        this(application, borrower, collateral, risk, availableQuota, parameters, List.of());
+    }
 
     /** Every problem with this input; empty when it may be decided. */
     public List<Problem> problems() {
@@ -44,6 +52,13 @@ public record DecisionInput(LoanApplication application, Borrower borrower, List
             risk.check(checks);
         }
         checks.money("availableQuota", availableQuota, false);
+        if (valuations != null) {
+            for (int i = 0; i < valuations.size(); i++) {
+                if (checks.present("valuations[" + i + "]", valuations.get(i))) {
+                    valuations.get(i).check("valuations[" + i + "]", checks);
+                }
+            }
+        }
         if (checks.present("parameters", parameters)) {
             parameters.check("parameters.", checks);
         }

@@ -33,6 +33,9 @@ final class Case {
             new Asset("ZL201710601862.3", IpType.INVENTION_PATENT).value("5000000.00", "6000000.00", "85"),
             new Asset("TM-12345678", IpType.TRADEMARK).life("8").value("3000000.00", "3500000.00", "70")));
 
+    /** What the valuations assumed; empty unless a test adds one (see {@link #bankValuation()}). */
+    final List<ValuationAssumptions> valuations = new ArrayList<>();
+
     static Case strong() {
         return new Case();
     }
@@ -56,7 +59,19 @@ final class Case {
                 new Borrower(BORROWER, size, yearsInBusiness, "C3911", eco, overdue, yearsSinceDefault, dishonest),
                 assets.stream().map(Asset::build).toList(),
                 new RiskScore(pd, grade, new BigDecimal("12000.00")),
-                quota, parameters);
+                quota, parameters, List.copyOf(valuations));
+    }
+
+    /**
+     * Adds the bank's own valuation of the patent with every assumption in line: revenue 10,000,000 of the
+     * borrower's 40,000,000, royalty 4 %, life 10 of 15 legal years, value 6,000,000 against a desk value of
+     * 3,000,000; {@code change} moves one of them.
+     */
+    Case bankValuation(UnaryOperator<ValuationAssumptions> change) {
+        valuations.add(change.apply(new ValuationAssumptions(patent().id, "BANK", new BigDecimal("10000000.00"),
+                new BigDecimal("40000000.00"), new BigDecimal("0.04"), new BigDecimal("10"), new BigDecimal("15"),
+                new BigDecimal("6000000.00"), new BigDecimal("3000000.00"))));
+        return this;
     }
 
     static final class Asset {

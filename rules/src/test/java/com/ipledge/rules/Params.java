@@ -16,7 +16,8 @@ final class Params {
     static PolicyParameters eligibility(PolicyParameters p, EligibilityPolicy e) {
         return new PolicyParameters(p.version(), e, p.collateral(), p.limits(), p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance());
     }
 
     static PolicyParameters largeFirmAction(PolicyParameters p, String action) {
@@ -34,7 +35,8 @@ final class Params {
     static PolicyParameters limits(PolicyParameters p, LimitPolicy l) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), l, p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance());
     }
 
     static PolicyParameters concentration(PolicyParameters p, String action, String maxShare) {
@@ -52,24 +54,28 @@ final class Params {
     static PolicyParameters schemes(PolicyParameters p, List<RiskShareScheme> schemes) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 new RiskSharingPolicy(schemes), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance());
     }
 
     static PolicyParameters version(PolicyParameters p, String version) {
         return new PolicyParameters(version, p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance());
     }
 
     static PolicyParameters registry(PolicyParameters p, com.ipledge.rules.params.RegistryPolicy r) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), r);
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), r,
+                p.valuationGovernance());
     }
 
     static PolicyParameters valuation(PolicyParameters p, com.ipledge.rules.params.ValuationPolicy v) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
-                p.lgd(), v, p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry());
+                p.lgd(), v, p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance());
     }
 }

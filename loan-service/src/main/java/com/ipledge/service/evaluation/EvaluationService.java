@@ -15,6 +15,7 @@ import com.ipledge.rules.Decision;
 import com.ipledge.rules.DecisionInput;
 import com.ipledge.rules.RiskScore;
 import com.ipledge.rules.params.LgdAssumptions;
+import com.ipledge.rules.ValuationAssumptions;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.rules.sme.SizeClass;
 import com.ipledge.service.application.ApplicationService;
@@ -68,6 +69,9 @@ import java.util.UUID;
  */
 @Singleton
 public class EvaluationService {
+    /** The rule ids of valuation-plausibility.drl. */
+    static final String PLAUSIBILITY_RULES = "VAL-PLAUSIBILITY-";
+
     private final ApplicationService applications;
     private final BorrowerService borrowers;
     private final IpAssetService assets;
@@ -133,6 +137,7 @@ public class EvaluationService {
         List<CollateralItem> items = new ArrayList<>();
         List<EvaluationView.CollateralValuation> valued = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
+        List<ValuationAssumptions> assumed = new ArrayList<>();
         for (IpAsset asset : pledged) {
             Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, freshDays);
             v.ifPresent(s -> seeds.add(s.seed()));
@@ -143,7 +148,10 @@ public class EvaluationService {
                     v.map(StoredValuation::valueScoreTotal).orElse(null), v.map(StoredValuation::desk).orElse(false),
                     v.map(s -> s.source().name()).orElse(null),
                     v.map(StoredValuation::basis).orElse("no valuation: the right is lapsed, invalid, expired or out "
-                            + "of term, so it is no collateral")));
+                            + "of term, so it is no collateral"),
+                    v.map(StoredValuation::appraisalReportId).orElse(null),
+                    v.map(StoredValuation::assumptions).orElse(null), v.map(StoredValuation::deskValue).orElse(null)));
+            v.ifPresent(s -> assumed.add(assumptions(asset, borrower, s)));
         }
         BigDecimal totalCollateral = sum(valued, EvaluationView.CollateralValuation::collateralValue);
         BigDecimal totalReconciled = sum(valued, EvaluationView.CollateralValuation::reconciledValue);
@@ -160,7 +168,8 @@ public class EvaluationService {
                 new com.ipledge.rules.LoanApplication(application.id().toString(), application.requestedAmount(),
                         application.termMonths(), application.purpose(), application.insurance()),
                 borrowerFact(application, borrower, today), items,
-                new RiskScore(decimal(score.pd()), score.riskGrade().name(), expectedLoss), available, params);
+                new RiskScore(decimal(score.pd()), score.riskGrade().name(), expectedLoss), available, params,
+                assumed);
         EvaluationView.BorrowerFacts facts = new EvaluationView.BorrowerFacts(borrower.id(), borrower.version(),
                 borrower.asOf(), borrower.employees(), borrower.operatingRevenue(), borrower.totalAssets(),
                 borrower.sizeClass().name(), borrower.industryCode(), borrower.foundedOn());
@@ -246,6 +255,15 @@ public class EvaluationService {
                 v.map(StoredValuation::valueScoreTotal).orElse(null));
     }
 
+    /** What the plausibility rules check of one asset's valuation, beside the borrower's revenue. */
+    private static ValuationAssumptions assumptions(IpAsset asset, Borrower borrower, StoredValuation v) {
+        StoredValuation.Assumptions a = v.assumptions();
+        return new ValuationAssumptions(asset.id().toString(), v.source().name(), a == null ? null : a.baseRevenue(),
+                borrower.operatingRevenue(), a == null ? null : a.royaltyRate(),
+                a == null ? null : a.economicLifeYears(), a == null ? null : a.remainingLegalLifeYears(),
+                v.reconciledValue(), v.deskValue());
+    }
+
     static com.ipledge.rules.LegalStatus ruleStatus(LegalStatus s) {
         return com.ipledge.rules.LegalStatus.valueOf(s.name());
     }
@@ -327,5 +345,20 @@ public class EvaluationService {
     /** The decisions with these ids (unknown ones left out), for views of many loans at once. */
     public Map<UUID, StoredDecision> findAll(java.util.Collection<UUID> decisionIds) {
         return decisions.findAll(decisionIds);
+    }
+
+    /** The plausibility rules (VAL-PLAUSIBILITY-*) that fired in {@code decision}, read from its stored answer. */
+    public List<String> plausibilityRules(StoredDecision decision) {
+        try {
+            List<String> out = new ArrayList<>();
+            json.readTree(decision.body()).path("firedRules").forEach(n -> {
+                if (n.asText().startsWith(PLAUSIBILITY_RULES)) {
+                    out.add(n.asText());
+                }
+            });
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision unreadable", e);
+        }
     }
 }

@@ -4,7 +4,9 @@ import com.ipledge.rules.CollateralLimit;
 import com.ipledge.rules.Condition;
 import com.ipledge.rules.Reason;
 import com.ipledge.rules.RiskShare;
+import com.ipledge.service.valuation.StoredValuation;
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,15 +30,19 @@ public record EvaluationView(UUID decisionId, UUID applicationId, String decisio
                                 String industryCode, LocalDate foundedOn) {
     }
 
-    /** The valuation each pledged asset was decided on (null valuationId: the asset could not be valued). */
-    @Introspected
     /**
-     * The valuation a decision lent against for one asset: {@code valuationSource} (DESK or BANK, never BUREAU) and
-     * {@code valuationBasis}, why that one.
+     * The valuation a decision lent against for one asset (null valuationId: the asset could not be valued):
+     * {@code valuationSource} (DESK, BANK or APPRAISER, never BUREAU) and {@code valuationBasis}, why that one;
+     * {@code appraisalReportId} when it is an appraisal report's; {@code assumptions}, what it assumed, and
+     * {@code deskValue}, the desk's value of the asset today, which the plausibility rules (VAL-PLAUSIBILITY-*)
+     * checked.
      */
+    @Introspected
     public record CollateralValuation(UUID assetId, UUID valuationId, BigDecimal collateralValue,
                                       BigDecimal reconciledValue, BigDecimal valueScore, boolean deskValuation,
-                                      String valuationSource, String valuationBasis) {
+                                      String valuationSource, String valuationBasis,
+                                      @Nullable UUID appraisalReportId, @Nullable StoredValuation.Assumptions assumptions,
+                                      @Nullable BigDecimal deskValue) {
     }
 
     @Introspected

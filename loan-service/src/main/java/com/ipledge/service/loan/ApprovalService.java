@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,8 +101,13 @@ public class ApprovalService {
                     "The approver must be neither the officer who filed nor the one who evaluated this application.");
         }
         boolean needsReason = !approve || "REFER".equals(decision.outcome());
+        // a valuation out of line referred it: approving anyway means standing by those assumptions, in writing
+        List<String> implausible = approve ? decisions.plausibilityRules(decision) : List.of();
         if (needsReason && (note == null || note.isBlank())) {
-            throw InvalidInput.of("note", approve ? "a reason is required to approve a referred application"
+            throw InvalidInput.of("note", !implausible.isEmpty()
+                    ? "a note is required to approve a decision the valuation plausibility rules referred ("
+                    + String.join(", ", implausible) + "): say why the valuation's assumptions stand"
+                    : approve ? "a reason is required to approve a referred application"
                     : "a reason is required to decline");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -122,8 +128,13 @@ public class ApprovalService {
         long votes = loans.approvals(applicationId).stream().filter(LoanRepository.Approval::approve).count();
         int required = approvalsRequired(decision);
         if (votes < required) {
+            Map<String, Object> vote = new LinkedHashMap<>();
+            vote.put("approvals", votes);
+            vote.put("required", required);
+            vote.put("note", note == null ? "" : note.strip());
+            vote.put("plausibilityRules", implausible);
             audit.append(caller, "application.approval-recorded", "application", applicationId,
-                    application.bankId(), Map.of("approvals", votes, "required", required));
+                    application.bankId(), vote);
             return new ApprovalOutcome(applicationId, "AWAITING_SECOND_APPROVAL", null, decision.approvedLimit(),
                     decision.interestRate(), null, null, (int) votes, required);
         }
@@ -137,6 +148,7 @@ public class ApprovalService {
         payload.put("decisionId", decision.id());
         payload.put("override", "REFER".equals(decision.outcome()));
         payload.put("note", note == null ? "" : note.strip());
+        payload.put("plausibilityRules", implausible);
         audit.append(caller, "loan.approved", "loan", loan.id(), loan.bankId(), payload);
         events.publish(EventType.APPLICATION_APPROVED, loan.bankId(), loan.id(),
                 DomainEvent.data("applicationId", applicationId,

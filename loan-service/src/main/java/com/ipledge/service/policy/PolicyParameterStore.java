@@ -88,7 +88,8 @@ public class PolicyParameterStore {
                 // the deployment's settings, not the library's, for the parts a deployment may set
                 PolicyParameters defaults = withVersion(new PolicyParameters(d.version(), d.eligibility(),
                         d.collateral(), d.limits(), d.pricing(), d.riskSharing(), d.monitoring(), d.classification(),
-                        d.lgd(), d.valuation(), d.portfolioRisk(), null, null, d.widerCollateral(), d.registry()), 1);
+                        d.lgd(), d.valuation(), d.portfolioRisk(), null, null, d.widerCollateral(), d.registry(),
+                        d.valuationGovernance()), 1);
                 insert(1, defaults, "SYSTEM:defaults");
                 audit.append("SYSTEM:defaults", "policy-parameters.created", "policy_parameters", 1, null,
                         Map.of("version", 1));
@@ -149,7 +150,8 @@ public class PolicyParameterStore {
                 p.pricing(), p.riskSharing(), p.monitoring(), p.classificationOrDefaults(), p.lgdOrDefaults(),
                 p.valuationOrDefaults(), p.portfolioRiskOrDefaults(),
                 p.approval() == null ? configuredApproval : p.approval(), p.npl() == null ? configuredNpl : p.npl(),
-                p.widerCollateralOrDefaults(), p.registryOrDefaults());
+                p.widerCollateralOrDefaults(), p.registryOrDefaults(),
+                p.valuationGovernanceOrDefaults());
     }
 
     /** The value score's finance-scenario weights of {@code p} as the valuation engine takes them. */

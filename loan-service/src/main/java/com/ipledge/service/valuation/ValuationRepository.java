@@ -57,12 +57,17 @@ class ValuationRepository {
                 .fetchOptional().map(ValuationRepository::toRow);
     }
 
-    /** The asset's latest valuation dated in (after, upTo], the most recently stored first among equal dates. */
-    /** The newest valuation of the asset from one of {@code sources}, dated in (after, upTo]. */
-    public Optional<Row> latest(UUID assetId, List<ValuationSource> sources, LocalDate after, LocalDate upTo) {
+    /**
+     * The newest valuation of the asset that is either from one of {@code sources} and dated in (after, upTo], or one
+     * of {@code alsoIds} (the appraisal reports' valuations that are valid: their validity is their own); the newest
+     * first, the most recently stored first among equal dates.
+     */
+    public Optional<Row> latest(UUID assetId, List<ValuationSource> sources, LocalDate after, LocalDate upTo,
+                                List<UUID> alsoIds) {
+        Condition fresh = VALUATION.SOURCE.in(sources.stream().map(Enum::name).toList())
+                .and(VALUATION.VALUATION_DATE.gt(after)).and(VALUATION.VALUATION_DATE.le(upTo));
         return db.selectFrom(VALUATION)
-                .where(VALUATION.ASSET_ID.eq(assetId), VALUATION.SOURCE.in(sources.stream().map(Enum::name).toList()),
-                        VALUATION.VALUATION_DATE.gt(after), VALUATION.VALUATION_DATE.le(upTo))
+                .where(VALUATION.ASSET_ID.eq(assetId), alsoIds.isEmpty() ? fresh : fresh.or(VALUATION.ID.in(alsoIds)))
                 .orderBy(VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
                 .limit(1)
                 .fetchOptional().map(ValuationRepository::toRow);

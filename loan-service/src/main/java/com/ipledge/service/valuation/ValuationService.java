@@ -140,6 +140,12 @@ public class ValuationService {
         return view;
     }
 
+    /** Runs the engine and keeps nothing: the desk comparison of a decision, an appraisal's value score. */
+    ValuationResult compute(ValuationInput in, AssetInput facts, LocalDate today) {
+        FieldErrors errors = new FieldErrors();
+        return run(ValuationRequests.toEngine(in, facts, today, errors), errors);
+    }
+
     /**
      * Runs the engine, or answers 400 naming every bad field: those found by the API ({@code errors}) and the
      * engine's. When the API found some, the engine still checks the rest, on one path so that it costs nothing.

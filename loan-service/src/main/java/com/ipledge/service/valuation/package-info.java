@@ -6,9 +6,14 @@
  *       given inline and keeps nothing (200). Bad input is a 400 naming every field; a lost right (LAPSED,
  *       INVALIDATED, EXPIRED) on file is a 422.</li>
  *   <li>{@code GET /api/v1/valuations/{id}}: a kept valuation exactly as answered, bank-scoped.</li>
+ *   <li>{@code /api/v1/ip-assets/{assetId}/appraisal-reports} and {@code /api/v1/appraisal-reports/{id}}
+ *       ({@link com.ipledge.service.valuation.AppraisalReportController}): external appraisal reports with their PDF,
+ *       each also a kept valuation with source APPRAISER.</li>
  *   <li>{@link com.ipledge.service.valuation.CollateralValuations#currentOrDesk}: for the evaluation, the asset's
- *       latest kept valuation within the policy's freshness (180 days by default), or a kept desk valuation
- *       ({@link com.ipledge.service.valuation.DeskAssumptions}).</li>
+ *       newest kept DESK or BANK valuation within the policy's freshness (180 days by default) or APPRAISER
+ *       valuation whose report is accepted and valid, or a kept desk valuation
+ *       ({@link com.ipledge.service.valuation.DeskAssumptions}); with what it assumed and the desk's value, for the
+ *       plausibility rules.</li>
  * </ul>
  * A kept valuation's {@code request} column is an inline request (asset facts, paths and seed written out): posting it
  * again recomputes its {@code result} exactly (same engine version).

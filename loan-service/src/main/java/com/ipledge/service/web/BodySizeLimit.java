@@ -12,30 +12,38 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The body limit, by declared length and before the body is read: 1 MB everywhere (the server's own
- * {@code micronaut.server.max-request-size} is 8 MB and bounds bodies sent without a length), except a portfolio
- * simulation, whose 100,000 exposures need up to 8 MB.
+ * {@code micronaut.server.max-request-size} is 14 MB and bounds bodies sent without a length), except a portfolio
+ * simulation, whose 100,000 exposures need up to 8 MB, and an appraisal report, whose PDF of up to 10 MB travels as
+ * base64 (4/3 of it) inside JSON: 14 MB.
  */
 @ServerFilter("/**")
 class BodySizeLimit implements Ordered {
     static final String SIMULATIONS = "/api/v1/risk/portfolio-simulations";
+    static final Pattern APPRAISAL_REPORTS = Pattern.compile("/api/v1/ip-assets/[^/]+/appraisal-reports");
 
     private final long limit;
     private final long simulationLimit;
+    private final long appraisalLimit;
 
     BodySizeLimit(@Value("${ipledge.api.max-body-bytes:1048576}") long limit,
-                  @Value("${ipledge.api.max-simulation-body-bytes:8388608}") long simulationLimit) {
+                  @Value("${ipledge.api.max-simulation-body-bytes:8388608}") long simulationLimit,
+                  @Value("${ipledge.api.max-appraisal-body-bytes:14680064}") long appraisalLimit) {
         this.limit = limit;
         this.simulationLimit = simulationLimit;
+        this.appraisalLimit = appraisalLimit;
     }
 
     @RequestFilter
     @Nullable
     MutableHttpResponse<?> check(HttpRequest<?> request) {
         long length = request.getContentLength();
-        long allowed = request.getPath().equals(SIMULATIONS) ? simulationLimit : limit;
+        String path = request.getPath();
+        long allowed = path.equals(SIMULATIONS) ? simulationLimit
+                : APPRAISAL_REPORTS.matcher(path).matches() ? appraisalLimit : limit;
         if (length <= allowed) {
             return null;
         }

@@ -102,6 +102,12 @@ class TenantIsolationTest extends ApiTestBase {
                         "economicLifeYears", Map.of("min", 5, "mode", 5, "max", 5))), officer);
         assertEquals(201, valuation.status(), valuation::toString);
         ownIds.put("valuations", valuation.text("id"));
+        Answer appraisal = post("/api/v1/ip-assets/" + ownIds.get("ip-assets") + "/appraisal-reports", Map.of(
+                "firm", "甘肃中天资产评估有限公司", "reportNumber", "VICTIM-1", "reportDate", today().toString(),
+                "method", "INCOME", "appraisedValue", "2000000", "fileBase64",
+                java.util.Base64.getEncoder().encodeToString("%PDF-1.7 victim".getBytes())), officer);
+        assertEquals(201, appraisal.status(), appraisal::toString);
+        ownIds.put("appraisal-reports", appraisal.text("id"));
         // a public-form filing addressed to this bank, in the name of its borrower (issue 17)
         NewBorrower firm = new NewBorrower((String) borrower.get("name"), (String) borrower.get("creditCode"),
                 "C3911", null, "620100", 120, new BigDecimal("80000000"), new BigDecimal("52000000"),

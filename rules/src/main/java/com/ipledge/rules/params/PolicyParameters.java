@@ -22,7 +22,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                                MonitoringThresholds monitoring, ClassificationPolicy classification,
                                LgdAssumptions lgd, ValuationPolicy valuation, PortfolioRiskPolicy portfolioRisk,
                                ApprovalPolicy approval, NplPolicy npl, WiderCollateralPolicy widerCollateral,
-                               RegistryPolicy registry) {
+                               RegistryPolicy registry, ValuationGovernancePolicy valuationGovernance) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -74,7 +74,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         return new PolicyParameters("defaults-2026.1", eligibility, collateral, limits, pricing, sharing,
                 monitoring, ClassificationPolicy.defaults(), LgdAssumptions.defaults(), ValuationPolicy.defaults(),
                 PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults(),
-                WiderCollateralPolicy.defaults(), RegistryPolicy.defaults());
+                WiderCollateralPolicy.defaults(), RegistryPolicy.defaults(),
+                ValuationGovernancePolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
@@ -120,6 +121,11 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
     /** Versions stored before the pre-filing checks were policy data have none: the registries' own rule. */
     public RegistryPolicy registryOrDefaults() {
         return registry == null ? RegistryPolicy.defaults() : registry;
+    }
+
+    /** Versions stored before valuation governance was policy data have none: they meant these defaults. */
+    public ValuationGovernancePolicy valuationGovernanceOrDefaults() {
+        return valuationGovernance == null ? ValuationGovernancePolicy.defaults() : valuationGovernance;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -196,6 +202,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             if (registry.debtTermMarginDays() > 3660) {
                 checks.add(prefix + "registry.debtTermMarginDays", "must be at most 3660");
             }
+        }
+        if (valuationGovernance != null) {
+            checkValuationGovernance(prefix + "valuationGovernance.", checks);
         }
     }
 
@@ -425,6 +434,33 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (checks.present(p + "penaltyRateMarkup", c.penaltyRateMarkup())) {
             checks.fraction(p + "penaltyRateMarkup", c.penaltyRateMarkup());
+        }
+    }
+
+    private void checkValuationGovernance(String p, Checks checks) {
+        ValuationGovernancePolicy g = valuationGovernance;
+        checks.positive(p + "maxRevenueShareOfBorrower", g.maxRevenueShareOfBorrower());
+        if (checks.present(p + "maxMultipleOfDeskValue", g.maxMultipleOfDeskValue())
+                && g.maxMultipleOfDeskValue().compareTo(BigDecimal.ONE) < 0) {
+            checks.add(p + "maxMultipleOfDeskValue", "must be at least 1");
+        }
+        if (g.appraisalValidityMonths() < 1 || g.appraisalValidityMonths() > 60) {
+            checks.add(p + "appraisalValidityMonths", "must be between 1 and 60");
+        }
+        if (checks.present(p + "royaltyRateRangeByIpType", g.royaltyRateRangeByIpType())) {
+            g.royaltyRateRangeByIpType().forEach((type, range) -> {
+                String f = p + "royaltyRateRangeByIpType." + type;
+                if (!isIpType(type)) {
+                    checks.add(f, "is not an IP type");
+                }
+                if (checks.present(f, range)) {
+                    checks.fraction(f + ".min", range.min());
+                    checks.fraction(f + ".max", range.max());
+                    if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
+                        checks.add(f + ".min", "must not exceed max");
+                    }
+                }
+            });
         }
     }
 
