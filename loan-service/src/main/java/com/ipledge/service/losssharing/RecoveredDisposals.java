@@ -25,7 +25,9 @@ class RecoveredDisposals implements ComparableSales {
     }
 
     @Override
-    public List<ComparableSale> find(UUID bankId, IpType type, String industryPrefix, LocalDate asOf) {
+    public List<ComparableSale> find(UUID bankId, UUID subjectAssetId, IpType type, String industryPrefix,
+                                     LocalDate asOf) {
+        // a realised sale of the very right valued is kept: it is the best evidence of what it fetches
         return repo.disposals(bankId, type.name(), industryPrefix, asOf, LIMIT).stream()
                 .map(d -> new ComparableSale("RECOVERY", d.recoveryId(), d.method(), d.amount(), d.recoveredOn(),
                         d.industryCode(), type.isPatent()

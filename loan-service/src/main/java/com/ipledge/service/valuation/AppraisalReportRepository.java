@@ -110,6 +110,35 @@ class AppraisalReportRepository {
                 .fetch(APPRAISAL_REPORT.VALUATION_ID);
     }
 
+    /** An accepted report of another asset, as a market comparable. */
+    record Comparable(UUID id, String method, java.math.BigDecimal value, LocalDate reportDate, String industryCode,
+                      LocalDate assetExpiresOn) {
+    }
+
+    /**
+     * One bank's reports, valid on {@code asOf} (accepted, dated on or before it, not past {@code valid_until}), of
+     * its assets of {@code ipType} other than {@code subject}, whose owner (a borrower of the bank) has an industry
+     * code starting with {@code industryPrefix}; newest report first, at most {@code limit}.
+     */
+    List<Comparable> comparables(UUID bankId, UUID subject, String ipType, String industryPrefix, LocalDate asOf,
+                                 int limit) {
+        var asset = com.ipledge.service.db.Tables.IP_ASSET;
+        var borrower = com.ipledge.service.db.Tables.BORROWER;
+        return db.select(APPRAISAL_REPORT.ID, APPRAISAL_REPORT.METHOD, APPRAISAL_REPORT.APPRAISED_VALUE,
+                        APPRAISAL_REPORT.REPORT_DATE, borrower.INDUSTRY_CODE, asset.EXPIRES_ON)
+                .from(APPRAISAL_REPORT)
+                .join(asset).on(asset.ID.eq(APPRAISAL_REPORT.ASSET_ID))
+                .join(borrower).on(borrower.BANK_ID.eq(asset.BANK_ID),
+                        borrower.CREDIT_CODE.eq(asset.OWNER_CREDIT_CODE))
+                .where(APPRAISAL_REPORT.BANK_ID.eq(bankId), APPRAISAL_REPORT.ASSET_ID.ne(subject),
+                        asset.TYPE.eq(ipType), borrower.INDUSTRY_CODE.startsWith(industryPrefix),
+                        APPRAISAL_REPORT.STATUS.eq(AppraisalReport.Status.ACCEPTED.name()),
+                        APPRAISAL_REPORT.REPORT_DATE.le(asOf), APPRAISAL_REPORT.VALID_UNTIL.ge(asOf))
+                .orderBy(APPRAISAL_REPORT.REPORT_DATE.desc(), APPRAISAL_REPORT.CREATED_AT.desc())
+                .limit(limit)
+                .fetch(r -> new Comparable(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     private static Condition scope(Optional<UUID> bankScope) {
         return bankScope.map(APPRAISAL_REPORT.BANK_ID::eq).orElse(DSL.trueCondition());
     }

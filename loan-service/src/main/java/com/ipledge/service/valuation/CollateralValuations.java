@@ -170,8 +170,12 @@ public class CollateralValuations {
                 : new Assumptions(a.baseRevenue(), a.royaltyRate(), a.economicLifeYears(), legal);
     }
 
-    /** Patents only: marks renew, so their economic life is not bounded by one registration's term. */
+    /**
+     * Rights with a fixed end only (patents, copyrights, a data-IP certificate's validity): marks renew, so their
+     * economic life is not bounded by one registration's term.
+     */
     private static BigDecimal legalLifeLeft(IpAsset asset, LocalDate on) {
-        return asset.type().isPatent() && on != null ? LegalTerm.remainingYears(asset.expiresOn(), on) : null;
+        return !asset.type().isMark() && on != null && asset.expiresOn() != null
+                ? LegalTerm.remainingYears(asset.expiresOn(), on) : null;
     }
 }

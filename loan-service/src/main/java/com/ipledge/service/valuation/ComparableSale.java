@@ -9,11 +9,11 @@ import java.util.UUID;
 /**
  * One price ipledge holds for an asset like the one valued.
  *
- * @param kind                     {@code RECOVERY} (a realised disposal of a pledged asset) or, once plugged in,
- *                                 {@code APPRAISAL}
- * @param reference                the recovery's (or report's) id
- * @param method                   AUCTION, TRANSFER or LICENCE for recoveries
- * @param price                    yuan, the gross amount realised
+ * @param kind                     {@code RECOVERY} (a realised disposal of a pledged asset) or {@code APPRAISAL} (an
+ *                                 accepted appraisal report of another asset)
+ * @param reference                the recovery's or the report's id
+ * @param method                   AUCTION, TRANSFER or LICENCE for recoveries; INCOME, MARKET or COST for reports
+ * @param price                    yuan, the gross amount realised, or the appraised value
  * @param remainingLegalLifeYears  the sold right's legal life left on {@code on}; null for marks (renewable)
  */
 @Introspected

@@ -7,15 +7,15 @@ import java.util.UUID;
 
 /**
  * A port for the market approach of a desk valuation: prices ipledge itself holds for assets like the one valued.
- * Every bean implementing it is asked; today the loss-sharing feature's realised disposals (recoveries) answer. An
- * accepted appraisal report is the next source to plug in here (kind {@code APPRAISAL}): implement this interface
- * in the feature that keeps the reports, and the desk valuation lists and uses them with no change here.
+ * Every bean implementing it is asked: the loss-sharing feature's realised disposals (recoveries, kind
+ * {@code RECOVERY}) and the bank's accepted appraisal reports of its other assets (kind {@code APPRAISAL}).
  */
 public interface ComparableSales {
     /**
      * Sales of one bank's assets of {@code type} whose borrower's GB/T 4754 code starts with
      * {@code industryPrefix} (a division such as {@code C27}, or a section letter), on or before {@code asOf}, newest
-     * first. Never another bank's: a bank's desk valuation must not reveal what another bank realised.
+     * first. Never another bank's: a bank's desk valuation must not reveal what another bank realised. A source may
+     * leave out {@code subjectAssetId}, the asset being valued, where its price would not be a comparable.
      */
-    List<ComparableSale> find(UUID bankId, IpType type, String industryPrefix, LocalDate asOf);
+    List<ComparableSale> find(UUID bankId, UUID subjectAssetId, IpType type, String industryPrefix, LocalDate asOf);
 }

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The desk valuation's market approach from the prices ipledge holds ({@link ComparableSales}): the same bank's
- * sales of assets of the same IP type whose borrower is in the same GB/T 4754 division (or section, when the
+ * realised sales and accepted appraisal reports of assets of the same IP type whose borrower is in the same GB/T 4754 division (or section, when the
  * borrower's code has no division), at most {@value #MOST} of them, newest first. Each is adjusted:
  * <ul>
  *   <li>{@code remainingLegalLife}: patents only, the subject's remaining legal life / the sold right's at its
@@ -38,11 +38,11 @@ final class OwnComparables {
         String code = borrower.industryCode();
         String prefix = code.length() >= 3 ? code.substring(0, 3) : code.substring(0, 1);
         List<ComparableSale> sales = new ArrayList<>();
-        sources.forEach(s -> sales.addAll(s.find(asset.bankId(), asset.type(), prefix, today)));
+        sources.forEach(s -> sales.addAll(s.find(asset.bankId(), asset.id(), asset.type(), prefix, today)));
         sales.sort(Comparator.comparing(ComparableSale::on).reversed());
         if (sales.isEmpty()) {
-            return new Found(new MarketEvidence("NONE", "no comparables: this bank has no realised disposal (and "
-                    + "no appraisal report) of a " + asset.type() + " of a borrower in industry " + prefix
+            return new Found(new MarketEvidence("NONE", "no comparables: this bank has no realised disposal and no "
+                    + "valid appraisal report of another asset of a " + asset.type() + " of a borrower in industry " + prefix
                     + " up to " + today + "; the income approach alone sets the value", List.of()), List.of());
         }
         List<MarketEvidence.Comparable> shown = new ArrayList<>();
@@ -50,7 +50,9 @@ final class OwnComparables {
         BigDecimal subjectLife = asset.type().isPatent() ? LegalTerm.remainingYears(asset.expiresOn(), today) : null;
         for (ComparableSale sale : sales.subList(0, Math.min(MOST, sales.size()))) {
             List<Factor> factors = List.of(lifeFactor(subjectLife, sale.remainingLegalLifeYears()),
-                    new Factor("method", 1.0, sale.method() + ": what a lender realised from such a right"));
+                    new Factor("method", 1.0, "APPRAISAL".equals(sale.kind())
+                            ? sale.method() + " appraisal: an appraiser's conclusion on such a right, not a sale"
+                            : sale.method() + ": what a lender realised from such a right"));
             double product = factors.stream().mapToDouble(Factor::factor).reduce(1, (a, b) -> a * b);
             BigDecimal adjusted = sale.price().multiply(BigDecimal.valueOf(product))
                     .setScale(2, RoundingMode.HALF_EVEN);
@@ -60,7 +62,8 @@ final class OwnComparables {
             inputs.add(new ComparableInput(description, sale.price(),
                     factors.stream().map(Factor::factor).toList(), null));
         }
-        return new Found(new MarketEvidence("USED", shown.size() + " of this bank's realised disposals of a "
+        return new Found(new MarketEvidence("USED", shown.size() + " of this bank's realised disposals and "
+                + "appraisal reports of other assets of a "
                 + asset.type() + " of a borrower in industry " + prefix + ", reconciled with the income approach "
                 + "at the engine's default weights", shown), inputs);
     }

@@ -119,6 +119,45 @@ class AppraisalReportTest extends ApiTestBase {
     }
 
     @Test
+    void anotherAssetsValidReportIsAMarketComparableForTheDesk() {
+        String[] appraised = borrowerWithPatent(officer);
+        Answer posted = post("/api/v1/ip-assets/" + appraised[1] + "/appraisal-reports",
+                report("COMPARABLE-2026-1", today().minusDays(10).toString(), "1800000", pdf(2_000, 5)), officer);
+        assertEquals(201, posted.status(), posted::toString);
+
+        String[] valued = borrowerWithPatent(officer);
+        Map<String, Object> used = evaluate(valued[0], valued[1], "300000");
+        assertEquals("DESK", used.get("valuationSource"), used::toString);
+        Answer valuation = get("/api/v1/valuations/" + used.get("valuationId"), officer);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> evidence = (Map<String, Object>) valuation.get("marketEvidence");
+        assertEquals("USED", evidence.get("status"), valuation::toString);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> comparables = (List<Map<String, Object>>) evidence.get("comparables");
+        Map<String, Object> mine = comparables.stream().filter(c -> posted.text("id").equals(c.get("reference")))
+                .findFirst().orElseThrow(() -> new AssertionError(evidence.toString()));
+        assertEquals("APPRAISAL", mine.get("kind"));
+        assertEquals("INCOME", mine.get("method"));
+        assertEquals(0, new java.math.BigDecimal("1800000").compareTo(new java.math.BigDecimal(
+                mine.get("price").toString())));
+        assertTrue(comparables.stream().noneMatch(c -> "RECOVERY".equals(c.get("kind"))), "no recoveries here");
+        assertTrue(evidence.get("note").toString().contains("appraisal reports"), evidence::toString);
+
+        // withdrawn, it is no comparable any more: the next desk valuation (another asset) leaves it out
+        Answer withdrawn = post("/api/v1/appraisal-reports/" + posted.text("id") + "/withdrawal",
+                Map.of("reason", "superseded"), officer);
+        assertEquals(200, withdrawn.status(), withdrawn::toString);
+        String[] later = borrowerWithPatent(officer);
+        Answer next = get("/api/v1/valuations/" + evaluate(later[0], later[1], "300000").get("valuationId"), officer);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nextEvidence = (Map<String, Object>) next.get("marketEvidence");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nextComparables = (List<Map<String, Object>>) nextEvidence.get("comparables");
+        assertTrue(nextComparables.stream().noneMatch(c -> posted.text("id").equals(c.get("reference"))),
+                nextEvidence::toString);
+    }
+
+    @Test
     void anExpiredReportIsNotUsedAndTheDecisionSaysWhy() {
         String[] owned = borrowerWithPatent(officer);
         String reportDate = today().minusDays(400).toString();

@@ -40,6 +40,9 @@ public record ValuationGovernancePolicy(BigDecimal maxRevenueShareOfBorrower,
         royalty.put("DESIGN_PATENT", range("0.002", "0.05"));
         royalty.put("TRADEMARK", range("0.002", "0.08"));
         royalty.put("GEOGRAPHICAL_INDICATION", range("0.001", "0.05"));
+        royalty.put("COPYRIGHT", range("0.005", "0.10"));
+        royalty.put("SOFTWARE_COPYRIGHT", range("0.01", "0.15"));
+        royalty.put("DATA_IP", range("0.002", "0.08"));
         return new ValuationGovernancePolicy(new BigDecimal("1.00"), royalty, new BigDecimal("3"), 12);
     }
 
