@@ -128,7 +128,6 @@ public class EvaluationService {
         LocalDate today = LocalDate.now(clock);
         // read once: every number below comes from this version, and the decision names it
         PolicyParameters params = parameters.current();
-        int freshDays = params.valuationOrDefaults().freshDays();
         Borrower borrower = borrowers.find(application.borrowerId(), Optional.empty()).orElseThrow();
         List<IpAsset> pledged = new ArrayList<>();
         for (java.util.UUID id : application.collateralAssetIds()) {
@@ -139,7 +138,7 @@ public class EvaluationService {
         List<Long> seeds = new ArrayList<>();
         List<ValuationAssumptions> assumed = new ArrayList<>();
         for (IpAsset asset : pledged) {
-            Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, freshDays);
+            Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, params);
             v.ifPresent(s -> seeds.add(s.seed()));
             items.add(collateralItem(asset, ownership.of(asset.id()), borrower, v, today));
             valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),

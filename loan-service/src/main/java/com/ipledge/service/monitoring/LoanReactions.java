@@ -121,8 +121,7 @@ public class LoanReactions {
                 .collateralAssetIds()) {
             IpAsset asset = changed.containsKey(assetId) ? changed.get(assetId)
                     : assets.find(assetId, Optional.empty()).orElseThrow();
-            Optional<StoredValuation> v = valuations.currentOrDesk(actor, asset, borrower, today,
-                    params.valuationOrDefaults().freshDays());
+            Optional<StoredValuation> v = valuations.currentOrDesk(actor, asset, borrower, today, params);
             if (v.isPresent()) {
                 current = current.add(v.get().collateralValue());
             }

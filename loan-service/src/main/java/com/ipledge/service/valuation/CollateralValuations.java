@@ -6,7 +6,6 @@ import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.LegalTerm;
-import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.valuation.ValuationInput.AssetInput;
 import com.ipledge.service.valuation.ValuationInput.AssumptionsInput;
@@ -32,17 +31,15 @@ public class CollateralValuations {
     private final ValuationRepository repository;
     private final AppraisalReportRepository appraisals;
     private final ObjectMapper json;
-    private final PolicyParameterStore parameters;
     private final List<ComparableSales> comparables;
 
     public CollateralValuations(ValuationService valuations, ValuationRepository repository,
                                 AppraisalReportRepository appraisals, ObjectMapper json,
-                                PolicyParameterStore parameters, List<ComparableSales> comparables) {
+                                List<ComparableSales> comparables) {
         this.valuations = valuations;
         this.repository = repository;
         this.appraisals = appraisals;
         this.json = json;
-        this.parameters = parameters;
         this.comparables = comparables;
     }
 
@@ -55,12 +52,13 @@ public class CollateralValuations {
     /**
      * The valuation to lend against, or empty when the asset is LAPSED, INVALIDATED or EXPIRED (or a patent whose term
      * is over): such a right is no collateral. Joins the caller's transaction. {@code caller} is the audited actor;
-     * the asset is taken as already scoped to it. {@code freshDays} is the policy's freshness, taken from the very
-     * parameters the caller decides with.
+     * the asset is taken as already scoped to it. {@code policy} is the very version the caller decides with: its
+     * freshness, desk assumptions and wider-collateral defaults.
      */
     @Transactional
     public Optional<StoredValuation> currentOrDesk(Caller caller, IpAsset asset, Borrower borrower, LocalDate today,
-                                                   int freshDays) {
+                                                   PolicyParameters policy) {
+        int freshDays = policy.valuationOrDefaults().freshDays();
         Optional<AssetInput> facts = StoredAssetFacts.of(asset);
         if (facts.isEmpty()) {
             return Optional.empty();
@@ -70,7 +68,6 @@ public class CollateralValuations {
                 .toList();
         Optional<ValuationRepository.Row> current = repository.latest(asset.id(), ValuationSource.LENDABLE,
                 today.minusDays(freshDays), today, usable);
-        PolicyParameters policy = parameters.current();
         Optional<DeskAssumptions.Desk> desk = DeskAssumptions.request(asset, facts.get(), borrower, today,
                 policy.valuationOrDefaults(), policy.widerCollateralOrDefaults(), policy.version());
         if (current.isPresent()) {

@@ -63,7 +63,7 @@ class CollateralValuationsTest extends ApiTestBase {
     void deskValuationIsKeptOnceAndReused() throws IOException {
         IpAsset asset = register(Fixtures.invention(Fixtures.creditCode()));
         long audits = count("SELECT count(*) FROM audit_entry WHERE action = 'valuation.created'");
-        StoredValuation first = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
+        StoredValuation first = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
         assertTrue(first.desk());
         assertEquals(asset.id(), first.assetId());
         assertEquals(EngineInfo.VERSION, first.engineVersion());
@@ -72,7 +72,7 @@ class CollateralValuationsTest extends ApiTestBase {
         assertTrue(first.collateralValue().signum() > 0);
         assertTrue(first.collateralValue().compareTo(first.reconciledValue()) <= 0);
 
-        StoredValuation second = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
+        StoredValuation second = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
         assertEquals(first.id(), second.id(), "the kept desk valuation is reused");
         assertEquals(first.collateralValue(), second.collateralValue());
         assertEquals(ValuationSource.DESK, second.source());
@@ -113,7 +113,7 @@ class CollateralValuationsTest extends ApiTestBase {
         Answer old = post("/api/v1/valuations", Map.of("assetId", asset.id().toString(), "assumptions",
                 assumptions), officer);
         assertEquals(201, old.status(), old::toString);
-        StoredValuation desk = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
+        StoredValuation desk = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
         assertTrue(desk.desk(), "a valuation of 181 days ago is stale");
 
         assumptions.put("valuationDate", today.minusDays(10).toString());
@@ -122,19 +122,21 @@ class CollateralValuationsTest extends ApiTestBase {
         assertEquals(201, fresh.status(), fresh::toString);
         // the desk valuation (today) is later than the bank's (10 days ago): the latest one counts
         assertEquals(desk.id(),
-                collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow().id());
+                collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow().id());
 
         IpAsset other = register(Fixtures.invention(Fixtures.creditCode()));
         assumptions.put("valuationDate", today.minusDays(3).toString());
         Answer bank = post("/api/v1/valuations", Map.of("assetId", other.id().toString(), "assumptions",
                 assumptions), officer);
-        StoredValuation current = collateral.currentOrDesk(caller, other, borrower, today, FRESH_DAYS).orElseThrow();
+        StoredValuation current = collateral.currentOrDesk(caller, other, borrower, today, POLICY).orElseThrow();
         assertFalse(current.desk());
         assertEquals(UUID.fromString(bank.text("id")), current.id());
         assertEquals(new BigDecimal(bank.get("collateralValue").toString()), current.collateralValue());
     }
 
     /** The policy's default freshness: the parameters of this test's database are never changed. */
+    private static final com.ipledge.rules.params.PolicyParameters POLICY =
+            com.ipledge.rules.params.PolicyParameters.defaults();
     private static final int FRESH_DAYS = ValuationPolicy.defaults().freshDays();
     private static final int FRESH_DAYS_PLUS_ONE = FRESH_DAYS + 1;
 
@@ -144,7 +146,7 @@ class CollateralValuationsTest extends ApiTestBase {
             Map<String, Object> body = Fixtures.invention(Fixtures.creditCode());
             body.put("legalStatus", status);
             IpAsset asset = register(body);
-            assertEquals(Optional.empty(), collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS),
+            assertEquals(Optional.empty(), collateral.currentOrDesk(caller, asset, borrower, today, POLICY),
                     status);
             assertEquals(0, count("SELECT count(*) FROM valuation WHERE asset_id = '" + asset.id() + "'"));
         }
@@ -154,7 +156,7 @@ class CollateralValuationsTest extends ApiTestBase {
         old.put("filingDate", "2004-03-01");
         old.put("grantDate", "2006-05-01");
         IpAsset expired = register(old);
-        assertEquals(Optional.empty(), collateral.currentOrDesk(caller, expired, borrower, today, FRESH_DAYS));
+        assertEquals(Optional.empty(), collateral.currentOrDesk(caller, expired, borrower, today, POLICY));
     }
 
     @Test
@@ -173,7 +175,7 @@ class CollateralValuationsTest extends ApiTestBase {
         gi.put("type", "GEOGRAPHICAL_INDICATION");
         for (Map<String, Object> body : List.of(utility, design, gi)) {
             IpAsset asset = register(body);
-            StoredValuation v = collateral.currentOrDesk(caller, asset, borrower, today, FRESH_DAYS).orElseThrow();
+            StoredValuation v = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
             assertTrue(v.desk());
             assertTrue(v.reconciledValue().signum() > 0, body.get("type").toString());
         }
