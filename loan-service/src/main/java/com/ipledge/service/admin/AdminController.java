@@ -1,6 +1,7 @@
 package com.ipledge.service.admin;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
@@ -39,27 +40,25 @@ public class AdminController {
     }
 
     private final AdminService admin;
-    private final IdempotentRequests idempotent;
 
-    public AdminController(AdminService admin, IdempotentRequests idempotent) {
+    public AdminController(AdminService admin) {
         this.admin = admin;
-        this.idempotent = idempotent;
     }
 
     @Post("/banks")
     @Operation(summary = "Create a bank")
-    public HttpResponse<String> createBank(@Body @Valid NewBank body, Caller caller,
-                                           @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /admin/banks", body,
-                () -> HttpResponse.created(admin.createBank(caller, body.code(), body.name())));
+    @Idempotent
+    public HttpResponse<?> createBank(@Body @Valid NewBank body, Caller caller,
+                                      @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(admin.createBank(caller, body.code(), body.name()));
     }
 
     @Post("/api-keys")
     @Operation(summary = "Create an API key (its secret is shown once)")
-    public HttpResponse<String> createApiKey(@Body @Valid NewApiKey body, Caller caller,
-                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /admin/api-keys", body,
-                () -> HttpResponse.created(admin.issueApiKey(caller, body.role(), body.bankId(), body.label())));
+    @Idempotent
+    public HttpResponse<?> createApiKey(@Body @Valid NewApiKey body, Caller caller,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(admin.issueApiKey(caller, body.role(), body.bankId(), body.label()));
     }
 
     /** Revokes the key at once (a leaked key, a person who left); answers the key without its secret. */

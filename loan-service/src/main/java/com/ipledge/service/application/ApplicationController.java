@@ -1,6 +1,7 @@
 package com.ipledge.service.application;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -26,21 +27,19 @@ import java.util.UUID;
 @Tag(name = "applications")
 public class ApplicationController {
     private final ApplicationService applications;
-    private final IdempotentRequests idempotent;
 
-    public ApplicationController(ApplicationService applications, IdempotentRequests idempotent) {
+    public ApplicationController(ApplicationService applications) {
         this.applications = applications;
-        this.idempotent = idempotent;
     }
 
     @Post
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "submitApplication", summary = "Submit a loan application")
-    public HttpResponse<String> submit(@Body NewApplication body, Caller caller,
-                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /applications", body,
-                () -> HttpResponse.created(applications.submit(caller, body)));
+    @Idempotent
+    public HttpResponse<?> submit(@Body NewApplication body, Caller caller,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(applications.submit(caller, body));
     }
 
     @Get("/{id}")

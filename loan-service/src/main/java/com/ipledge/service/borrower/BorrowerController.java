@@ -1,6 +1,7 @@
 package com.ipledge.service.borrower;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -28,21 +29,19 @@ import java.util.UUID;
 @Tag(name = "borrowers")
 public class BorrowerController {
     private final BorrowerService borrowers;
-    private final IdempotentRequests idempotent;
 
-    public BorrowerController(BorrowerService borrowers, IdempotentRequests idempotent) {
+    public BorrowerController(BorrowerService borrowers) {
         this.borrowers = borrowers;
-        this.idempotent = idempotent;
     }
 
     @Post
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerBorrower", summary = "Register a borrower")
-    public HttpResponse<String> register(@Body NewBorrower body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /borrowers", body,
-                () -> HttpResponse.created(borrowers.register(caller, body)));
+    @Idempotent
+    public HttpResponse<?> register(@Body NewBorrower body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(borrowers.register(caller, body));
     }
 
     @Get("/{id}")

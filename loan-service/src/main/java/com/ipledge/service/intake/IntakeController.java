@@ -1,6 +1,7 @@
 package com.ipledge.service.intake;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -26,11 +27,9 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearerAuth")
 public class IntakeController {
     private final IntakeService intakes;
-    private final IdempotentRequests idempotent;
 
-    public IntakeController(IntakeService intakes, IdempotentRequests idempotent) {
+    public IntakeController(IntakeService intakes) {
         this.intakes = intakes;
-        this.idempotent = idempotent;
     }
 
     @Get
@@ -49,17 +48,17 @@ public class IntakeController {
 
     @Post("/{id}/confirm")
     @Operation(operationId = "confirmIntake", summary = "Confirm an intake into an application")
-    public HttpResponse<String> confirm(UUID id, @Body IntakeConfirmation body, Caller caller,
-                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /intakes/" + id + "/confirm", body,
-                () -> HttpResponse.ok(intakes.confirm(caller, id, body)));
+    @Idempotent
+    public HttpResponse<?> confirm(UUID id, @Body IntakeConfirmation body, Caller caller,
+                                   @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.ok(intakes.confirm(caller, id, body));
     }
 
     @Post("/{id}/reject")
     @Operation(operationId = "rejectIntake", summary = "Reject an intake")
-    public HttpResponse<String> reject(UUID id, @Body IntakeRejection body, Caller caller,
-                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /intakes/" + id + "/reject", body,
-                () -> HttpResponse.ok(intakes.reject(caller, id, body)));
+    @Idempotent
+    public HttpResponse<?> reject(UUID id, @Body IntakeRejection body, Caller caller,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.ok(intakes.reject(caller, id, body));
     }
 }

@@ -1,6 +1,7 @@
 package com.ipledge.service.ipasset;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -26,21 +27,19 @@ import java.util.UUID;
 @Tag(name = "ip-assets")
 public class IpAssetController {
     private final IpAssetService assets;
-    private final IdempotentRequests idempotent;
 
-    public IpAssetController(IpAssetService assets, IdempotentRequests idempotent) {
+    public IpAssetController(IpAssetService assets) {
         this.assets = assets;
-        this.idempotent = idempotent;
     }
 
     @Post
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerIpAsset", summary = "Register an IP asset")
-    public HttpResponse<String> register(@Body NewIpAsset body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /ip-assets", body,
-                () -> HttpResponse.created(assets.register(caller, body)));
+    @Idempotent
+    public HttpResponse<?> register(@Body NewIpAsset body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(assets.register(caller, body));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.ipledge.service.ipasset;
 
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,19 +21,17 @@ import java.util.UUID;
 @Tag(name = "ip-assets")
 public class OwnershipController {
     private final OwnershipService ownership;
-    private final IdempotentRequests idempotent;
 
-    public OwnershipController(OwnershipService ownership, IdempotentRequests idempotent) {
+    public OwnershipController(OwnershipService ownership) {
         this.ownership = ownership;
-        this.idempotent = idempotent;
     }
 
     @Get("/ownership")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getIpAssetOwnership", summary = "Registered owners, consents and register flags")
-    public Ownership get(UUID id, Authentication auth) {
-        return ownership.get(Caller.of(auth), id);
+    public Ownership get(UUID id, Caller caller) {
+        return ownership.get(caller, id);
     }
 
     @Put("/ownership")
@@ -41,20 +39,19 @@ public class OwnershipController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordIpAssetOwnership",
             summary = "Record the registered owners (co-ownership) and register flags of an asset")
-    public Ownership record(UUID id, @Nullable @Body OwnershipService.OwnershipRequest body, Authentication auth) {
-        return ownership.record(Caller.of(auth), id, body);
+    public Ownership record(UUID id, @Nullable @Body OwnershipService.OwnershipRequest body, Caller caller) {
+        return ownership.record(caller, id, body);
     }
 
     @Post("/owner-consents")
     @Secured({"BANK_OFFICER", "BANK_APPROVER"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordOwnerConsent", summary = "Record a registered owner's written consent to the pledge")
-    public HttpResponse<String> consent(UUID id, @Nullable @Body OwnershipService.ConsentRequest body,
-                                        Authentication auth,
+    @Idempotent
+    public HttpResponse<?> consent(UUID id, @Nullable @Body OwnershipService.ConsentRequest body,
+                                   Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         OwnershipService.ConsentRequest c = body == null ? new OwnershipService.ConsentRequest(null, null, null) : body;
-        return idempotent.execute(caller, key, "POST /ip-assets/" + id + "/owner-consents", c,
-                () -> HttpResponse.created(ownership.consent(caller, id, c)));
+        return HttpResponse.created(ownership.consent(caller, id, c));
     }
 }

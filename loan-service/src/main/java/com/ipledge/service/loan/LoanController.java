@@ -1,6 +1,7 @@
 package com.ipledge.service.loan;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.loan.schedule.RepaymentType;
 import com.ipledge.service.security.Caller;
@@ -58,36 +59,33 @@ public class LoanController {
 
     private final ApprovalService approvals;
     private final LoanService loans;
-    private final IdempotentRequests idempotent;
 
-    public LoanController(ApprovalService approvals, LoanService loans, IdempotentRequests idempotent) {
+    public LoanController(ApprovalService approvals, LoanService loans) {
         this.approvals = approvals;
         this.loans = loans;
-        this.idempotent = idempotent;
     }
 
     @Post("/applications/{id}/approval")
     @Secured(Roles.BANK_APPROVER)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "approveApplication", summary = "Approve or decline an evaluated application")
-    public HttpResponse<String> approve(UUID id, @Body ApprovalRequest body, Caller caller,
-                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /applications/" + id + "/approval", body, () -> {
-            ApprovalService.ApprovalOutcome outcome = approvals.decide(caller, id, body.approve(), body.note(),
-                    body.repaymentType());
-            return HttpResponse.status(outcome.loanId() != null ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
-        });
+    @Idempotent
+    public HttpResponse<?> approve(UUID id, @Body ApprovalRequest body, Caller caller,
+                                   @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        ApprovalService.ApprovalOutcome outcome = approvals.decide(caller, id, body.approve(), body.note(),
+                body.repaymentType());
+        return HttpResponse.status(outcome.loanId() != null ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
     }
 
     @Post("/applications/{id}/withdrawal")
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "withdrawApplication", summary = "Withdraw an application")
-    public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent
+    public HttpResponse<?> withdraw(UUID id, @Nullable @Body Withdrawal body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Withdrawal w = body == null ? new Withdrawal(null) : body;
-        return idempotent.execute(caller, key, "POST /applications/" + id + "/withdrawal", w,
-                () -> HttpResponse.ok(loans.withdraw(caller, id, w.reason())));
+        return HttpResponse.ok(loans.withdraw(caller, id, w.reason()));
     }
 
     @Get("/loans/{id}")
@@ -126,31 +124,31 @@ public class LoanController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Record the registration of the pledge")
-    public HttpResponse<String> registerPledge(UUID id, @Body PledgeRegistration body, Caller caller,
-                                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-registration", body,
-                () -> HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn(),
-                        body.certificateNo(), body.pledgorCreditCode(), Boolean.TRUE.equals(body.riskAcknowledged()))));
+    @Idempotent
+    public HttpResponse<?> registerPledge(UUID id, @Body PledgeRegistration body, Caller caller,
+                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.ok(loans.registerPledge(caller, id, body.registrationNo(), body.registeredOn(),
+                body.certificateNo(), body.pledgorCreditCode(), Boolean.TRUE.equals(body.riskAcknowledged())));
     }
 
     @Post("/loans/{id}/disbursement")
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "disburseLoan", summary = "Disburse a loan")
-    public HttpResponse<String> disburse(UUID id, @Nullable @Body Disbursement body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent
+    public HttpResponse<?> disburse(UUID id, @Nullable @Body Disbursement body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Disbursement d = body == null ? new Disbursement(null) : body;
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/disbursement", d,
-                () -> HttpResponse.ok(loans.disburse(caller, id, d.disbursedOn())));
+        return HttpResponse.ok(loans.disburse(caller, id, d.disbursedOn()));
     }
 
     @Post("/loans/{id}/repayments")
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "repayLoan", summary = "Record a repayment")
-    public HttpResponse<String> repay(UUID id, @Body RepaymentRequest body, Caller caller,
-                                      @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/repayments", body,
-                () -> HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn())));
+    @Idempotent
+    public HttpResponse<?> repay(UUID id, @Body RepaymentRequest body, Caller caller,
+                                 @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn()));
     }
 }

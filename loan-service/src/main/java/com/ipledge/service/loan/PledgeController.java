@@ -1,5 +1,6 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,11 +19,9 @@ import java.util.UUID;
 @Tag(name = "loans")
 public class PledgeController {
     private final PledgeRegister pledges;
-    private final IdempotentRequests idempotent;
 
-    public PledgeController(PledgeRegister pledges, IdempotentRequests idempotent) {
+    public PledgeController(PledgeRegister pledges) {
         this.pledges = pledges;
-        this.idempotent = idempotent;
     }
 
     @Post("/pledge-steps")
@@ -31,13 +29,12 @@ public class PledgeController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordPledgeStep",
             summary = "Record a later step of the registered pledge: CHANGED, EXTENDED or RELEASED")
-    public HttpResponse<String> step(UUID id, @Nullable @Body PledgeRegister.StepRequest body, Authentication auth,
-                                     @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
+    @Idempotent
+    public HttpResponse<?> step(UUID id, @Nullable @Body PledgeRegister.StepRequest body, Caller caller,
+                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
         PledgeRegister.StepRequest r = body == null
                 ? new PledgeRegister.StepRequest(null, null, null, null, null, null, null) : body;
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-steps", r,
-                () -> HttpResponse.created(pledges.recordStep(caller, id, r)));
+        return HttpResponse.created(pledges.recordStep(caller, id, r));
     }
 
     @Post("/pledge-consents")
@@ -45,14 +42,13 @@ public class PledgeController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "requestPledgeConsent",
             summary = "Ask the bank's consent to license or transfer the pledged right (Civil Code art. 444)")
-    public HttpResponse<String> request(UUID id, @Nullable @Body PledgeRegister.ConsentRequest body,
-                                        Authentication auth,
+    @Idempotent
+    public HttpResponse<?> request(UUID id, @Nullable @Body PledgeRegister.ConsentRequest body,
+                                   Caller caller,
                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         PledgeRegister.ConsentRequest r = body == null
                 ? new PledgeRegister.ConsentRequest(null, null, null, null, null) : body;
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-consents", r,
-                () -> HttpResponse.created(pledges.request(caller, id, r)));
+        return HttpResponse.created(pledges.request(caller, id, r));
     }
 
     @Post("/pledge-consents/{consentId}/decision")
@@ -60,12 +56,11 @@ public class PledgeController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "decidePledgeConsent",
             summary = "Approve or refuse a licence or transfer of the pledged right (four eyes)")
-    public HttpResponse<String> decide(UUID id, UUID consentId, @Nullable @Body PledgeRegister.Decision body,
-                                       Authentication auth,
+    @Idempotent
+    public HttpResponse<?> decide(UUID id, UUID consentId, @Nullable @Body PledgeRegister.Decision body,
+                                  Caller caller,
                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
         PledgeRegister.Decision d = body == null ? new PledgeRegister.Decision(null, null) : body;
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/pledge-consents/" + consentId + "/decision",
-                d, () -> HttpResponse.ok(pledges.decide(caller, id, consentId, d)));
+        return HttpResponse.ok(pledges.decide(caller, id, consentId, d));
     }
 }

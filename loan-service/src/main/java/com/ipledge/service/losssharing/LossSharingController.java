@@ -1,6 +1,7 @@
 package com.ipledge.service.losssharing;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.losssharing.LossSharingRequests.ClaimPayment;
 import com.ipledge.service.losssharing.LossSharingRequests.DefaultRequest;
@@ -39,17 +40,15 @@ public class LossSharingController {
     private final Claims claims;
     private final Recoveries recoveries;
     private final NplRatios npl;
-    private final IdempotentRequests idempotent;
 
     public LossSharingController(Schemes schemes, Covers covers, Defaults defaults, Claims claims,
-                                 Recoveries recoveries, NplRatios npl, IdempotentRequests idempotent) {
+                                 Recoveries recoveries, NplRatios npl) {
         this.schemes = schemes;
         this.covers = covers;
         this.defaults = defaults;
         this.claims = claims;
         this.recoveries = recoveries;
         this.npl = npl;
-        this.idempotent = idempotent;
     }
 
     @Get("/risk-sharing/schemes")
@@ -64,10 +63,10 @@ public class LossSharingController {
     @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "createRiskSharingScheme", summary = "Create a risk-sharing scheme")
-    public HttpResponse<String> createScheme(@Body NewScheme body, Caller caller,
-                                             @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /risk-sharing/schemes", body,
-                () -> HttpResponse.created(schemes.createScheme(caller, body)));
+    @Idempotent
+    public HttpResponse<?> createScheme(@Body NewScheme body, Caller caller,
+                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(schemes.createScheme(caller, body));
     }
 
     @Get("/loans/{id}/risk-cover")
@@ -82,10 +81,10 @@ public class LossSharingController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Declare a loan in default")
-    public HttpResponse<String> declareDefault(UUID id, @Body DefaultRequest body, Caller caller,
-                                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/default", body,
-                () -> HttpResponse.created(defaults.declareDefault(caller, id, body)));
+    @Idempotent
+    public HttpResponse<?> declareDefault(UUID id, @Body DefaultRequest body, Caller caller,
+                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(defaults.declareDefault(caller, id, body));
     }
 
     @Get("/loans/{id}/default")
@@ -108,20 +107,20 @@ public class LossSharingController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Record the payment of a claim")
-    public HttpResponse<String> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/claims/" + claimId + "/payment", body,
-                () -> HttpResponse.ok(claims.payClaim(caller, id, claimId, body)));
+    @Idempotent
+    public HttpResponse<?> payClaim(UUID id, UUID claimId, @Body ClaimPayment body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.ok(claims.payClaim(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/recoveries")
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordRecovery", summary = "Record a recovery on a defaulted loan")
-    public HttpResponse<String> recover(UUID id, @Body RecoveryRequest body, Caller caller,
-                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /loans/" + id + "/recoveries", body,
-                () -> HttpResponse.created(recoveries.recover(caller, id, body)));
+    @Idempotent
+    public HttpResponse<?> recover(UUID id, @Body RecoveryRequest body, Caller caller,
+                                   @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(recoveries.recover(caller, id, body));
     }
 
     @Get("/portfolio/npl")

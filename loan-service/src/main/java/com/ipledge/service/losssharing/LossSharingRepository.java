@@ -78,8 +78,8 @@ class LossSharingRepository {
                        BigDecimal nonPerformingOutstanding) {
     }
 
-    /** A recovery on a loan secured by one asset: the asset's sale price as ipledge saw it realised. */
-    public record Disposal(UUID recoveryId, String method, BigDecimal amount, LocalDate recoveredOn,
+    /** A loan's recoveries by one method, its one pledged asset's sale price as ipledge saw it realised. */
+    public record Disposal(UUID loanId, String method, BigDecimal amount, LocalDate recoveredOn,
                            String industryCode, LocalDate assetExpiresOn) {
     }
 
@@ -92,15 +92,17 @@ class LossSharingRepository {
     // --- disposals as market comparables ---
 
     /**
-     * One bank's recoveries on or before {@code asOf} on loans pledging exactly one asset of {@code ipType} (a
+     * One bank's disposals on or before {@code asOf}: per loan pledging exactly one asset of {@code ipType} (a
      * bundle's price cannot be split without guessing), whose borrower's industry code starts with
-     * {@code industryPrefix}; newest first, at most {@code limit}.
+     * {@code industryPrefix}, the gross recovered by each method summed (a sale paid in instalments is one price,
+     * not several small ones) and dated by its last recovery; newest first, at most {@code limit}.
      */
     public List<Disposal> disposals(UUID bankId, String ipType, String industryPrefix, LocalDate asOf, int limit) {
         var single = DSL.selectCount().from(APPLICATION_COLLATERAL)
                 .where(APPLICATION_COLLATERAL.APPLICATION_ID.eq(LOAN.APPLICATION_ID)).asField();
-        return db.select(RECOVERY.ID, RECOVERY.METHOD, RECOVERY.AMOUNT, RECOVERY.RECOVERED_ON,
-                        BORROWER.INDUSTRY_CODE, IP_ASSET.EXPIRES_ON)
+        var total = DSL.sum(RECOVERY.AMOUNT);
+        var last = DSL.max(RECOVERY.RECOVERED_ON);
+        return db.select(LOAN.ID, RECOVERY.METHOD, total, last, BORROWER.INDUSTRY_CODE, IP_ASSET.EXPIRES_ON)
                 .from(RECOVERY)
                 .join(LOAN).on(LOAN.ID.eq(RECOVERY.LOAN_ID))
                 .join(BORROWER).on(BORROWER.ID.eq(LOAN.BORROWER_ID))
@@ -111,10 +113,11 @@ class LossSharingRepository {
                 .and(BORROWER.INDUSTRY_CODE.startsWith(industryPrefix))
                 .and(RECOVERY.RECOVERED_ON.le(asOf))
                 .and(DSL.field(single).eq(1))
-                .orderBy(RECOVERY.RECOVERED_ON.desc(), RECOVERY.CREATED_AT.desc())
+                .groupBy(LOAN.ID, RECOVERY.METHOD, BORROWER.INDUSTRY_CODE, IP_ASSET.EXPIRES_ON)
+                .orderBy(last.desc(), LOAN.ID)
                 .limit(limit)
-                .fetch(r -> new Disposal(r.get(RECOVERY.ID), r.get(RECOVERY.METHOD), r.get(RECOVERY.AMOUNT),
-                        r.get(RECOVERY.RECOVERED_ON), r.get(BORROWER.INDUSTRY_CODE), r.get(IP_ASSET.EXPIRES_ON)));
+                .fetch(r -> new Disposal(r.get(LOAN.ID), r.get(RECOVERY.METHOD), r.get(total), r.get(last),
+                        r.get(BORROWER.INDUSTRY_CODE), r.get(IP_ASSET.EXPIRES_ON)));
     }
 
     // --- schemes ---

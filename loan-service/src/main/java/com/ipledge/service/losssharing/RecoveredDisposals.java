@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Realised disposal prices as market comparables for the desk valuation: the bank's recoveries (auction, transfer,
- * licence) on defaulted loans secured by a single asset, with the sold right's legal life left at the sale.
+ * licence) on defaulted loans secured by a single asset, summed per loan and method (the reference is the loan),
+ * with the sold right's legal life left at the last of them.
  */
 @Singleton
 class RecoveredDisposals implements ComparableSales {
@@ -29,7 +30,7 @@ class RecoveredDisposals implements ComparableSales {
                                      LocalDate asOf) {
         // a realised sale of the very right valued is kept: it is the best evidence of what it fetches
         return repo.disposals(bankId, type.name(), industryPrefix, asOf, LIMIT).stream()
-                .map(d -> new ComparableSale("RECOVERY", d.recoveryId(), d.method(), d.amount(), d.recoveredOn(),
+                .map(d -> new ComparableSale("RECOVERY", d.loanId(), d.method(), d.amount(), d.recoveredOn(),
                         d.industryCode(), type.isPatent()
                                 ? LegalTerm.remainingYears(d.assetExpiresOn(), d.recoveredOn()) : null))
                 .toList();

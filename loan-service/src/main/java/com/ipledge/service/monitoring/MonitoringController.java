@@ -1,6 +1,7 @@
 package com.ipledge.service.monitoring;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
@@ -38,12 +39,10 @@ public class MonitoringController {
 
     private final MonitoringService monitoring;
     private final AlertService alerts;
-    private final IdempotentRequests idempotent;
 
-    public MonitoringController(MonitoringService monitoring, AlertService alerts, IdempotentRequests idempotent) {
+    public MonitoringController(MonitoringService monitoring, AlertService alerts) {
         this.monitoring = monitoring;
         this.alerts = alerts;
-        this.idempotent = idempotent;
     }
 
     /**
@@ -57,17 +56,16 @@ public class MonitoringController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "reportMonitoringEvents",
             summary = "Report registry events (JSON, or CSV one event a line)")
-    public HttpResponse<String> report(@Body EventReport body, Caller caller,
-                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent
+    public HttpResponse<?> report(@Body EventReport body, Caller caller,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
         checkShape(body);
-        return idempotent.execute(caller, key, "POST /monitoring/events", body, () -> {
-            if (body.isBatch()) {
-                return HttpResponse.ok(monitoring.reportAll(caller, body.events()));
-            }
-            EventResult r = monitoring.report(caller, new EventReport.Event(body.assetNumber(), body.type(),
-                    body.occurredOn(), body.assetType()));
-            return HttpResponse.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r);
-        });
+        if (body.isBatch()) {
+            return HttpResponse.ok(monitoring.reportAll(caller, body.events()));
+        }
+        EventResult r = monitoring.report(caller, new EventReport.Event(body.assetNumber(), body.type(),
+                body.occurredOn(), body.assetType()));
+        return HttpResponse.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r);
     }
 
     /**
@@ -80,11 +78,11 @@ public class MonitoringController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "reportMonitoringEvents",
             summary = "Report registry events (JSON, or CSV one event a line)")
-    public HttpResponse<String> reportCsv(@Nullable @Body String body, Caller caller,
-                                          @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent(variant = "csv")
+    public HttpResponse<?> reportCsv(@Nullable @Body String body, Caller caller,
+                                     @Nullable @Header(IdempotentRequests.HEADER) String key) {
         String csv = body == null ? "" : body;
-        return idempotent.execute(caller, key, "POST /monitoring/events (csv)", csv,
-                () -> HttpResponse.ok(monitoring.reportCsv(caller, csv)));
+        return HttpResponse.ok(monitoring.reportCsv(caller, csv));
     }
 
     @Get("/alerts")
@@ -109,22 +107,22 @@ public class MonitoringController {
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert")
-    public HttpResponse<String> acknowledge(UUID id, @Nullable @Body AlertNote body, Caller caller,
-                                            @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent
+    public HttpResponse<?> acknowledge(UUID id, @Nullable @Body AlertNote body, Caller caller,
+                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         AlertNote n = body == null ? new AlertNote(null) : body;
-        return idempotent.execute(caller, key, "POST /alerts/" + id + "/acknowledgement", n,
-                () -> HttpResponse.ok(alerts.acknowledge(caller, id, n.note())));
+        return HttpResponse.ok(alerts.acknowledge(caller, id, n.note()));
     }
 
     @Post("/alerts/{id}/resolution")
     @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "resolveAlert", summary = "Resolve an alert")
-    public HttpResponse<String> resolve(UUID id, @Nullable @Body AlertNote body, Caller caller,
-                                        @Nullable @Header(IdempotentRequests.HEADER) String key) {
+    @Idempotent
+    public HttpResponse<?> resolve(UUID id, @Nullable @Body AlertNote body, Caller caller,
+                                   @Nullable @Header(IdempotentRequests.HEADER) String key) {
         AlertNote n = body == null ? new AlertNote(null) : body;
-        return idempotent.execute(caller, key, "POST /alerts/" + id + "/resolution", n,
-                () -> HttpResponse.ok(alerts.resolve(caller, id, n.note())));
+        return HttpResponse.ok(alerts.resolve(caller, id, n.note()));
     }
 
     /** A body is one event or a batch, not both, and not neither. */

@@ -1,6 +1,7 @@
 package com.ipledge.service.quota;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Introspected;
@@ -38,21 +39,20 @@ public class QuotaController {
     }
 
     private final QuotaService quotas;
-    private final IdempotentRequests idempotent;
 
-    public QuotaController(QuotaService quotas, IdempotentRequests idempotent) {
+    public QuotaController(QuotaService quotas) {
         this.quotas = quotas;
-        this.idempotent = idempotent;
     }
 
     @Post
     @Secured(Roles.BUREAU)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "createQuotaPlan", summary = "Create a quota plan")
-    public HttpResponse<String> create(@Body NewQuotaPlan body, Caller caller,
-                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /quota-plans", body, () -> HttpResponse.created(
-                quotas.create(caller, body.bankId(), body.year(), body.amount(), body.segment())));
+    @Idempotent
+    public HttpResponse<?> create(@Body NewQuotaPlan body, Caller caller,
+                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(
+                quotas.create(caller, body.bankId(), body.year(), body.amount(), body.segment()));
     }
 
     @Put("/{id}")

@@ -1,5 +1,6 @@
 package com.ipledge.service.valuation;
 
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Introspected;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,11 +36,9 @@ public class AppraisalReportController {
     }
 
     private final AppraisalReportService reports;
-    private final IdempotentRequests idempotent;
 
-    public AppraisalReportController(AppraisalReportService reports, IdempotentRequests idempotent) {
+    public AppraisalReportController(AppraisalReportService reports) {
         this.reports = reports;
-        this.idempotent = idempotent;
     }
 
     @Post("/ip-assets/{assetId}/appraisal-reports")
@@ -48,29 +46,27 @@ public class AppraisalReportController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "postAppraisalReport", summary = "File an external appraisal report of an asset, with "
             + "its PDF (base64, at most 10 MB); it becomes a valuation with source APPRAISER")
-    public HttpResponse<String> post(UUID assetId, @Body AppraisalReportInput body, Authentication auth,
-                                     @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
-        return idempotent.execute(caller, key, "POST /ip-assets/" + assetId + "/appraisal-reports", body, () -> {
-            AppraisalReportView view = reports.post(caller, assetId, body);
-            return HttpResponse.created(view).header(HttpHeaders.LOCATION, "/api/v1/appraisal-reports/" + view.id());
-        });
+    @Idempotent
+    public HttpResponse<?> post(UUID assetId, @Body AppraisalReportInput body, Caller caller,
+                                @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        AppraisalReportView view = reports.post(caller, assetId, body);
+        return HttpResponse.created(view).header(HttpHeaders.LOCATION, "/api/v1/appraisal-reports/" + view.id());
     }
 
     @Get("/ip-assets/{assetId}/appraisal-reports")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listAppraisalReports", summary = "List an asset's appraisal reports, newest first")
-    public List<AppraisalReportView> list(UUID assetId, Authentication auth) {
-        return reports.list(Caller.of(auth), assetId);
+    public List<AppraisalReportView> list(UUID assetId, Caller caller) {
+        return reports.list(caller, assetId);
     }
 
     @Get("/appraisal-reports/{id}")
     @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAppraisalReport", summary = "Get an appraisal report (its figures, not its file)")
-    public AppraisalReportView get(UUID id, Authentication auth) {
-        return reports.get(Caller.of(auth), id);
+    public AppraisalReportView get(UUID id, Caller caller) {
+        return reports.get(caller, id);
     }
 
     @Get(value = "/appraisal-reports/{id}/file", produces = {"application/pdf", MediaType.APPLICATION_JSON})
@@ -78,8 +74,8 @@ public class AppraisalReportController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "downloadAppraisalReportFile", summary = "Download an appraisal report's PDF, byte "
             + "for byte as posted")
-    public HttpResponse<byte[]> file(UUID id, Authentication auth) {
-        AppraisalReportService.ReportFile f = reports.file(Caller.of(auth), id);
+    public HttpResponse<byte[]> file(UUID id, Caller caller) {
+        AppraisalReportService.ReportFile f = reports.file(caller, id);
         return HttpResponse.ok(f.content()).contentType(MediaType.of("application/pdf"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"appraisal-report-" + id
                         + ".pdf\"; filename*=UTF-8''" + java.net.URLEncoder.encode(f.name(), StandardCharsets.UTF_8)
@@ -91,11 +87,10 @@ public class AppraisalReportController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "withdrawAppraisalReport", summary = "Withdraw an appraisal report: decisions no "
             + "longer lend against it")
-    public HttpResponse<String> withdraw(UUID id, @Nullable @Body Withdrawal body, Authentication auth,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        Caller caller = Caller.of(auth);
+    @Idempotent
+    public HttpResponse<?> withdraw(UUID id, @Nullable @Body Withdrawal body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
         Withdrawal w = body == null ? new Withdrawal(null) : body;
-        return idempotent.execute(caller, key, "POST /appraisal-reports/" + id + "/withdrawal", w,
-                () -> HttpResponse.ok(reports.withdraw(caller, id, w.reason())));
+        return HttpResponse.ok(reports.withdraw(caller, id, w.reason()));
     }
 }

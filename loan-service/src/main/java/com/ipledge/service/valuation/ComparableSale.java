@@ -11,9 +11,9 @@ import java.util.UUID;
  *
  * @param kind                     {@code RECOVERY} (a realised disposal of a pledged asset) or {@code APPRAISAL} (an
  *                                 accepted appraisal report of another asset)
- * @param reference                the recovery's or the report's id
+ * @param reference                the loan whose recoveries by {@code method} are summed, or the report's id
  * @param method                   AUCTION, TRANSFER or LICENCE for recoveries; INCOME, MARKET or COST for reports
- * @param price                    yuan, the gross amount realised, or the appraised value
+ * @param price                    yuan, the gross amount realised (summed), or the appraised value
  * @param remainingLegalLifeYears  the sold right's legal life left on {@code on}; null for marks (renewable)
  */
 @Introspected

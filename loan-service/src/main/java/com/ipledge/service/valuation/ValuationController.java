@@ -1,6 +1,7 @@
 package com.ipledge.service.valuation;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -24,11 +25,9 @@ import java.util.UUID;
 @Tag(name = "valuations")
 public class ValuationController {
     private final ValuationService valuations;
-    private final IdempotentRequests idempotent;
 
-    public ValuationController(ValuationService valuations, IdempotentRequests idempotent) {
+    public ValuationController(ValuationService valuations) {
         this.valuations = valuations;
-        this.idempotent = idempotent;
     }
 
     /** 201 with {@code id} when a stored asset ({@code assetId}) is valued and kept; 200 for inline facts. */
@@ -38,14 +37,13 @@ public class ValuationController {
     @Operation(operationId = "valueIpAsset")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ValuationView.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ValuationView.class)))
-    public HttpResponse<String> value(@Body ValuationInput body, Caller caller,
-                                      @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /valuations", body, () -> {
-            ValuationService.Valued valued = valuations.value(caller, body);
-            return valued.stored()
-                    ? HttpResponse.created(valued.view()).header("Location", "/api/v1/valuations/" + valued.view().id())
-                    : HttpResponse.ok(valued.view());
-        });
+    @Idempotent
+    public HttpResponse<?> value(@Body ValuationInput body, Caller caller,
+                                 @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        ValuationService.Valued valued = valuations.value(caller, body);
+        return valued.stored()
+                ? HttpResponse.created(valued.view()).header("Location", "/api/v1/valuations/" + valued.view().id())
+                : HttpResponse.ok(valued.view());
     }
 
     /** A stored valuation, exactly as it was answered. */

@@ -1,6 +1,7 @@
 package com.ipledge.service.webhook;
 
 import com.ipledge.service.security.Roles;
+import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -39,11 +40,9 @@ public class WebhookController {
     }
 
     private final WebhookService webhooks;
-    private final IdempotentRequests idempotent;
 
-    public WebhookController(WebhookService webhooks, IdempotentRequests idempotent) {
+    public WebhookController(WebhookService webhooks) {
         this.webhooks = webhooks;
-        this.idempotent = idempotent;
     }
 
     @Post
@@ -51,10 +50,10 @@ public class WebhookController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "registerWebhook",
             summary = "Registers an endpoint; the answer shows its signing secret, once")
-    public HttpResponse<String> register(@Body NewWebhook body, Caller caller,
-                                         @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return idempotent.execute(caller, key, "POST /webhooks", body,
-                () -> HttpResponse.created(webhooks.register(caller, body.url(), body.events())));
+    @Idempotent
+    public HttpResponse<?> register(@Body NewWebhook body, Caller caller,
+                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
+        return HttpResponse.created(webhooks.register(caller, body.url(), body.events()));
     }
 
     @Get

@@ -61,6 +61,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "com.ipledge.service.web..")
             .because("a domain problem is thrown by services, batch rows and jobs alike, none of which speak HTTP");
 
+    @ArchTest
+    static final ArchRule idempotentRoutesNameTheirCaller = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .methods().that().areAnnotatedWith("com.ipledge.service.idempotency.Idempotent")
+            .should(new ArchCondition<>("declare a Caller parameter") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                    boolean hasCaller = method.getRawParameterTypes().stream()
+                            .anyMatch(t -> t.isEquivalentTo(com.ipledge.service.security.Caller.class));
+                    if (!hasCaller) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                + " is @Idempotent without a Caller parameter"));
+                    }
+                }
+            })
+            .because("an idempotency key is scoped to the caller that sent it");
+
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
         return new ArchCondition<>("be accessed only from their own package") {
             @Override

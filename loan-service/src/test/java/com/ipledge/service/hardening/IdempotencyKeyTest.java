@@ -83,4 +83,25 @@ class IdempotencyKeyTest extends ApiTestBase {
                 UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
         assertEquals(201, fresh.status(), fresh::toString);
     }
+
+    /** The operation is derived from the route as requested (@Idempotent): another route or id is other work. */
+    @Test
+    void aKeyIsBoundToItsRouteAndItsIds() {
+        UUID key = UUID.randomUUID();
+        Map<String, Object> borrower = Fixtures.borrower();
+        Answer first = post("/api/v1/borrowers", borrower, officer, key.toString());
+        assertEquals(201, first.status(), first::toString);
+        Answer elsewhere = post("/api/v1/ip-assets", Fixtures.youngInvention((String) borrower.get("creditCode")),
+                officer, key.toString());
+        assertEquals(422, elsewhere.status(), elsewhere::toString);
+        assertTrue(elsewhere.text("type").endsWith("/idempotency-key-reused"), elsewhere::toString);
+
+        UUID alertKey = UUID.randomUUID();
+        Answer unknown = post("/api/v1/alerts/" + UUID.randomUUID() + "/acknowledgement", Map.of(), officer,
+                alertKey.toString());
+        assertEquals(404, unknown.status(), unknown::toString);
+        Answer otherAlert = post("/api/v1/alerts/" + UUID.randomUUID() + "/acknowledgement", Map.of(), officer,
+                alertKey.toString());
+        assertEquals(404, otherAlert.status(), "a failed request stores nothing: the key is free: " + otherAlert);
+    }
 }

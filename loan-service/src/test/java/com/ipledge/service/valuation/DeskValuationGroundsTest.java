@@ -271,9 +271,13 @@ class DeskValuationGroundsTest extends ApiTestBase {
         Answer defaulted = post("/api/v1/loans/" + loan + "/default", Map.of("defaultedOn", today().toString()),
                 officer);
         assertEquals(201, defaulted.status(), defaulted::toString);
-        Answer recovery = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "200000.00",
+        // one auction paid in two instalments: one comparable at the sum, not two small ones
+        Answer recovery = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "150000.00",
                 "costs", "5000", "recoveredOn", today().toString(), "method", "AUCTION"), officer);
         assertEquals(201, recovery.status(), recovery::toString);
+        Answer balance = post("/api/v1/loans/" + loan + "/recoveries", Map.of("amount", "50000.00",
+                "recoveredOn", today().toString(), "method", "AUCTION"), officer);
+        assertEquals(201, balance.status(), balance::toString);
 
         // after: the next I65 invention of this bank lists the auction with its factors and uses it
         Evaluated next = evaluate(officer, "I6520", "300000");
@@ -285,6 +289,7 @@ class DeskValuationGroundsTest extends ApiTestBase {
         Map<String, Object> c = comparables.get(0);
         assertEquals("RECOVERY", c.get("kind"));
         assertEquals("AUCTION", c.get("method"));
+        assertEquals(loan, c.get("reference"), "the loan whose recoveries by auction are summed");
         assertEquals(0, new BigDecimal("200000.00").compareTo(decimal(c.get("price"))), "the gross price realised");
         assertEquals("I6510", c.get("industryCode"));
         @SuppressWarnings("unchecked")
