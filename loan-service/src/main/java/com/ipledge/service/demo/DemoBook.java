@@ -158,7 +158,8 @@ class DemoBook {
 
     /**
      * The growers' association sets its GI's member-loan capacity (500,000 yuan for the listed members) and two of
-     * them borrow against it, the association pledging: the second member's limit is capped at what the first left.
+     * them borrow against it, the association pledging; each evaluation caps the limit at what the loans before
+     * left of the capacity.
      *
      * @param members (borrower id, its credit code and name) of the listed member firms, tried in turn
      */
