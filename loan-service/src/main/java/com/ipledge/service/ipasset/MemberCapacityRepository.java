@@ -44,6 +44,13 @@ class MemberCapacityRepository {
                 .forUpdate().fetchOptional().isPresent();
     }
 
+    /** Locks the GIs among {@code assetIds} in id order (so that two approvals never deadlock); their ids. */
+    List<UUID> lockGeographicalIndications(java.util.Collection<UUID> assetIds) {
+        return db.select(IP_ASSET.ID).from(IP_ASSET)
+                .where(IP_ASSET.ID.in(assetIds), IP_ASSET.TYPE.eq(IpType.GEOGRAPHICAL_INDICATION.name()))
+                .orderBy(IP_ASSET.ID).forUpdate().fetch(IP_ASSET.ID);
+    }
+
     Optional<Terms> terms(UUID assetId) {
         return db.select(GI_MEMBER_CAPACITY.CAPACITY, GI_MEMBER_CAPACITY.SET_ON, GI_MEMBER_CAPACITY.DOCUMENT)
                 .from(GI_MEMBER_CAPACITY).where(GI_MEMBER_CAPACITY.ASSET_ID.eq(assetId))

@@ -151,19 +151,16 @@ public class MemberCapacityService {
 
     /**
      * Takes {@code amount} of the capacity of every GI among {@code assetIds} that has one, for a loan about to be
-     * approved: under a lock on each mark's row (in id order, so that two approvals never wait on each other), the
+     * approved: under a lock on each mark's row (taken in id order, so that two approvals never deadlock), the
      * loans already over the mark plus this one must stay within the capacity. Runs in the approval's transaction;
      * the lock holds until it commits, when the new loan counts for the next approval.
      *
      * @throws Conflict {@code gi-capacity-exceeded} with {@code assetId, capacity, used, requested, remaining}
      */
     public void take(Collection<UUID> assetIds, BigDecimal amount) {
-        for (UUID id : assetIds.stream().distinct().sorted().toList()) {
+        // one statement for an application without a GI
+        for (UUID id : capacities.lockGeographicalIndications(assetIds)) {
             IpAsset asset = assets.find(id, Optional.empty()).orElseThrow();
-            if (asset.type() != IpType.GEOGRAPHICAL_INDICATION) {
-                continue;
-            }
-            capacities.lock(id, Optional.empty());
             MemberCapacity now = of(asset);
             if (!now.isSet()) {
                 continue;
