@@ -89,6 +89,8 @@ final class Case {
         BigDecimal value;
         BigDecimal reconciled;
         BigDecimal score;
+        BigDecimal memberCapacity;
+        BigDecimal memberCapacityUsed;
 
         Asset(String id, IpType type) {
             this.id = id;
@@ -102,6 +104,13 @@ final class Case {
             return this;
         }
 
+        /** The association's member capacity for this GI and what loans already take of it. */
+        Asset capacity(String capacity, String used) {
+            memberCapacity = new BigDecimal(capacity);
+            memberCapacityUsed = new BigDecimal(used);
+            return this;
+        }
+
         Asset life(String years) {
             life = new BigDecimal(years);
             return this;
@@ -109,7 +118,7 @@ final class Case {
 
         CollateralItem build() {
             return new CollateralItem(id, type, status, owner, life, feePaid, coOwned, coOwnersConsent, member,
-                    associationConsent, inUse, value, reconciled, score);
+                    associationConsent, inUse, value, reconciled, score, memberCapacity, memberCapacityUsed);
         }
     }
 }

@@ -102,6 +102,8 @@ class DecisionRulesTest {
             new RuleCase("LIMIT-BIND-002", c -> c.requested = new BigDecimal("5000000.00"), c -> { }),
             new RuleCase("LIMIT-BIND-003", c -> c.params(p -> Params.maxLoan(p, "1000000.00")), c -> { }),
             new RuleCase("LIMIT-BIND-004", c -> c.quota = new BigDecimal("500000.00"), c -> { }),
+            new RuleCase("LIMIT-GI-CAPACITY-001", c -> c.assets.add(gi().capacity("2500000.00", "1000000.00")),
+                    c -> c.assets.add(gi().capacity("3000000.00", "1000000.00"))),
             new RuleCase("LIMIT-ZERO-001", c -> c.quota = new BigDecimal("0.00"), c -> { }),
             new RuleCase("PRICE-RATE-001", c -> { }, c -> c.eco = EcoIndustry.DATA_INFORMATION),
             new RuleCase("PRICE-ECO-001", c -> c.eco = EcoIndustry.DATA_INFORMATION, c -> { }),
@@ -225,5 +227,46 @@ class DecisionRulesTest {
                 .findFirst().orElseThrow();
         assertEquals(0, new BigDecimal("0.30").compareTo(limit.ltvCap()));
         assertFalse(d.firedRuleIds().contains("COLL-RENEW-001"));
+    }
+
+    @Test
+    void aGiMemberCapacityCapsTheLimitAtWhatIsLeftOfItAndNamesTheFigures() {
+        Case c = Case.strong();
+        c.assets.add(gi().capacity("2500000.00", "1000000.00"));
+        Decision d = Policies.decide(c);
+        assertEquals(Outcome.APPROVE, d.outcome());
+        assertEquals(new BigDecimal("1500000.00"), d.approvedLimit());
+        assertEquals(LimitBinding.GI_CAPACITY, d.limitBinding());
+        Reason r = d.reasons().stream().filter(x -> x.ruleId().equals("LIMIT-GI-CAPACITY-001")).findFirst()
+                .orElseThrow();
+        assertEquals(Effect.INFO, r.effect());
+        assertEquals("GI-2019-0042", r.assetId());
+        assertTrue(r.messageEn().contains("2,500,000.00") && r.messageEn().contains("1,000,000.00")
+                && r.messageEn().contains("2,000,000.00") && r.messageEn().contains("1,500,000.00"), r.messageEn());
+        assertTrue(r.messageZh().contains("2,500,000.00") && r.messageZh().contains("已用1,000,000.00"),
+                r.messageZh());
+        assertFalse(d.firedRuleIds().contains("LIMIT-BIND-001"));
+    }
+
+    @Test
+    void aGiMemberCapacityUsedUpLeavesNothingToLendAndRefers() {
+        Case c = Case.strong();
+        c.assets.add(gi().capacity("1000000.00", "1200000.00"));
+        Decision d = Policies.decide(c);
+        assertEquals(Outcome.REFER, d.outcome());
+        assertEquals(new BigDecimal("0.00"), d.approvedLimit());
+        assertTrue(d.firedRuleIds().containsAll(List.of("LIMIT-GI-CAPACITY-001", "LIMIT-ZERO-001")),
+                () -> "fired: " + d.firedRuleIds());
+    }
+
+    @Test
+    void aLimitBoundBelowTheCapacityLeftIsNotCapped() {
+        Case c = Case.strong();
+        c.requested = new BigDecimal("500000.00");
+        c.assets.add(gi().capacity("600000.00", "0.00"));
+        Decision d = Policies.decide(c);
+        assertEquals(new BigDecimal("500000.00"), d.approvedLimit());
+        assertEquals(LimitBinding.REQUESTED, d.limitBinding());
+        assertFalse(d.firedRuleIds().contains("LIMIT-GI-CAPACITY-001"));
     }
 }

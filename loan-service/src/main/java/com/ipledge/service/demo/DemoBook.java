@@ -8,6 +8,7 @@ import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.application.NewApplication;
 import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.ipasset.IpAsset;
+import com.ipledge.service.ipasset.MemberCapacityService;
 import com.ipledge.service.loan.ApprovalService;
 import com.ipledge.service.loan.Classification;
 import com.ipledge.service.loan.LoanService;
@@ -51,10 +52,13 @@ class DemoBook {
     private final MonitoringService monitoring;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MemberCapacityService memberCapacities;
 
     DemoBook(QuotaService quotas, ApplicationService applications,
              EvaluationService evaluations, ApprovalService approvals, LoanService loans, Defaults defaults,
-             Recoveries recoveries, MonitoringService monitoring, ObjectMapper json, Clock clock) {
+             Recoveries recoveries, MonitoringService monitoring, ObjectMapper json, Clock clock,
+             MemberCapacityService memberCapacities) {
+        this.memberCapacities = memberCapacities;
         this.quotas = quotas;
         this.applications = applications;
         this.evaluations = evaluations;
@@ -150,6 +154,44 @@ class DemoBook {
                 "REFER".equals(decision) ? "演示：经审批人复核后同意" : null, null).loanId();
         loans.registerPledge(officer, loanId, "Z-" + today.getYear() + "-00012345", today, null, null, false);
         loans.disburse(officer, loanId, today);
+    }
+
+    /**
+     * The growers' association sets its GI's member-loan capacity (500,000 yuan for the listed members) and two of
+     * them borrow against it, the association pledging; each evaluation caps the limit at what the loans before
+     * left of the capacity.
+     *
+     * @param members (borrower id, its credit code and name) of the listed member firms, tried in turn
+     */
+    void openGiMemberLoans(Caller officer, Caller approver, IpAsset gi, List<GiMember> members) {
+        LocalDate today = LocalDate.now(clock);
+        memberCapacities.set(officer, gi.id(), new MemberCapacityService.CapacityRequest(new BigDecimal("500000.00"),
+                members.stream().map(m -> new MemberCapacityService.NewMember(m.creditCode(), m.name())).toList(),
+                today, "定西市马铃薯产业协会关于会员企业地理标志质押融资的决议（演示）"));
+        int opened = 0;
+        for (GiMember member : members) {
+            if (opened == 2) {
+                return;
+            }
+            ApplicationView app = applications.submit(officer, new NewApplication(member.borrowerId(), REQUEST, 12,
+                    "马铃薯收购与仓储", List.of(new NewApplication.CollateralRef(gi.id())), false));
+            JsonNode decision = read(evaluations.evaluate(officer, app.id()));
+            if ("DECLINE".equals(decision.get("decision").asText())
+                    || decision.get("approvedLimit").decimalValue().signum() == 0) {
+                continue;
+            }
+            UUID loanId = approvals.decide(approver, app.id(), true,
+                    "REFER".equals(decision.get("decision").asText()) ? "演示：经审批人复核后同意" : null, null)
+                    .loanId();
+            loans.registerPledge(officer, loanId, "Y" + today.getYear() + "62" + (200000 + opened), today, null,
+                    gi.ownerCreditCode(), false);
+            loans.disburse(officer, loanId, today);
+            opened++;
+        }
+    }
+
+    /** A member firm of the GI's association, as the demo knows it. */
+    record GiMember(UUID borrowerId, String creditCode, String name) {
     }
 
     private JsonNode read(String body) {

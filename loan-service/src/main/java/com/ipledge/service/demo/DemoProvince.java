@@ -126,6 +126,7 @@ public class DemoProvince {
         key(Role.ADMIN, null, "demo admin", now, printed);
         key(Role.BUREAU, null, "demo bureau", now, printed);
         SmeSizeStandard sizes = SmeSizeStandard.miit2011();
+        List<DemoBook.GiMember> giMembers = new ArrayList<>();
         for (int bankIndex = 0; bankIndex < BANKS.length; bankIndex++) {
             String[] b = BANKS[bankIndex];
             Bank bank = banks.findByCode(b[0]).orElseGet(() -> banks.insert(b[0], b[1], now).orElseThrow());
@@ -158,9 +159,20 @@ public class DemoProvince {
                                     caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
                                     borrowerIds.get(loans), software));
                 }
+                if (bankIndex == 0) {
+                    // the borrowers after the software copyright's are members of the growers' association
+                    for (UUID id : borrowerIds.subList(Math.min(loans + 1, borrowerIds.size()),
+                            Math.min(loans + 6, borrowerIds.size()))) {
+                        Borrower firm = borrowers.find(id, Optional.of(bank.id())).orElseThrow();
+                        giMembers.add(new DemoBook.GiMember(id, firm.creditCode(), firm.name()));
+                    }
+                }
             }
         }
-        seedGeographicalIndication(banks.findByCode(BANKS[0][0]).orElseThrow(), now);
+        Bank first = banks.findByCode(BANKS[0][0]).orElseThrow();
+        seedGeographicalIndication(first, now).filter(gi -> !giMembers.isEmpty()).ifPresent(gi ->
+                book.openGiMemberLoans(caller(Role.BANK_OFFICER, first.id(), "demo " + BANKS[0][0] + " officer"),
+                        caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"), gi, giMembers));
         return printed;
     }
 
@@ -205,13 +217,16 @@ public class DemoProvince {
                 LegalTerm.endOfProtection(IpType.SOFTWARE_COPYRIGHT, facts, LocalDate.now(clock)), now, now, facts));
     }
 
-    /** 定西马铃薯: a collective mark held by the growers' association, which its members may pledge with consent. */
-    private void seedGeographicalIndication(Bank bank, OffsetDateTime now) {
+    /**
+     * 定西马铃薯: a collective mark held by the growers' association, which pledges it for its members' loans up to
+     * the capacity it sets; present when seeded now, empty when it was seeded before.
+     */
+    private Optional<IpAsset> seedGeographicalIndication(Bank bank, OffsetDateTime now) {
         String association = creditCode(new Random(SEED + 1), "621100").replaceFirst("^91", "51");
         association = association.substring(0, 17);
         association = association + UnifiedSocialCreditCode.checkCharacter(association);
         LocalDate registered = LocalDate.of(2018, 8, 14);
-        assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.GEOGRAPHICAL_INDICATION, "8712345",
+        return assets.insert(new IpAsset(UUID.randomUUID(), bank.id(), IpType.GEOGRAPHICAL_INDICATION, "8712345",
                 "定西马铃薯 (地理标志集体商标)", association, registered.minusYears(1), null, registered,
                 LegalStatus.VALID, null, null, null, List.of(31),
                 LegalTerm.expiresOn(IpType.GEOGRAPHICAL_INDICATION, null, registered), now, now));

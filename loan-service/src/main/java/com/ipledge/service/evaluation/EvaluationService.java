@@ -31,6 +31,8 @@ import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
 import com.ipledge.service.ipasset.LegalTerm;
+import com.ipledge.service.ipasset.MemberCapacity;
+import com.ipledge.service.ipasset.MemberCapacityService;
 import com.ipledge.service.ipasset.Ownership;
 import com.ipledge.service.ipasset.OwnershipService;
 import com.ipledge.service.metrics.ServiceMetrics;
@@ -88,13 +90,16 @@ public class EvaluationService {
 
     private final DomainEvents events;
     private final OwnershipService ownership;
+    private final MemberCapacityService memberCapacities;
 
     public EvaluationService(ApplicationService applications, BorrowerService borrowers,
                              IpAssetService assets, DecisionRepository decisions,
                              CollateralValuations valuations, QuotaService quotas, PolicyParameterStore parameters,
                              CreditPolicy policy, PdModel pdModel, AuditLog audit, ServiceMetrics metrics,
-                             ObjectMapper json, Clock clock, DomainEvents events, OwnershipService ownership) {
+                             ObjectMapper json, Clock clock, DomainEvents events, OwnershipService ownership,
+                             MemberCapacityService memberCapacities) {
         this.events = events;
+        this.memberCapacities = memberCapacities;
         this.ownership = ownership;
         this.metrics = metrics;
         this.applications = applications;
@@ -140,7 +145,10 @@ public class EvaluationService {
         for (IpAsset asset : pledged) {
             Optional<StoredValuation> v = valuations.currentOrDesk(caller, asset, borrower, today, params);
             v.ifPresent(s -> seeds.add(s.seed()));
-            items.add(collateralItem(asset, ownership.of(asset.id()), borrower, v, today));
+            // only a GI can carry a member capacity: other rights cost no extra read
+            Optional<MemberCapacity> capacity = asset.type() == com.ipledge.service.ipasset.IpType.GEOGRAPHICAL_INDICATION
+                    ? Optional.of(memberCapacities.of(asset)) : Optional.empty();
+            items.add(collateralItem(asset, ownership.of(asset.id()), borrower, v, capacity, today));
             valued.add(new EvaluationView.CollateralValuation(asset.id(), v.map(StoredValuation::id).orElse(null),
                     v.map(StoredValuation::collateralValue).orElse(null),
                     v.map(StoredValuation::reconciledValue).orElse(null),
@@ -239,19 +247,31 @@ public class EvaluationService {
                 .map(QuotaPlan::available).orElse(BigDecimal.ZERO.setScale(2));
     }
 
-    /** Co-ownership and consents are the asset's recorded facts; a GI is pledged by its association. */
+    /**
+     * Co-ownership and consents are the asset's recorded facts; a GI is pledged by its association. With a member
+     * capacity on file, the association's recorded resolution (its {@code document}) is its written consent, its
+     * member list (none: anyone) says who may borrow, and the mark's pledge to this bank for earlier members' loans
+     * does not make it "already pledged" for the next member.
+     */
     private static CollateralItem collateralItem(IpAsset asset, Ownership owners, Borrower borrower,
-                                                 Optional<StoredValuation> v, LocalDate today) {
+                                                 Optional<StoredValuation> v, Optional<MemberCapacity> capacity,
+                                                 LocalDate today) {
         boolean gi = asset.type() == com.ipledge.service.ipasset.IpType.GEOGRAPHICAL_INDICATION;
         String pledgor = gi ? asset.ownerCreditCode() : borrower.creditCode();
+        boolean thirdParty = gi && !asset.ownerCreditCode().equals(borrower.creditCode());
+        Optional<MemberCapacity> set = capacity.filter(MemberCapacity::isSet);
+        boolean member = thirdParty && set.map(c -> c.admits(borrower.creditCode())).orElse(true);
+        boolean consent = thirdParty && set.map(c -> c.document() != null).orElse(false);
+        LegalStatus status = set.isPresent() && asset.legalStatus() == LegalStatus.PLEDGED
+                && set.get().pledgeRegistered() ? LegalStatus.VALID : asset.legalStatus();
         return new CollateralItem(asset.id().toString(), com.ipledge.rules.IpType.valueOf(asset.type().name()),
-                ruleStatus(asset.legalStatus()), asset.ownerCreditCode(),
+                ruleStatus(status), asset.ownerCreditCode(),
                 LegalTerm.remainingYears(asset.expiresOn(), today), asset.legalStatus() != LegalStatus.FEE_OVERDUE,
-                owners.coOwned(), owners.consentedBesides(pledgor),
-                gi && !asset.ownerCreditCode().equals(borrower.creditCode()), false,
+                owners.coOwned(), owners.consentedBesides(pledgor), member, consent,
                 true, v.map(StoredValuation::collateralValue).orElse(null),
                 v.map(StoredValuation::reconciledValue).orElse(null),
-                v.map(StoredValuation::valueScoreTotal).orElse(null));
+                v.map(StoredValuation::valueScoreTotal).orElse(null),
+                set.map(MemberCapacity::capacity).orElse(null), set.map(MemberCapacity::used).orElse(null));
     }
 
     /** What the plausibility rules check of one asset's valuation, beside the borrower's revenue. */

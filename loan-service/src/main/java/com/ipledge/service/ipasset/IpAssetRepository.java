@@ -1,6 +1,8 @@
 package com.ipledge.service.ipasset;
 
+import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.IP_ASSET;
+import static com.ipledge.service.db.Tables.LOAN;
 
 import com.ipledge.service.db.tables.records.IpAssetRecord;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -91,6 +93,16 @@ class IpAssetRepository {
 
     public void updateStatus(Collection<UUID> ids, LegalStatus status) {
         db.update(IP_ASSET).set(IP_ASSET.LEGAL_STATUS, status.name()).where(IP_ASSET.ID.in(ids)).execute();
+    }
+
+    /** PLEDGED back to VALID, except where a loan other than {@code loanId} still holds a registered pledge. */
+    void releasePledge(Collection<UUID> ids, UUID loanId) {
+        db.update(IP_ASSET).set(IP_ASSET.LEGAL_STATUS, LegalStatus.VALID.name())
+                .where(IP_ASSET.ID.in(ids), DSL.notExists(DSL.selectOne().from(LOAN)
+                        .join(APPLICATION_COLLATERAL).on(APPLICATION_COLLATERAL.APPLICATION_ID.eq(LOAN.APPLICATION_ID))
+                        .where(APPLICATION_COLLATERAL.ASSET_ID.eq(IP_ASSET.ID), LOAN.ID.ne(loanId),
+                                LOAN.STATUS.in("PLEDGE_REGISTERED", "DISBURSED", "REPAYING"))))
+                .execute();
     }
 
     /** A plain page, newest first. */

@@ -238,6 +238,14 @@ public class IpAssetService {
         assets.updateStatus(ids, status);
     }
 
+    /**
+     * The pledge of {@code loanId} released: its assets go back to VALID unless another loan still holds a registered
+     * pledge over them (a GI backing several members' loans under its association's capacity).
+     */
+    public void releasePledge(Collection<UUID> ids, UUID loanId) {
+        assets.releasePledge(ids, loanId);
+    }
+
     /** An asset seeded without a caller (demo data), hence not checked or audited; empty when it exists. */
     public Optional<IpAsset> insert(IpAsset asset) {
         return assets.insert(asset);

@@ -13,6 +13,7 @@ import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
+import com.ipledge.service.ipasset.MemberCapacityService;
 import com.ipledge.service.loan.schedule.RepaymentType;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.problem.Conflict;
@@ -62,12 +63,14 @@ public class ApprovalService {
     private final Clock clock;
 
     private final DomainEvents events;
+    private final MemberCapacityService memberCapacities;
 
     public ApprovalService(ApplicationService applications, EvaluationService decisions, LoanRepository loans,
                            BorrowerService borrowers, IpAssetService assets, QuotaService quotas,
                            AuditLog audit, LifecyclePolicy policy, PolicyParameterStore parameters, Clock clock,
-                           DomainEvents events) {
+                           DomainEvents events, MemberCapacityService memberCapacities) {
         this.events = events;
+        this.memberCapacities = memberCapacities;
         this.applications = applications;
         this.decisions = decisions;
         this.loans = loans;
@@ -177,6 +180,9 @@ public class ApprovalService {
                 .orElseThrow(() -> Conflict.of("no-quota-plan", "The bank has no earmarked credit plan for "
                         + now.getYear() + "; the bureau must set one before loans can be approved."));
         UUID loanId = UUID.randomUUID();
+        // the evaluation capped the limit at the GI capacity left then; another member's loan approved since (on
+        // any instance) may have taken it: re-checked under the mark's row lock until this transaction commits
+        memberCapacities.take(application.collateralAssetIds(), decision.approvedLimit());
         quotas.reserve(plan, loanId, decision.approvedLimit());
         Loan loan = new Loan(loanId, application.id(), application.bankId(), application.borrowerId(),
                 decision.id(), plan.id(), decision.approvedLimit(), decision.interestRate(),

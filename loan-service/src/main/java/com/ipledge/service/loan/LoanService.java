@@ -223,7 +223,7 @@ public class LoanService {
                 "principal", allocation.principalPaid(), "outstanding", allocation.outstandingPrincipal(),
                 "closed", allocation.fullyRepaid()));
         if (allocation.fullyRepaid()) {
-            assets.updateStatus(collateralOf(loan), LegalStatus.VALID);
+            assets.releasePledge(collateralOf(loan), id);
             audit.append(caller, "loan.closed", "loan", id, loan.bankId(), Map.of("closedOn", paidOn,
                     "pledgeReleased", true));
             events.publish(EventType.PLEDGE_RELEASED, loan.bankId(), id, DomainEvent.data("loanId", id,
@@ -291,7 +291,7 @@ public class LoanService {
     private void endBeforeDisbursement(Loan l, LoanStatus status, OffsetDateTime now) {
         quotas.release(l.quotaPlanId(), l.id(), l.principal());
         if (l.status() == LoanStatus.PLEDGE_REGISTERED) {
-            assets.updateStatus(collateralOf(l), LegalStatus.VALID);
+            assets.releasePledge(collateralOf(l), l.id());
             events.publish(EventType.PLEDGE_RELEASED, l.bankId(), l.id(), DomainEvent.data("loanId", l.id(),
                     "registrationNo", l.pledgeRegistrationNo(),
                     "releasedOn", now.atZoneSameInstant(clock.getZone()).toLocalDate(), "reason", status.name()));

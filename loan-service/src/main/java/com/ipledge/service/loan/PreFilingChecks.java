@@ -11,6 +11,9 @@ import com.ipledge.service.borrower.BorrowerService;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.IpType;
+import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.ipasset.MemberCapacity;
+import com.ipledge.service.ipasset.MemberCapacityService;
 import com.ipledge.service.ipasset.Ownership;
 import com.ipledge.service.ipasset.OwnershipService;
 import com.ipledge.service.policy.PolicyParameterStore;
@@ -34,9 +37,11 @@ class PreFilingChecks {
     private final IpAssetService assets;
     private final OwnershipService ownership;
     private final BorrowerService borrowers;
+    private final MemberCapacityService memberCapacities;
 
     PreFilingChecks(CreditPolicy policy, PolicyParameterStore parameters, IpAssetService assets,
-                    OwnershipService ownership, BorrowerService borrowers) {
+                    OwnershipService ownership, BorrowerService borrowers, MemberCapacityService memberCapacities) {
+        this.memberCapacities = memberCapacities;
         this.policy = policy;
         this.parameters = parameters;
         this.assets = assets;
@@ -46,7 +51,9 @@ class PreFilingChecks {
 
     /**
      * The debt falls due {@code termMonths} after the filing at the earliest (disbursement follows registration);
-     * a GI is pledged by the association holding it, any other right by {@code pledgor} or else the borrower.
+     * a GI is pledged by the association holding it, any other right by {@code pledgor} or else the borrower. A GI
+     * with a member capacity on file stands pledged to this bank for all its members' loans (the association's one
+     * pledge up to the capacity): an earlier member's registration does not make it "already pledged".
      *
      * @throws RuleViolation (422) {@code pledge-refused} with {@code refusals: [{ruleId, assetId, messageZh, messageEn}]}
      */
@@ -60,9 +67,16 @@ class PreFilingChecks {
             Ownership owners = ownership.of(id);
             String by = asset.type() == IpType.GEOGRAPHICAL_INDICATION ? asset.ownerCreditCode()
                     : pledgor != null ? pledgor : borrower.creditCode();
+            LegalStatus status = asset.legalStatus();
+            if (asset.type() == IpType.GEOGRAPHICAL_INDICATION && status == LegalStatus.PLEDGED) {
+                MemberCapacity capacity = memberCapacities.of(asset);
+                if (capacity.isSet() && capacity.pledgeRegistered()) {
+                    status = LegalStatus.VALID;
+                }
+            }
             numbers.put(id.toString(), asset.number());
             filings.add(new PledgeFiling(id.toString(), com.ipledge.rules.IpType.valueOf(asset.type().name()),
-                    registryOf(asset.type()), com.ipledge.rules.LegalStatus.valueOf(asset.legalStatus().name()), by,
+                    registryOf(asset.type()), com.ipledge.rules.LegalStatus.valueOf(status.name()), by,
                     owners.ownerCreditCodes(), owners.consentingCreditCodes(), owners.ownershipDisputed(),
                     owners.preserved(), ownership.pledgedElsewhere(asset), owners.sameDayDualFiling(),
                     riskAcknowledged, filedOn, debtEndsOn, asset.expiresOn()));

@@ -42,6 +42,14 @@ class DemoProvinceTest extends ApiTestBase {
                 + " ON c.application_id = l.application_id JOIN ip_asset a ON a.id = c.asset_id"
                 + " WHERE a.type = 'SOFTWARE_COPYRIGHT' AND l.status = 'DISBURSED'"),
                 "a disbursed loan secured by a software copyright (issue 18)");
+        assertEquals(1, sql.count("SELECT count(*) FROM gi_member_capacity WHERE capacity = 500000"));
+        assertEquals(2, sql.count("SELECT count(*) FROM loan l JOIN application_collateral c"
+                + " ON c.application_id = l.application_id JOIN ip_asset a ON a.id = c.asset_id"
+                + " WHERE a.type = 'GEOGRAPHICAL_INDICATION' AND l.status = 'DISBURSED'"),
+                "two member firms borrow against the association's GI (issue 18)");
+        assertTrue(sql.count("SELECT sum(l.principal)::bigint FROM loan l JOIN application_collateral c"
+                + " ON c.application_id = l.application_id JOIN ip_asset a ON a.id = c.asset_id"
+                + " WHERE a.type = 'GEOGRAPHICAL_INDICATION'") <= 500000, "within the association's capacity");
         for (LoanStatus status : new LoanStatus[]{LoanStatus.APPROVED, LoanStatus.PLEDGE_REGISTERED,
             LoanStatus.DISBURSED, LoanStatus.REPAYING, LoanStatus.CLOSED, LoanStatus.DEFAULTED, LoanStatus.WITHDRAWN}) {
             assertTrue(sql.count("SELECT count(*) FROM loan WHERE status = '" + status + "'") > 0, status.name());

@@ -38,4 +38,12 @@ public record LoanLimit(BigDecimal requested, BigDecimal lendingValue, BigDecima
         BigDecimal ltv = total.signum() == 0 ? null : limit.divide(total, 4, RoundingMode.HALF_UP);
         return new LoanLimit(requested, lending, policyMaximum, quota, limit, binding, total, ltv);
     }
+
+    /** The same limit lowered to {@code cap} (a GI's member capacity left), which then binds. */
+    public LoanLimit cappedAt(BigDecimal cap, LimitBinding binding) {
+        BigDecimal limit = cap.setScale(2, RoundingMode.DOWN);
+        BigDecimal ltv = totalCollateralValue.signum() == 0 ? null
+                : limit.divide(totalCollateralValue, 4, RoundingMode.HALF_UP);
+        return new LoanLimit(requested, lendingValue, policyMaximum, quota, limit, binding, totalCollateralValue, ltv);
+    }
 }
