@@ -1,5 +1,6 @@
 package com.ipledge.service.ipasset;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
@@ -27,7 +28,7 @@ public class OwnershipController {
     }
 
     @Get("/ownership")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getIpAssetOwnership", summary = "Registered owners, consents and register flags")
     public Ownership get(UUID id, Caller caller) {
@@ -35,7 +36,7 @@ public class OwnershipController {
     }
 
     @Put("/ownership")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordIpAssetOwnership",
             summary = "Record the registered owners (co-ownership) and register flags of an asset")
@@ -44,7 +45,7 @@ public class OwnershipController {
     }
 
     @Post("/owner-consents")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordOwnerConsent", summary = "Record a registered owner's written consent to the pledge")
     @Idempotent

@@ -1,5 +1,6 @@
 package com.ipledge.service.loan;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
@@ -25,7 +26,7 @@ public class PledgeController {
     }
 
     @Post("/pledge-steps")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "recordPledgeStep",
             summary = "Record a later step of the registered pledge: CHANGED, EXTENDED or RELEASED")
@@ -38,7 +39,7 @@ public class PledgeController {
     }
 
     @Post("/pledge-consents")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "requestPledgeConsent",
             summary = "Ask the bank's consent to license or transfer the pledged right (Civil Code art. 444)")
@@ -52,7 +53,7 @@ public class PledgeController {
     }
 
     @Post("/pledge-consents/{consentId}/decision")
-    @Secured("BANK_APPROVER")
+    @Secured(Roles.BANK_APPROVER)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "decidePledgeConsent",
             summary = "Approve or refuse a licence or transfer of the pledged right (four eyes)")

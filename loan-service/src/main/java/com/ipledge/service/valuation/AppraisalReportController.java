@@ -1,5 +1,6 @@
 package com.ipledge.service.valuation;
 
+import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
@@ -42,7 +43,7 @@ public class AppraisalReportController {
     }
 
     @Post("/ip-assets/{assetId}/appraisal-reports")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "postAppraisalReport", summary = "File an external appraisal report of an asset, with "
             + "its PDF (base64, at most 10 MB); it becomes a valuation with source APPRAISER")
@@ -54,7 +55,7 @@ public class AppraisalReportController {
     }
 
     @Get("/ip-assets/{assetId}/appraisal-reports")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listAppraisalReports", summary = "List an asset's appraisal reports, newest first")
     public List<AppraisalReportView> list(UUID assetId, Caller caller) {
@@ -62,7 +63,7 @@ public class AppraisalReportController {
     }
 
     @Get("/appraisal-reports/{id}")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getAppraisalReport", summary = "Get an appraisal report (its figures, not its file)")
     public AppraisalReportView get(UUID id, Caller caller) {
@@ -70,7 +71,7 @@ public class AppraisalReportController {
     }
 
     @Get(value = "/appraisal-reports/{id}/file", produces = {"application/pdf", MediaType.APPLICATION_JSON})
-    @Secured({"BANK_OFFICER", "BANK_APPROVER", "BUREAU"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER, Roles.BUREAU})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "downloadAppraisalReportFile", summary = "Download an appraisal report's PDF, byte "
             + "for byte as posted")
@@ -83,7 +84,7 @@ public class AppraisalReportController {
     }
 
     @Post("/appraisal-reports/{id}/withdrawal")
-    @Secured({"BANK_OFFICER", "BANK_APPROVER"})
+    @Secured({Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "withdrawAppraisalReport", summary = "Withdraw an appraisal report: decisions no "
             + "longer lend against it")
