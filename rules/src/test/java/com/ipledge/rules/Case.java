@@ -29,6 +29,7 @@ final class Case {
     String grade = "B1";
     BigDecimal quota = new BigDecimal("50000000.00");
     PolicyParameters parameters = PolicyParameters.defaults();
+    String industryCode = "C3911";
     final List<Asset> assets = new ArrayList<>(List.of(
             new Asset("ZL201710601862.3", IpType.INVENTION_PATENT).value("5000000.00", "6000000.00", "85"),
             new Asset("TM-12345678", IpType.TRADEMARK).life("8").value("3000000.00", "3500000.00", "70")));
@@ -48,6 +49,11 @@ final class Case {
         return assets.get(1);
     }
 
+    Case industry(String code) {
+        industryCode = code;
+        return this;
+    }
+
     Case params(UnaryOperator<PolicyParameters> change) {
         parameters = change.apply(parameters);
         return this;
@@ -56,7 +62,7 @@ final class Case {
     DecisionInput input() {
         return new DecisionInput(
                 new LoanApplication(applicationId, requested, termMonths, "working capital", insurance),
-                new Borrower(BORROWER, size, yearsInBusiness, "C3911", eco, overdue, yearsSinceDefault, dishonest),
+                new Borrower(BORROWER, size, yearsInBusiness, industryCode, eco, overdue, yearsSinceDefault, dishonest),
                 assets.stream().map(Asset::build).toList(),
                 new RiskScore(pd, grade, new BigDecimal("12000.00")),
                 quota, parameters, List.copyOf(valuations));

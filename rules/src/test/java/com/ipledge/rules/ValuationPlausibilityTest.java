@@ -66,7 +66,7 @@ class ValuationPlausibilityTest {
     void eachAssumptionNamesItself() {
         assertTrue(reason(Policies.decide(Case.strong().bankValuation(v -> royalty(v, "0.25"))),
                 "VAL-PLAUSIBILITY-002").messageEn().contains("royalty rate of 25.00%, outside the plausible range "
-                + "of 0.50% to 10.00%"));
+                + "of 0.50% to 10.00% for its type and the borrower's industry (INVENTION_PATENT)"));
         assertTrue(reason(Policies.decide(Case.strong().bankValuation(v -> life(v, "20"))),
                 "VAL-PLAUSIBILITY-003").messageEn().contains("economic life of 20.0 years, beyond the 15.0 years"));
     }
@@ -84,6 +84,30 @@ class ValuationPlausibilityTest {
         assertFalse(d.firedRuleIds().contains("VAL-PLAUSIBILITY-002"), d.firedRuleIds()::toString);
         assertFalse(d.firedRuleIds().contains("VAL-PLAUSIBILITY-003"), d.firedRuleIds()::toString);
         assertEquals(Outcome.APPROVE, d.outcome());
+    }
+
+    @Test
+    void theRoyaltyRangeFollowsTheBorrowersIndustry() {
+        // 12 %: beyond an invention's range in general, within a pharmaceutical one's (key C27:INVENTION_PATENT)
+        Decision general = Policies.decide(Case.strong().bankValuation(v -> royalty(v, "0.12")));
+        assertTrue(general.firedRuleIds().contains("VAL-PLAUSIBILITY-002"), general.firedRuleIds()::toString);
+        Decision pharma = Policies.decide(Case.strong().industry("C2710").bankValuation(v -> royalty(v, "0.12")));
+        assertFalse(pharma.firedRuleIds().contains("VAL-PLAUSIBILITY-002"), pharma.firedRuleIds()::toString);
+        Decision tooHigh = Policies.decide(Case.strong().industry("C2710").bankValuation(v -> royalty(v, "0.20")));
+        assertTrue(reason(tooHigh, "VAL-PLAUSIBILITY-002").messageEn().contains("1.00% to 15.00% for its type and "
+                + "the borrower's industry (C27:INVENTION_PATENT)"), () -> reason(tooHigh, "VAL-PLAUSIBILITY-002")
+                .messageEn());
+        // a section-level key applies to every division of it without its own
+        Map<String, ValuationGovernancePolicy.RateRange> ranges = new java.util.HashMap<>(
+                ValuationGovernancePolicy.defaults().royaltyRateRangeByIpType());
+        ranges.put("C:INVENTION_PATENT", new ValuationGovernancePolicy.RateRange(new BigDecimal("0.05"),
+                new BigDecimal("0.20")));
+        ValuationGovernancePolicy g = ValuationGovernancePolicy.defaults();
+        Case manufacturing = Case.strong().params(p -> governance(p, new ValuationGovernancePolicy(
+                g.maxRevenueShareOfBorrower(), ranges, g.maxMultipleOfDeskValue(), g.appraisalValidityMonths())));
+        Decision belowSection = Policies.decide(manufacturing.bankValuation(v -> royalty(v, "0.04")));
+        assertTrue(reason(belowSection, "VAL-PLAUSIBILITY-002").messageEn().contains("(C:INVENTION_PATENT)"),
+                () -> reason(belowSection, "VAL-PLAUSIBILITY-002").messageEn());
     }
 
     @Test
@@ -109,12 +133,14 @@ class ValuationPlausibilityTest {
     void badGovernanceParametersAreNamed() {
         PolicyParameters bad = governance(PolicyParameters.defaults(), new ValuationGovernancePolicy(
                 new BigDecimal("0"), Map.of("SOFTWARE", new ValuationGovernancePolicy.RateRange(
-                        new BigDecimal("0.2"), new BigDecimal("0.1"))), new BigDecimal("0.5"), 0));
+                        new BigDecimal("0.2"), new BigDecimal("0.1")), "Z9:TRADEMARK", new ValuationGovernancePolicy.RateRange(
+                        new BigDecimal("0.01"), new BigDecimal("0.1"))), new BigDecimal("0.5"), 0));
         List<String> fields = bad.problems().stream().map(Problem::field).sorted().toList();
         assertEquals(List.of("valuationGovernance.appraisalValidityMonths",
                 "valuationGovernance.maxMultipleOfDeskValue", "valuationGovernance.maxRevenueShareOfBorrower",
                 "valuationGovernance.royaltyRateRangeByIpType.SOFTWARE",
-                "valuationGovernance.royaltyRateRangeByIpType.SOFTWARE.min"), fields);
+                "valuationGovernance.royaltyRateRangeByIpType.SOFTWARE.min",
+                "valuationGovernance.royaltyRateRangeByIpType.Z9:TRADEMARK"), fields);
     }
 
     private static PolicyParameters governance(PolicyParameters p, ValuationGovernancePolicy g) {
