@@ -34,7 +34,13 @@ class EngineWarmUpTest extends ApiTestBase {
         Answer ready = get("/health/readiness", null);
         while (ready.status() != 200 && System.nanoTime() < deadline) {
             assertEquals(503, ready.status(), ready::toString);
-            assertFalse(warmUp.state().done(), "DOWN only while warming up");
+            if (warmUp.state().done()) {
+                // it finished between that answer and this look (a busy machine makes the window wide): DOWN only
+                // while warming up means the very next answer is UP
+                ready = get("/health/readiness", null);
+                assertEquals(200, ready.status(), "DOWN only while warming up: " + ready);
+                break;
+            }
             assertEquals(200, get("/health/liveness", null).status(), "the process is up meanwhile");
             Thread.sleep(200);
             ready = get("/health/readiness", null);

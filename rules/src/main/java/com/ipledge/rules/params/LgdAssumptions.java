@@ -1,5 +1,6 @@
 package com.ipledge.rules.params;
 
+import com.ipledge.rules.engine.Checks;
 import java.math.BigDecimal;
 
 /**
@@ -17,5 +18,16 @@ public record LgdAssumptions(BigDecimal haircut, BigDecimal monthsToSell, BigDec
     public static LgdAssumptions defaults() {
         return new LgdAssumptions(new BigDecimal("0.30"), new BigDecimal("12"), new BigDecimal("0.08"),
                 new BigDecimal("0.15"));
+    }
+
+    /** Checks into {@code checks}, field paths after {@code p} (e.g. "lgd."). */
+    void check(String p, Checks checks) {
+        checks.fraction(p + "haircut", haircut);
+        if (checks.present(p + "monthsToSell", monthsToSell())
+                && (monthsToSell().signum() < 0 || monthsToSell().compareTo(new BigDecimal("240")) > 0)) {
+            checks.add(p + "monthsToSell", "must be between 0 and 240");
+        }
+        checks.fraction(p + "discountRate", discountRate());
+        checks.fraction(p + "recoveryCost", recoveryCost());
     }
 }

@@ -177,13 +177,13 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             checkClassification(prefix + "classification.", checks);
         }
         if (lgd != null) {
-            checkLgd(prefix + "lgd.", checks);
+            lgd.check(prefix + "lgd.", checks);
         }
         if (valuation != null) {
             valuation.check(prefix + "valuation.", checks);
         }
         if (portfolioRisk != null) {
-            checkPortfolioRisk(prefix + "portfolioRisk.", checks);
+            portfolioRisk.check(prefix + "portfolioRisk.", checks);
         }
         if (approval != null) {
             checks.money(prefix + "approval.twoApproverThreshold", approval.twoApproverThreshold(), false);
@@ -204,61 +204,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
             }
         }
         if (valuationGovernance != null) {
-            checkValuationGovernance(prefix + "valuationGovernance.", checks);
-        }
-    }
-
-    private void checkLgd(String p, Checks checks) {
-        checks.fraction(p + "haircut", lgd.haircut());
-        if (checks.present(p + "monthsToSell", lgd.monthsToSell())
-                && (lgd.monthsToSell().signum() < 0 || lgd.monthsToSell().compareTo(new BigDecimal("240")) > 0)) {
-            checks.add(p + "monthsToSell", "must be between 0 and 240");
-        }
-        checks.fraction(p + "discountRate", lgd.discountRate());
-        checks.fraction(p + "recoveryCost", lgd.recoveryCost());
-    }
-
-    /** The engine refuses R outside [0, 1) and negative multipliers: refuse them here, before a view needs them. */
-    private void checkPortfolioRisk(String p, Checks checks) {
-        PortfolioRiskPolicy r = portfolioRisk;
-        if (checks.present(p + "correlation", r.correlation())
-                && (r.correlation().signum() < 0 || r.correlation().compareTo(BigDecimal.ONE) >= 0)) {
-            checks.add(p + "correlation", "must be at least 0 and below 1");
-        }
-        if (!checks.present(p + "stresses", r.stresses())) {
-            return;
-        }
-        if (r.stresses().size() > 10) {
-            checks.add(p + "stresses", "at most 10 stresses");
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < r.stresses().size(); i++) {
-            String s = p + "stresses[" + i + "]";
-            PortfolioStress stress = r.stresses().get(i);
-            if (!checks.present(s, stress)) {
-                continue;
-            }
-            checks.notBlank(s + ".name", stress.name());
-            if (stress.name() != null && !names.add(stress.name())) {
-                checks.add(s + ".name", "must be unique");
-            }
-            checks.notBlank(s + ".zh", stress.zh());
-            checks.notBlank(s + ".en", stress.en());
-            for (String text : new String[] {stress.name(), stress.zh(), stress.en()}) {
-                if (text != null && text.length() > 200) {
-                    checks.add(s, "name, zh and en must be at most 200 characters each");
-                }
-            }
-            multiplier(s + ".pdMultiplier", stress.pdMultiplier(), checks);
-            checks.fraction(s + ".collateralHaircut", stress.collateralHaircut());
-            multiplier(s + ".biggestIndustryPdMultiplier", stress.biggestIndustryPdMultiplier(), checks);
-        }
-    }
-
-    private static void multiplier(String field, BigDecimal value, Checks checks) {
-        if (checks.present(field, value) && (value.signum() < 0 || value.compareTo(new BigDecimal("100")) > 0)) {
-            checks.add(field, "must be between 0 and 100");
+            valuationGovernance.check(prefix + "valuationGovernance.", checks);
         }
     }
 
@@ -437,34 +383,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
     }
 
-    private void checkValuationGovernance(String p, Checks checks) {
-        ValuationGovernancePolicy g = valuationGovernance;
-        checks.positive(p + "maxRevenueShareOfBorrower", g.maxRevenueShareOfBorrower());
-        if (checks.present(p + "maxMultipleOfDeskValue", g.maxMultipleOfDeskValue())
-                && g.maxMultipleOfDeskValue().compareTo(BigDecimal.ONE) < 0) {
-            checks.add(p + "maxMultipleOfDeskValue", "must be at least 1");
-        }
-        if (g.appraisalValidityMonths() < 1 || g.appraisalValidityMonths() > 60) {
-            checks.add(p + "appraisalValidityMonths", "must be between 1 and 60");
-        }
-        if (checks.present(p + "royaltyRateRangeByIpType", g.royaltyRateRangeByIpType())) {
-            g.royaltyRateRangeByIpType().forEach((type, range) -> {
-                String f = p + "royaltyRateRangeByIpType." + type;
-                if (!isIpType(type)) {
-                    checks.add(f, "is not an IP type");
-                }
-                if (checks.present(f, range)) {
-                    checks.fraction(f + ".min", range.min());
-                    checks.fraction(f + ".max", range.max());
-                    if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
-                        checks.add(f + ".min", "must not exceed max");
-                    }
-                }
-            });
-        }
-    }
-
-    private static boolean isIpType(String name) {
+    static boolean isIpType(String name) {
         return Arrays.stream(IpType.values()).anyMatch(t -> t.name().equals(name));
     }
 }
