@@ -114,6 +114,9 @@ class DecisionRulesTest {
             new RuleCase("COND-GUARANTEE-001", c -> c.eco = EcoIndustry.CLEAN_PRODUCTION, c -> { }),
             new RuleCase("COND-POOL-001", c -> c.insurance = true, c -> c.eco = EcoIndustry.CLEAN_PRODUCTION),
             new RuleCase("COND-PLEDGE-001", c -> { }, c -> c.patent().status = LegalStatus.PLEDGED),
+            new RuleCase("COND-PLEDGE-002", c -> c.assets.add(software("6")), c -> { }),
+            new RuleCase("COND-PLEDGE-003", c -> c.assets.add(new Case.Asset("DIP-GS-2025-000123", IpType.DATA_IP)
+                    .life("2").value("500000.00", "600000.00", "70")), c -> { }),
             new RuleCase("VAL-PLAUSIBILITY-001", c -> c.bankValuation(v -> ValuationPlausibilityTest.revenue(v,
                     "40000000.01")), c -> c.bankValuation(v -> ValuationPlausibilityTest.revenue(v, "40000000.00"))),
             new RuleCase("VAL-PLAUSIBILITY-002", c -> c.bankValuation(v -> ValuationPlausibilityTest.royalty(v,
@@ -268,5 +271,17 @@ class DecisionRulesTest {
         assertEquals(new BigDecimal("500000.00"), d.approvedLimit());
         assertEquals(LimitBinding.REQUESTED, d.limitBinding());
         assertFalse(d.firedRuleIds().contains("LIMIT-GI-CAPACITY-001"));
+    }
+
+    @Test
+    void aCopyrightOnlyLoanIsRegisteredWithTheCpccNotCnipa() {
+        Case c = Case.strong();
+        c.assets.clear();
+        c.assets.add(software("6"));
+        Decision d = Policies.decide(c);
+        assertTrue(d.firedRuleIds().contains("COND-PLEDGE-002"), d.firedRuleIds()::toString);
+        assertFalse(d.firedRuleIds().contains("COND-PLEDGE-001"), d.firedRuleIds()::toString);
+        assertTrue(d.conditions().stream().anyMatch(x -> x.messageEn().contains("Copyright Protection Center")),
+                d.conditions()::toString);
     }
 }

@@ -43,7 +43,7 @@ class RuleBaseTest {
             }
         }
         assertEquals(declared.stream().sorted().toList(), Policies.POLICY.ruleIds());
-        assertEquals(87, Policies.POLICY.ruleIds().size());
+        assertEquals(89, Policies.POLICY.ruleIds().size());
     }
 
     @Test
