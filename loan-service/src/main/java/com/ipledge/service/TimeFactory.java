@@ -1,8 +1,8 @@
 package com.ipledge.service;
 
+import com.ipledge.service.calendar.BusinessDateSettings;
 import com.ipledge.service.calendar.BusinessDateShift;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +19,9 @@ public class TimeFactory {
     public static final ZoneId BUSINESS_ZONE = ZoneId.of(ZONE_NAME);
 
     @Singleton
-    Clock clock(BusinessDateShift shift,
-                @Value("${ipledge.business-date.adjustable:false}") boolean adjustable) {
+    Clock clock(BusinessDateShift shift, BusinessDateSettings settings) {
         Clock clock = Clock.tick(Clock.system(BUSINESS_ZONE), Duration.ofNanos(1_000));
-        return adjustable ? new ShiftedClock(clock, shift) : clock;
+        return settings.adjustable() ? new ShiftedClock(clock, shift) : clock;
     }
 
     /** Real time moved forward by the business date's shift in whole days: the time of day stays true. */

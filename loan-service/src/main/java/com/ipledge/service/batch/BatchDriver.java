@@ -1,7 +1,6 @@
 package com.ipledge.service.batch;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -38,9 +37,9 @@ public class BatchDriver implements GracefulShutdownCapable {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closing;
 
-    public BatchDriver(BatchWorker worker, @Value("${ipledge.batch.threads:2}") int threads) {
+    BatchDriver(BatchWorker worker, BatchSettings settings) {
         this.worker = worker;
-        this.threads = Math.max(1, threads);
+        this.threads = settings.threads();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "batch-worker-" + n.incrementAndGet());

@@ -12,7 +12,6 @@ import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
 import com.ipledge.service.web.RequestIdFilter;
 import com.ipledge.valuation.ValuationEngine;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.transaction.annotation.Transactional;
@@ -55,13 +54,12 @@ public class BatchService {
     private final long maxQueuedPaths;
 
     public BatchService(BatchRepository jobs, AuditLog audit, Clock clock,
-                        @Value("${ipledge.batch.max-queued-rows-per-bank}") long maxQueuedRows,
-                        @Value("${ipledge.batch.max-queued-paths-per-bank}") long maxQueuedPaths) {
+                        BatchSettings settings) {
         this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
-        this.maxQueuedRows = maxQueuedRows;
-        this.maxQueuedPaths = maxQueuedPaths;
+        this.maxQueuedRows = settings.maxQueuedRowsPerBank();
+        this.maxQueuedPaths = settings.maxQueuedPathsPerBank();
     }
 
     /** Stores the file's rows as a QUEUED job (joining the caller's transaction) and answers its view. */

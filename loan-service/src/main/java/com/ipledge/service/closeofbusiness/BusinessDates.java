@@ -1,10 +1,10 @@
 package com.ipledge.service.closeofbusiness;
 
+import com.ipledge.service.calendar.BusinessDateSettings;
 import com.ipledge.service.calendar.BusinessDateShift;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.problem.NotPermitted;
 import com.ipledge.service.security.Caller;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,11 +21,11 @@ public class BusinessDates {
     private final boolean adjustable;
 
     BusinessDates(CloseOfBusiness closeOfBusiness, BusinessDateShift shift, Clock clock,
-                  @Value("${ipledge.business-date.adjustable:false}") boolean adjustable) {
+                  BusinessDateSettings settings) {
         this.closeOfBusiness = closeOfBusiness;
         this.shift = shift;
         this.clock = clock;
-        this.adjustable = adjustable;
+        this.adjustable = settings.adjustable();
     }
 
     public boolean adjustable() {

@@ -1,6 +1,5 @@
 package com.ipledge.service.pages;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -19,9 +18,8 @@ class FormSizeLimit {
     private final long limit;
     private final PageResponses pages;
 
-    FormSizeLimit(@Value("${ipledge.pages.max-form-bytes:65536}") long limit,
-                  @Named(PageResponsesFactory.APPLY) PageResponses pages) {
-        this.limit = limit;
+    FormSizeLimit(FormLimits limits, @Named(PageResponsesFactory.APPLY) PageResponses pages) {
+        this.limit = limits.maxFormBytes();
         this.pages = pages;
     }
 

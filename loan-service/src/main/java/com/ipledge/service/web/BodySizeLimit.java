@@ -1,6 +1,5 @@
 package com.ipledge.service.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -29,12 +28,10 @@ class BodySizeLimit implements Ordered {
     private final long simulationLimit;
     private final long appraisalLimit;
 
-    BodySizeLimit(@Value("${ipledge.api.max-body-bytes:1048576}") long limit,
-                  @Value("${ipledge.api.max-simulation-body-bytes:8388608}") long simulationLimit,
-                  @Value("${ipledge.api.max-appraisal-body-bytes:14680064}") long appraisalLimit) {
-        this.limit = limit;
-        this.simulationLimit = simulationLimit;
-        this.appraisalLimit = appraisalLimit;
+    BodySizeLimit(BodyLimits limits) {
+        this.limit = limits.maxBodyBytes();
+        this.simulationLimit = limits.maxSimulationBodyBytes();
+        this.appraisalLimit = limits.maxAppraisalBodyBytes();
     }
 
     @RequestFilter
