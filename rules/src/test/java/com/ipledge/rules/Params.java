@@ -78,4 +78,10 @@ final class Params {
                 p.lgd(), v, p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
                 p.valuationGovernance());
     }
+
+    static PolicyParameters governance(PolicyParameters p, com.ipledge.rules.params.ValuationGovernancePolicy g) {
+        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
+                p.riskSharing(), p.monitoring(), p.classification(),
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(), g);
+    }
 }

@@ -144,9 +144,7 @@ class ValuationPlausibilityTest {
     }
 
     private static PolicyParameters governance(PolicyParameters p, ValuationGovernancePolicy g) {
-        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
-                p.riskSharing(), p.monitoring(), p.classification(), p.lgd(), p.valuation(), p.portfolioRisk(),
-                p.approval(), p.npl(), p.widerCollateral(), p.registry(), g);
+        return Params.governance(p, g);
     }
 
     private static Reason reason(Decision d, String ruleId) {

@@ -1,5 +1,6 @@
 package com.ipledge.service.valuation;
 
+import com.ipledge.rules.sme.IndustryCode;
 import com.ipledge.service.borrower.Borrower;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.LegalTerm;
@@ -35,8 +36,8 @@ final class OwnComparables {
     }
 
     static Found find(List<ComparableSales> sources, IpAsset asset, Borrower borrower, LocalDate today) {
-        String code = borrower.industryCode();
-        String prefix = code.length() >= 3 ? code.substring(0, 3) : code.substring(0, 1);
+        // the division, or the section of a code without one
+        String prefix = IndustryCode.divisionThenSection(borrower.industryCode()).get(0);
         List<ComparableSale> sales = new ArrayList<>();
         sources.forEach(s -> sales.addAll(s.find(asset.bankId(), asset.id(), asset.type(), prefix, today)));
         sales.sort(Comparator.comparing(ComparableSale::on).reversed());

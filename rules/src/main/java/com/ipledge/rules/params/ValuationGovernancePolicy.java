@@ -2,6 +2,7 @@ package com.ipledge.rules.params;
 
 import com.ipledge.rules.IpType;
 import com.ipledge.rules.engine.Checks;
+import com.ipledge.rules.sme.IndustryCode;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,13 +72,8 @@ public record ValuationGovernancePolicy(BigDecimal maxRevenueShareOfBorrower,
         if (royaltyRateRangeByIpType == null) {
             return null;
         }
-        java.util.List<String> keys = new java.util.ArrayList<>();
-        if (industryCode != null && industryCode.length() >= 3) {
-            keys.add(industryCode.substring(0, 3) + ":" + type.name());
-        }
-        if (industryCode != null && !industryCode.isEmpty()) {
-            keys.add(industryCode.substring(0, 1) + ":" + type.name());
-        }
+        java.util.List<String> keys = new java.util.ArrayList<>(
+                IndustryCode.divisionThenSection(industryCode).stream().map(k -> k + ":" + type.name()).toList());
         keys.add(type.name());
         return keys.stream().filter(royaltyRateRangeByIpType::containsKey).findFirst().orElse(null);
     }
@@ -117,7 +113,7 @@ public record ValuationGovernancePolicy(BigDecimal maxRevenueShareOfBorrower,
                 if (!PolicyParameters.isIpType(colon < 0 ? type : type.substring(colon + 1))) {
                     checks.add(f, "is not an IP type, or an industry and an IP type (C27:INVENTION_PATENT)");
                 } else if (industry != null && (industry.isEmpty() || industry.length() > 3
-                        || com.ipledge.rules.sme.IndustryCode.problem(industry).isPresent())) {
+                        || IndustryCode.problem(industry).isPresent())) {
                     checks.add(f, "the industry must be a GB/T 4754-2017 section letter (A-T) or a division of it "
                             + "(e.g. C27)");
                 }

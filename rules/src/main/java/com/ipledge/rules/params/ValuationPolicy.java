@@ -39,13 +39,7 @@ public record ValuationPolicy(int freshDays, List<IndustryAssumptions> deskAssum
 
     /** The most specific row for {@code industryCode} and {@code ipType}: division, then section, then {@code *}. */
     public Optional<IndustryAssumptions> deskAssumptionsFor(String industryCode, String ipType) {
-        List<String> keys = new ArrayList<>();
-        if (industryCode != null && industryCode.length() >= 3) {
-            keys.add(industryCode.substring(0, 3));
-        }
-        if (industryCode != null && !industryCode.isEmpty()) {
-            keys.add(industryCode.substring(0, 1));
-        }
+        List<String> keys = new ArrayList<>(IndustryCode.divisionThenSection(industryCode));
         keys.add(ANY_INDUSTRY);
         for (String key : keys) {
             for (IndustryAssumptions row : deskAssumptions) {

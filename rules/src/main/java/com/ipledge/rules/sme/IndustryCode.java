@@ -1,5 +1,7 @@
 package com.ipledge.rules.sme;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,5 +42,20 @@ public record IndustryCode(String value) {
 
     public char section() {
         return value.charAt(0);
+    }
+
+    /**
+     * The keys a policy table is looked up by for {@code code}, most specific first: its division ({@code C27}) and
+     * its section ({@code C}); empty for no code. The caller adds its own catch-all.
+     */
+    public static List<String> divisionThenSection(String code) {
+        List<String> keys = new ArrayList<>();
+        if (code != null && code.length() >= 3) {
+            keys.add(code.substring(0, 3));
+        }
+        if (code != null && !code.isEmpty()) {
+            keys.add(code.substring(0, 1));
+        }
+        return keys;
     }
 }
