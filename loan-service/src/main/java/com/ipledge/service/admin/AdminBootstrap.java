@@ -3,7 +3,6 @@ package com.ipledge.service.admin;
 import com.ipledge.service.security.ApiKeyService;
 import com.ipledge.service.security.ApiKeys;
 import com.ipledge.service.security.Role;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -29,12 +28,12 @@ public class AdminBootstrap {
     private final String bootstrapKey;
 
     public AdminBootstrap(ApiKeyService keys, DSLContext db, TransactionOperations<Connection> transactions,
-                          Clock clock, @Value("${ipledge.bootstrap-admin-key:}") String bootstrapKey) {
+                          Clock clock, BootstrapSettings settings) {
         this.keys = keys;
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;
-        this.bootstrapKey = bootstrapKey;
+        this.bootstrapKey = settings.bootstrapAdminKey();
     }
 
     @EventListener

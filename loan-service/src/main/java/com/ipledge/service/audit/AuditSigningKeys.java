@@ -1,7 +1,6 @@
 package com.ipledge.service.audit;
 
 import com.ipledge.service.audit.verify.SignedTreeHead;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -33,9 +32,9 @@ public class AuditSigningKeys {
     private final Clock clock;
     private volatile KeyPair keys;
 
-    public AuditSigningKeys(@Value("${ipledge.audit.signing-key:}") String configured, AuditRepository repository,
+    public AuditSigningKeys(AuditSettings settings, AuditRepository repository,
                             TransactionOperations<Connection> transactions, Clock clock) {
-        this.configured = configured == null ? "" : configured.trim();
+        this.configured = settings.signingKey() == null ? "" : settings.signingKey().trim();
         this.repository = repository;
         this.transactions = transactions;
         this.clock = clock;

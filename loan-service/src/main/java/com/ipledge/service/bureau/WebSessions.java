@@ -1,6 +1,5 @@
 package com.ipledge.service.bureau;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -41,10 +40,10 @@ public class WebSessions {
     private final boolean secureCookies;
 
     public WebSessions(UserRepository repository, Clock clock,
-                       @Value("${ipledge.pages.secure-cookies:false}") boolean secureCookies) {
+                       CookieSettings cookies) {
         this.repository = repository;
         this.clock = clock;
-        this.secureCookies = secureCookies;
+        this.secureCookies = cookies.secureCookies();
     }
 
     /** A signed-in user and the hash of the session that carries it. */

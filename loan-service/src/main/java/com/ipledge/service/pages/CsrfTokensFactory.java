@@ -1,7 +1,6 @@
 package com.ipledge.service.pages;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,8 @@ public class CsrfTokensFactory {
 
     private final byte[] secret;
 
-    CsrfTokensFactory(@Value("${ipledge.pages.csrf-secret:}") String secret) {
+    CsrfTokensFactory(PageSecrets settings) {
+        String secret = settings.csrfSecret();
         if (secret == null || secret.isBlank()) {
             LOG.warn("ipledge.pages.csrf-secret is not set: using a random key, so form pages do not survive a "
                     + "restart and instances do not share them; set IPLEDGE_PAGES_SECRET when running several");

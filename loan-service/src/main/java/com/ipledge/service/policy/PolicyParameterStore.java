@@ -12,7 +12,6 @@ import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
-import io.micronaut.context.annotation.Value;
 import com.ipledge.valuation.ScoreWeights;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -54,15 +53,13 @@ public class PolicyParameterStore {
     }
 
     public PolicyParameterStore(org.jooq.DSLContext db, ObjectMapper json, AuditLog audit, Clock clock,
-                                @Value("${ipledge.lifecycle.two-approver-threshold:5000000}")
-                                BigDecimal twoApproverThreshold,
-                                @Value("${ipledge.npl.tolerance:0.03}") BigDecimal nplTolerance) {
+                                ConfiguredApproval approvalDefault, ConfiguredNpl nplDefault) {
         this.db = db;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
-        this.configuredApproval = new ApprovalPolicy(twoApproverThreshold);
-        this.configuredNpl = new NplPolicy(nplTolerance);
+        this.configuredApproval = new ApprovalPolicy(approvalDefault.twoApproverThreshold());
+        this.configuredNpl = new NplPolicy(nplDefault.tolerance());
     }
 
     /**

@@ -56,6 +56,12 @@ class ArchitectureTest {
                     + "that is gets decided once, at the edge");
 
     @ArchTest
+    static final ArchRule settingsAreTyped = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.context.annotation.Value")
+            .because("a setting is a field of a @ConfigurationProperties record whose default lives once, in "
+                    + "application.yml, not a placeholder string with its own default at each injection point");
+
+    @ArchTest
     static final ArchRule domainProblemsKnowNoTransport = noClasses()
             .that().resideInAPackage("com.ipledge.service.problem..")
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "com.ipledge.service.web..")
