@@ -289,10 +289,15 @@ class MonitoringApiTest extends ApiTestBase {
 
     @Test
     void renewalExtendsTheMarkByTenYears() {
-        LiveLoan loan = liveLoan(officerA, approverA, List.of(MonitoringApiTest::mark));
-        // the term is in its last year: bring its end to 40 days from now
+        // a mark registered ten years ago less 40 days: its term is in its last year, and ends 40 days from now
         LocalDate ends = TODAY.plusDays(40);
-        sql.execute("UPDATE ip_asset SET expires_on = '" + ends + "' WHERE id = '" + loan.asset() + "'");
+        LiveLoan loan = liveLoan(officerA, approverA, List.of(creditCode -> {
+            Map<String, Object> m = Fixtures.trademark(creditCode);
+            m.put("filingDate", ends.plusDays(1).minusYears(11).toString());
+            m.put("registrationDate", ends.plusDays(1).minusYears(10).toString());
+            return m;
+        }));
+        assertEquals(ends.toString(), sql.text("SELECT expires_on FROM ip_asset WHERE id = '" + loan.asset() + "'"));
         Answer renewed = post(EVENTS, Map.of("assetNumber", loan.number(), "type", "RENEWED",
                 "occurredOn", TODAY.toString(), "assetType", "TRADEMARK"), officerA);
         assertEquals(201, renewed.status(), renewed::toString);

@@ -100,9 +100,12 @@ class PortfolioApiTest extends ApiTestBase {
         defaultedLoan = approve(approverA, application(officerA, "300000", "A0141", "CIRCULAR_AGRICULTURE",
                 "620700", false));
         disburse(officerA, defaultedLoan);
-        // as the service records a default: the status, and a classification of substandard (non-performing)
-        assertEquals(1, sql.execute("UPDATE loan SET status = 'DEFAULTED', classification = 'SUBSTANDARD' WHERE id = '"
-                + defaultedLoan + "'"));
+        // declared in default by the bank: the service makes it DEFAULTED and at least substandard (non-performing)
+        Answer defaulted = post("/api/v1/loans/" + defaultedLoan + "/default",
+                Map.of("defaultedOn", today().toString(), "note", "the firm stopped paying"), officerA,
+                java.util.UUID.randomUUID().toString());
+        assertEquals(201, defaulted.status(), defaulted::toString);
+        assertEquals("SUBSTANDARD", get("/api/v1/loans/" + defaultedLoan, officerA).text("classification"));
 
         // bank B: a firm outside Gansu without an ecological tag, and an approved loan not yet drawn
         disburse(officerB, approve(approverB, application(officerB, "600000", "C2740", null, "110105", false)));
