@@ -236,7 +236,7 @@ public class AppraisalReportService {
             throw RuleViolation.of("asset-not-valuable", "IP asset " + asset.id() + " cannot be scored: "
                     + (owner == null ? "its owner is not a borrower of the bank" : "its legal term is over") + ".");
         }
-        ValuationResult r = engine.compute(desk.get().input(), facts, today);
+        ValuationResult r = engine.compute(desk.get().input(), facts, today, policy);
         return ValuationService.scoreTotal(r.valueScore());
     }
 

@@ -86,7 +86,7 @@ public class CollateralValuations {
                     : r.source() == ValuationSource.DESK ? deskAssumptions(ofRequest(r.request(), asset))
                     : ofRequest(r.request(), asset);
             BigDecimal deskValue = r.source() == ValuationSource.DESK || desk.isEmpty() ? null
-                    : valuations.compute(desk.get().input(), facts.get(), today).reconciledValue();
+                    : valuations.compute(desk.get().input(), facts.get(), today, policy).reconciledValue();
             return Optional.of(new StoredValuation(r.id(), r.assetId(), r.collateralValue(), r.reconciledValue(),
                     r.valueScore(), r.engineVersion(), r.seed(), r.valuationDate(), r.source(),
                     basis + unused(reports, r.valuationDate(), today), assumed.stored(), deskValue,

@@ -2,6 +2,7 @@ package com.ipledge.service.valuation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
 import com.ipledge.service.ipasset.IpAsset;
 import com.ipledge.service.ipasset.IpAssetService;
@@ -19,6 +20,7 @@ import com.ipledge.valuation.ValuationEngine;
 import com.ipledge.valuation.ValuationRequest;
 import com.ipledge.valuation.ValuationResult;
 import com.ipledge.valuation.ValueScore;
+import io.micronaut.core.util.clhm.ConcurrentLinkedHashMap;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -54,6 +56,10 @@ public class ValuationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final PolicyParameterStore parameters;
+    /** Desk answers by engine request; bounded, least recently used out (a result is a few hundred bytes). */
+    private final Map<ValuationRequest, ValuationResult> computed =
+            new ConcurrentLinkedHashMap.Builder<ValuationRequest, ValuationResult>().maximumWeightedCapacity(4096)
+                    .build();
 
     public ValuationService(ValuationEngine engine, ServiceMetrics metrics, IpAssetService assets,
                             ValuationRepository valuations, AuditLog audit, ObjectMapper json, Clock clock,
@@ -140,10 +146,25 @@ public class ValuationService {
         return view;
     }
 
-    /** Runs the engine and keeps nothing: the desk comparison of a decision, an appraisal's value score. */
-    ValuationResult compute(ValuationInput in, AssetInput facts, LocalDate today) {
+    /**
+     * Runs the engine and keeps nothing: the desk comparison of a decision, an appraisal's value score, with the
+     * score weights of {@code policy}. The engine is a pure function of its request (seeded), and every evaluation
+     * of an asset the bank valued itself compares with the same desk request, so answers are remembered by request.
+     */
+    ValuationResult compute(ValuationInput in, AssetInput facts, LocalDate today, PolicyParameters policy) {
         FieldErrors errors = new FieldErrors();
-        return run(ValuationRequests.toEngine(in, facts, today, errors), errors);
+        ValuationRequest request = ValuationRequests.toEngine(in, facts, today, errors)
+                .withScoreWeights(PolicyParameterStore.scoreWeights(policy));
+        if (!errors.isEmpty()) {
+            return runWeighted(request, errors);
+        }
+        ValuationResult known = computed.get(request);
+        if (known != null) {
+            return known;
+        }
+        ValuationResult result = runWeighted(request, errors);
+        computed.put(request, result);
+        return result;
     }
 
     /**
@@ -152,7 +173,10 @@ public class ValuationService {
      */
     private ValuationResult run(ValuationRequest bare, FieldErrors errors) {
         // the value score is weighted for the finance scenario as the policy says (GB/T 42748-2023)
-        ValuationRequest request = bare.withScoreWeights(PolicyParameterStore.scoreWeights(parameters.current()));
+        return runWeighted(bare.withScoreWeights(PolicyParameterStore.scoreWeights(parameters.current())), errors);
+    }
+
+    private ValuationResult runWeighted(ValuationRequest request, FieldErrors errors) {
         if (!errors.isEmpty()) {
             try {
                 engine.value(request.withPathsAndSeed(1, request.seed()));

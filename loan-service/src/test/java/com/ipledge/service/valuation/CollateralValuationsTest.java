@@ -134,6 +134,33 @@ class CollateralValuationsTest extends ApiTestBase {
         assertEquals(new BigDecimal(bank.get("collateralValue").toString()), current.collateralValue());
     }
 
+    @Test
+    void theDeskComparisonRunsTheEngineOncePerRequest() {
+        IpAsset asset = register(Fixtures.invention(Fixtures.creditCode()));
+        Map<String, Object> assumptions = ValuationApiTest.uncertainAssumptions();
+        assumptions.put("valuationDate", today.minusDays(2).toString());
+        Answer bank = post("/api/v1/valuations", Map.of("assetId", asset.id().toString(), "assumptions",
+                assumptions), officer);
+        assertEquals(201, bank.status(), bank::toString);
+        long before = engineRuns();
+        StoredValuation first = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
+        assertEquals(ValuationSource.BANK, first.source());
+        assertTrue(first.deskValue().signum() > 0, "the bank's valuation is compared with the desk's");
+        assertEquals(before + 1, engineRuns(), "the desk comparison runs the engine once");
+        StoredValuation again = collateral.currentOrDesk(caller, asset, borrower, today, POLICY).orElseThrow();
+        assertEquals(before + 1, engineRuns(), "the same desk request is answered from memory");
+        assertEquals(first.deskValue(), again.deskValue());
+        assertEquals(first.id(), again.id());
+    }
+
+    private long engineRuns() {
+        io.micrometer.core.instrument.Timer t = meters.find("ipledge.valuation.duration").timer();
+        return t == null ? 0 : t.count();
+    }
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     /** The policy's default freshness: the parameters of this test's database are never changed. */
     private static final com.ipledge.rules.params.PolicyParameters POLICY =
             com.ipledge.rules.params.PolicyParameters.defaults();
