@@ -223,21 +223,6 @@ class LifecycleApiTest extends ApiTestBase {
     }
 
     @Test
-    void expiredApprovalsReleaseQuotaOnce() {
-        BigDecimal reservedBefore = quota("reserved");
-        String app = strongApplication("250000");
-        evaluate(app);
-        String loan = post("/api/v1/applications/" + app + "/approval", Map.of("approve", true), approver)
-                .text("loanId");
-        sql.execute("UPDATE loan SET expires_at = now() - interval '1 day' WHERE id = '" + loan + "'");
-        assertEquals(1, loanService.expireApprovals(100));
-        assertEquals(0, loanService.expireApprovals(100), "an expired loan is expired once");
-        assertEquals(reservedBefore, quota("reserved"));
-        assertEquals("EXPIRED", get("/api/v1/loans/" + loan, officer).text("status"));
-        assertEquals("EXPIRED", get("/api/v1/applications/" + app, officer).text("status"));
-    }
-
-    @Test
     void ledgerEqualsCountersAndAuditDetectsTampering() {
         Answer rec = get("/api/v1/quota-plans/reconciliation", bureau);
         assertEquals(Boolean.TRUE, rec.get("ok"), rec::toString);
