@@ -99,8 +99,8 @@ public class AssessmentController {
     @Secured({Roles.BUREAU, Roles.BANK_OFFICER, Roles.BANK_APPROVER})
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "exportRegulatorStatisticsXlsx",
-            summary = "The statistics pack as an XLSX workbook, a sheet per table, with the date and the audit "
-            + "entry it is tied to on every sheet")
+            summary = "The statistics pack as an XLSX workbook, a sheet per table, Chinese headings with units and "
+            + "the date on every sheet")
     public HttpResponse<byte[]> statisticsXlsx(@Nullable @QueryValue String asOf, Caller caller) {
         StatisticsPack pack = statistics.pack(caller, asOf);
         return xlsx(Workbooks.xlsx(StatisticsPacks.asOfLine(pack), statistics.tables(pack)),

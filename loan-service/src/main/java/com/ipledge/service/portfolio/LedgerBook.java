@@ -4,7 +4,6 @@ import com.ipledge.service.TimeFactory;
 import com.ipledge.service.evaluation.EvaluationService;
 import com.ipledge.service.evaluation.StoredDecision;
 import com.ipledge.service.loan.Classification;
-import com.ipledge.service.portfolio.LedgerRepository.AuditMark;
 import com.ipledge.service.portfolio.LedgerRepository.LedgerLoan;
 import com.ipledge.service.portfolio.PortfolioBook.IpPart;
 import com.ipledge.service.portfolio.PortfolioRepository.PledgedAsset;
@@ -45,8 +44,8 @@ class LedgerBook {
         }
     }
 
-    /** The book at the end of {@code day}, and the audit chain's last entry recorded by then. */
-    record Day(LocalDate day, List<LoanOnDay> loans, Optional<AuditMark> audit) {
+    /** The book at the end of {@code day}. */
+    record Day(LocalDate day, List<LoanOnDay> loans) {
     }
 
     private final LedgerRepository ledger;
@@ -86,6 +85,6 @@ class LedgerBook {
                     isDefaulted, c, pledged.getOrDefault(l.applicationId(), List.of()),
                     PortfolioBook.collateralValues(Optional.ofNullable(decided.get(l.decisionId())))));
         }
-        return new Day(day, out, ledger.auditMark(end));
+        return new Day(day, out);
     }
 }

@@ -1,6 +1,5 @@
 package com.ipledge.service.portfolio;
 
-import static com.ipledge.service.db.Tables.AUDIT_ENTRY;
 import static com.ipledge.service.db.Tables.BANK;
 import static com.ipledge.service.db.Tables.BANK_NPL;
 import static com.ipledge.service.db.Tables.BORROWER;
@@ -8,6 +7,7 @@ import static com.ipledge.service.db.Tables.LOAN;
 import static com.ipledge.service.db.Tables.LOAN_APPLICATION;
 import static com.ipledge.service.db.Tables.LOAN_CLASSIFICATION_MOVE;
 import static com.ipledge.service.db.Tables.LOAN_DEFAULT;
+import static com.ipledge.service.db.Tables.QUOTA_MOVEMENT;
 import static com.ipledge.service.db.Tables.REPAYMENT;
 
 import io.micronaut.data.connection.annotation.Connectable;
@@ -26,11 +26,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
- * The book as it stood at the end of a past business day, read from the dated ledger: disbursements (recorded in
- * the audit chain), repayments, defaults and classification moves. A record counts when its business date is on or
+ * The book as it stood at the end of a past business day, read from the dated ledger: disbursements (their quota
+ * draws), repayments, defaults and classification moves, each stamped by the service's business clock. A record counts when its business date is on or
  * before the day AND it was recorded before the day ended, so that what was entered later (even back-dated) never
  * changes the figures of a day already closed.
  */
@@ -43,10 +42,6 @@ class LedgerRepository {
                       LocalDate disbursedOn, UUID decisionId, OffsetDateTime appliedAt) {
     }
 
-    /** The last link of the audit chain recorded before the day ended. */
-    record AuditMark(long seq, String hash) {
-    }
-
     private final DSLContext db;
 
     LedgerRepository(DSLContext db) {
@@ -55,11 +50,10 @@ class LedgerRepository {
 
     /** Loans disbursed on or before {@code day} whose disbursement was recorded before {@code recordedBefore}. */
     List<LedgerLoan> disbursed(LocalDate day, OffsetDateTime recordedBefore, Optional<UUID> bankScope) {
-        Field<String> loanId = LOAN.ID.cast(SQLDataType.VARCHAR);
-        Condition recorded = DSL.exists(DSL.selectOne().from(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.ENTITY_TYPE.eq("loan").and(AUDIT_ENTRY.ENTITY_ID.eq(loanId))
-                        .and(AUDIT_ENTRY.ACTION.eq("loan.disbursed"))
-                        .and(AUDIT_ENTRY.OCCURRED_AT.lt(recordedBefore))));
+        // a disbursement draws the loan's quota in its own transaction: the draw's time is when it was recorded
+        Condition recorded = DSL.exists(DSL.selectOne().from(QUOTA_MOVEMENT)
+                .where(QUOTA_MOVEMENT.LOAN_ID.eq(LOAN.ID).and(QUOTA_MOVEMENT.KIND.eq("DRAW"))
+                        .and(QUOTA_MOVEMENT.CREATED_AT.lt(recordedBefore))));
         return db.select(LOAN.ID, LOAN.APPLICATION_ID, LOAN.BANK_ID, BANK.CODE, BANK.NAME, BORROWER.CREDIT_CODE,
                         BORROWER.REGION_CODE, LOAN.PRINCIPAL, LOAN.ANNUAL_RATE, LOAN.DISBURSED_ON, LOAN.DECISION_ID,
                         LOAN_APPLICATION.CREATED_AT)
@@ -125,14 +119,6 @@ class LedgerRepository {
                 .orderBy(BANK_NPL.BANK_ID, BANK_NPL.AS_OF.desc())
                 .forEach(r -> out.put(r.get(BANK_NPL.BANK_ID), r.get(BANK_NPL.OVERALL_NPL_RATIO)));
         return out;
-    }
-
-    /** The audit chain's last entry recorded before {@code recordedBefore}, if any. */
-    Optional<AuditMark> auditMark(OffsetDateTime recordedBefore) {
-        return db.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.OCCURRED_AT.lt(recordedBefore))
-                .orderBy(AUDIT_ENTRY.SEQ.desc()).limit(1)
-                .fetchOptional(r -> new AuditMark(r.get(AUDIT_ENTRY.SEQ), r.get(AUDIT_ENTRY.HASH)));
     }
 
     private static Condition scoped(Field<UUID> bankColumn, Optional<UUID> bankScope) {

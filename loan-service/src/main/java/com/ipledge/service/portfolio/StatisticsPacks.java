@@ -75,8 +75,7 @@ public class StatisticsPacks {
                 total.row(new PortfolioLabels.Label("全部", "All")),
                 rows(ipTypes, PortfolioLabels::ipTypeLabel),
                 rows(banks, k -> new PortfolioLabels.Label(bankNames.get(k), null)),
-                rows(regions, PortfolioLabels::regionLabel),
-                day.audit().map(a -> new StatisticsPack.AuditHead(a.seq(), a.hash())).orElse(null));
+                rows(regions, PortfolioLabels::regionLabel));
     }
 
     /** One table of the pack, with Chinese headings and units. @throws InvalidInput on {@code table} */
@@ -98,10 +97,9 @@ public class StatisticsPacks {
         return TABLES.stream().map(t -> table(pack, t)).toList();
     }
 
-    /** The line under every sheet's title: the day, and the audit entry the pack is tied to. */
+    /** The line under every sheet's title: the day and what the figures cover. */
     public static String asOfLine(StatisticsPack pack) {
-        return "数据日期 " + pack.asOf() + "（" + pack.year() + " 年初至该日发放；余额为该日日终）"
-                + (pack.audit() == null ? "" : " · 审计链第 " + pack.audit().seq() + " 条 " + pack.audit().hash());
+        return "数据日期 " + pack.asOf() + "（" + pack.year() + " 年初至该日发放；余额为该日日终）";
     }
 
     private static Table table(String name, String title, String keyHeading, List<Row> rows) {
