@@ -60,8 +60,8 @@ public class Scorecards {
     /** {@code from}/{@code to} as given (YYYY-MM-DD; this year so far when absent). @throws InvalidInput */
     public Scorecard scorecard(Caller caller, String from, String to) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate end = StatisticsPacks.day("to", to, today);
-        LocalDate start = StatisticsPacks.day("from", from, end.withDayOfYear(1));
+        LocalDate end = StatisticsPacks.day("to", to, today, today);
+        LocalDate start = StatisticsPacks.day("from", from, end.withDayOfYear(1), today);
         if (start.isAfter(end)) {
             throw InvalidInput.of("from", "is after to (" + end + ")");
         }

@@ -41,7 +41,8 @@ public class StatisticsPacks {
 
     /** {@code asOf} as given (YYYY-MM-DD; today when absent). @throws InvalidInput on a bad or future date */
     public StatisticsPack pack(Caller caller, String asOf) {
-        return pack(caller.bankScope(), day("asOf", asOf, LocalDate.now(clock)));
+        LocalDate today = LocalDate.now(clock);
+        return pack(caller.bankScope(), day("asOf", asOf, today, today));
     }
 
     StatisticsPack pack(Optional<UUID> bankScope, LocalDate asOf) {
@@ -116,10 +117,13 @@ public class StatisticsPacks {
         return new Table(name, title, columns, cells);
     }
 
-    /** A date query parameter: absent means {@code absent}; a bad or future date is a 400 naming {@code field}. */
-    static LocalDate day(String field, String value, LocalDate today) {
+    /**
+     * A date query parameter: absent means {@code absent}; a bad date, or one after {@code today}, is a 400 naming
+     * {@code field}.
+     */
+    static LocalDate day(String field, String value, LocalDate absent, LocalDate today) {
         if (value == null || value.isBlank()) {
-            return today;
+            return absent;
         }
         LocalDate d;
         try {
