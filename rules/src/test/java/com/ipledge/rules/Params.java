@@ -85,4 +85,11 @@ final class Params {
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(), g,
                 p.scorecard());
     }
+
+    static PolicyParameters scorecard(PolicyParameters p, com.ipledge.rules.params.ScorecardPolicy s) {
+        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
+                p.riskSharing(), p.monitoring(), p.classification(),
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance(), s);
+    }
 }
