@@ -17,7 +17,7 @@ final class Params {
         return new PolicyParameters(p.version(), e, p.collateral(), p.limits(), p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters largeFirmAction(PolicyParameters p, String action) {
@@ -36,7 +36,7 @@ final class Params {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), l, p.pricing(), p.riskSharing(),
                 p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters concentration(PolicyParameters p, String action, String maxShare) {
@@ -55,33 +55,41 @@ final class Params {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 new RiskSharingPolicy(schemes), p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters version(PolicyParameters p, String version) {
         return new PolicyParameters(version, p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters registry(PolicyParameters p, com.ipledge.rules.params.RegistryPolicy r) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
                 p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), r,
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters valuation(PolicyParameters p, com.ipledge.rules.params.ValuationPolicy v) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
                 p.lgd(), v, p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
-                p.valuationGovernance());
+                p.valuationGovernance(), p.scorecard());
     }
 
     static PolicyParameters governance(PolicyParameters p, com.ipledge.rules.params.ValuationGovernancePolicy g) {
         return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
                 p.riskSharing(), p.monitoring(), p.classification(),
-                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(), g);
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(), g,
+                p.scorecard());
+    }
+
+    static PolicyParameters scorecard(PolicyParameters p, com.ipledge.rules.params.ScorecardPolicy s) {
+        return new PolicyParameters(p.version(), p.eligibility(), p.collateral(), p.limits(), p.pricing(),
+                p.riskSharing(), p.monitoring(), p.classification(),
+                p.lgd(), p.valuation(), p.portfolioRisk(), p.approval(), p.npl(), p.widerCollateral(), p.registry(),
+                p.valuationGovernance(), s);
     }
 }

@@ -81,11 +81,13 @@ public class DemoProvince {
     private final com.ipledge.service.admin.AdminBootstrap adminBootstrap;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final DemoAssessment assessment;
 
     public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
                         IpAssetService assets, DSLContext db, DemoBook book, IntakeService intakes,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
-                        TransactionOperations<Connection> transactions, Clock clock) {
+                        TransactionOperations<Connection> transactions, Clock clock, DemoAssessment assessment) {
+        this.assessment = assessment;
         this.book = book;
         this.intakes = intakes;
         this.adminBootstrap = adminBootstrap;
@@ -152,6 +154,10 @@ public class DemoProvince {
                 book.open(bank.id(), caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
                         caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
                         borrowerIds.subList(0, loans), pledgeable.subList(0, loans));
+                assessment.open(bankIndex, bank.id(),
+                        caller(Role.BANK_OFFICER, bank.id(), "demo " + b[0] + " officer"),
+                        caller(Role.BANK_APPROVER, bank.id(), "demo " + b[0] + " approver"),
+                        caller(Role.BUREAU, null, "demo bureau"), borrowerIds, pledgeable);
                 if (bankIndex == 0 && borrowerIds.size() > loans + 1) {
                     seedSoftwareCopyright(bank, borrowerIds.get(loans), now).ifPresent(software ->
                             book.openSoftwareCopyrightLoan(

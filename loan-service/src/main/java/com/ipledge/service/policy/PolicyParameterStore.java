@@ -86,7 +86,7 @@ public class PolicyParameterStore {
                 PolicyParameters defaults = withVersion(new PolicyParameters(d.version(), d.eligibility(),
                         d.collateral(), d.limits(), d.pricing(), d.riskSharing(), d.monitoring(), d.classification(),
                         d.lgd(), d.valuation(), d.portfolioRisk(), null, null, d.widerCollateral(), d.registry(),
-                        d.valuationGovernance()), 1);
+                        d.valuationGovernance(), d.scorecard()), 1);
                 insert(1, defaults, "SYSTEM:defaults");
                 audit.append("SYSTEM:defaults", "policy-parameters.created", "policy_parameters", 1, null,
                         Map.of("version", 1));
@@ -148,7 +148,7 @@ public class PolicyParameterStore {
                 p.valuationOrDefaults(), p.portfolioRiskOrDefaults(),
                 p.approval() == null ? configuredApproval : p.approval(), p.npl() == null ? configuredNpl : p.npl(),
                 p.widerCollateralOrDefaults(), p.registryOrDefaults(),
-                p.valuationGovernanceOrDefaults());
+                p.valuationGovernanceOrDefaults(), p.scorecardOrDefaults());
     }
 
     /** The value score's finance-scenario weights of {@code p} as the valuation engine takes them. */

@@ -22,7 +22,8 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                                MonitoringThresholds monitoring, ClassificationPolicy classification,
                                LgdAssumptions lgd, ValuationPolicy valuation, PortfolioRiskPolicy portfolioRisk,
                                ApprovalPolicy approval, NplPolicy npl, WiderCollateralPolicy widerCollateral,
-                               RegistryPolicy registry, ValuationGovernancePolicy valuationGovernance) {
+                               RegistryPolicy registry, ValuationGovernancePolicy valuationGovernance,
+                               ScorecardPolicy scorecard) {
 
     public static final Set<String> COVERAGES = Set.of("GUARANTEE_INSURANCE", "RISK_COMPENSATION_POOL",
             "GUARANTEE_FUND");
@@ -75,7 +76,7 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
                 monitoring, ClassificationPolicy.defaults(), LgdAssumptions.defaults(), ValuationPolicy.defaults(),
                 PortfolioRiskPolicy.defaults(), ApprovalPolicy.defaults(), NplPolicy.defaults(),
                 WiderCollateralPolicy.defaults(), RegistryPolicy.defaults(),
-                ValuationGovernancePolicy.defaults());
+                ValuationGovernancePolicy.defaults(), ScorecardPolicy.defaults());
     }
 
     /** Versions stored before classification was policy data have none: they meant the regulator's floors. */
@@ -126,6 +127,11 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
     /** Versions stored before valuation governance was policy data have none: they meant these defaults. */
     public ValuationGovernancePolicy valuationGovernanceOrDefaults() {
         return valuationGovernance == null ? ValuationGovernancePolicy.defaults() : valuationGovernance;
+    }
+
+    /** Versions stored before the bank scorecard was policy data have none: they meant these defaults. */
+    public ScorecardPolicy scorecardOrDefaults() {
+        return scorecard == null ? ScorecardPolicy.defaults() : scorecard;
     }
 
     private static Map<String, BigDecimal> grades(String a, String b, String c, String d) {
@@ -205,6 +211,9 @@ public record PolicyParameters(String version, EligibilityPolicy eligibility, Co
         }
         if (valuationGovernance != null) {
             valuationGovernance.check(prefix + "valuationGovernance.", checks);
+        }
+        if (scorecard != null) {
+            scorecard.check(prefix + "scorecard.", checks);
         }
     }
 
