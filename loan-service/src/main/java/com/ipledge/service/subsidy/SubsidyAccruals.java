@@ -75,6 +75,46 @@ public class SubsidyAccruals implements RepaymentListener {
      */
     @Transactional
     public Enrolment enrol(Caller caller, SubsidyRequests.NewEnrolment body) {
+        Assessment a = assess(caller, body);
+        if (!a.refusals().isEmpty()) {
+            throw new RuleViolation("subsidy-ineligible", "The loan is not eligible for programme "
+                    + a.programme().code() + ".", a.refusals(), Map.of("programmeId", a.programme().id()));
+        }
+        Loan loan = a.loan();
+        Programme programme = a.programme();
+        BigDecimal ipValue = a.ipValue();
+        BigDecimal eligibleValue = a.eligibleValue();
+        BigDecimal other = a.otherValue();
+        BigDecimal total = ipValue.add(other);
+        String creditCode = borrowers.find(loan.borrowerId(), Optional.empty()).orElseThrow().creditCode();
+        Enrolment enrolment = new Enrolment(UUID.randomUUID(), programme.id(), loan.id(), loan.bankId(), creditCode,
+                ipValue, eligibleValue, other, SubsidyArithmetic.share(eligibleValue, total),
+                SubsidyProgrammes.actor(caller), OffsetDateTime.now(clock));
+        Enrolment stored = repo.insertEnrolment(enrolment).orElseThrow(() -> Conflict.of(
+                "subsidy-enrolment-exists", "The loan is already enrolled in programme " + programme.code() + ".",
+                Map.of("enrolmentId", repo.enrolment(programme.id(), loan.id()).orElseThrow().id())));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("programmeId", programme.id());
+        payload.put("loanId", loan.id());
+        payload.put("ipValue", ipValue);
+        payload.put("eligibleIpValue", eligibleValue);
+        payload.put("otherCollateralValue", stored.otherCollateralValue());
+        payload.put("ipShare", stored.ipShare());
+        audit.append(caller, "subsidy.enrolled", "subsidy_enrolment", stored.id(), loan.bankId(), payload);
+        return stored;
+    }
+
+    /** What enrolling would find: the loan, the programme, the collateral values and every reason to refuse. */
+    private record Assessment(Loan loan, Programme programme, BigDecimal ipValue, BigDecimal eligibleValue,
+                              BigDecimal otherValue, List<FieldError> refusals) {
+    }
+
+    /** True when {@link #enrol} would enrol the loan (the demo asks before enrolling). */
+    public boolean eligible(Caller caller, SubsidyRequests.NewEnrolment body) {
+        return assess(caller, body).refusals().isEmpty();
+    }
+
+    private Assessment assess(Caller caller, SubsidyRequests.NewEnrolment body) {
         FieldErrors errors = new FieldErrors();
         if (body.programmeId() == null) {
             errors.add("programmeId", "is required");
@@ -124,26 +164,7 @@ public class SubsidyAccruals implements RepaymentListener {
                     + total.toPlainString() + ", the programme asks for at least "
                     + terms.minIpShare().toPlainString()));
         }
-        if (!refusals.isEmpty()) {
-            throw new RuleViolation("subsidy-ineligible", "The loan is not eligible for programme "
-                    + programme.code() + ".", refusals, Map.of("programmeId", programme.id()));
-        }
-        String creditCode = borrowers.find(loan.borrowerId(), Optional.empty()).orElseThrow().creditCode();
-        Enrolment enrolment = new Enrolment(UUID.randomUUID(), programme.id(), loan.id(), loan.bankId(), creditCode,
-                ipValue, eligibleValue, Money.yuan(other), SubsidyArithmetic.share(eligibleValue, total),
-                SubsidyProgrammes.actor(caller), OffsetDateTime.now(clock));
-        Enrolment stored = repo.insertEnrolment(enrolment).orElseThrow(() -> Conflict.of(
-                "subsidy-enrolment-exists", "The loan is already enrolled in programme " + programme.code() + ".",
-                Map.of("enrolmentId", repo.enrolment(programme.id(), loan.id()).orElseThrow().id())));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("programmeId", programme.id());
-        payload.put("loanId", loan.id());
-        payload.put("ipValue", ipValue);
-        payload.put("eligibleIpValue", eligibleValue);
-        payload.put("otherCollateralValue", stored.otherCollateralValue());
-        payload.put("ipShare", stored.ipShare());
-        audit.append(caller, "subsidy.enrolled", "subsidy_enrolment", stored.id(), loan.bankId(), payload);
-        return stored;
+        return new Assessment(loan, programme, ipValue, eligibleValue, Money.yuan(other), refusals);
     }
 
     /** The interest subsidy of a repayment of an enrolled loan, in the repayment's transaction. */
