@@ -144,9 +144,9 @@ public class SubsidyController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "decideSubsidyClaim", summary = "Approve or refuse a filed subsidy claim")
     @Idempotent
-    public Claim decideClaim(UUID id, @Body SubsidyRequests.ClaimDecision body, Caller caller,
+    public HttpResponse<Claim> decideClaim(UUID id, @Body SubsidyRequests.ClaimDecision body, Caller caller,
                              @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return claims.decide(caller, id, body);
+        return HttpResponse.ok(claims.decide(caller, id, body));
     }
 
     @Post("/subsidy-claims/{id}/payment")
@@ -154,8 +154,8 @@ public class SubsidyController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "paySubsidyClaim", summary = "Record the payment of an approved subsidy claim")
     @Idempotent
-    public Claim payClaim(UUID id, @Body SubsidyRequests.ClaimPayment body, Caller caller,
+    public HttpResponse<Claim> payClaim(UUID id, @Body SubsidyRequests.ClaimPayment body, Caller caller,
                           @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return claims.pay(caller, id, body);
+        return HttpResponse.ok(claims.pay(caller, id, body));
     }
 }

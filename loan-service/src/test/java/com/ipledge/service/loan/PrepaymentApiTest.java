@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /loans/{id}/repayments {amount, paidOn, prepaymentMode}} over HTTP: on the day of disbursement
- * nothing is due, so 200,000.00 of a 600,000.00 / 12-month equal-instalment loan is all prepayment and the plan
- * shown afterwards is over the 400,000.00 left. The annuity is computed here by hand, in doubles rounded half-up to
+ * nothing is due, so 200,000.00 of a 12-month equal-instalment loan (600,000.00 asked, P as approved) is all
+ * prepayment and the plan shown afterwards is over the B = P - 200,000.00 left. The annuity is computed here by hand, in doubles rounded half-up to
  * the fen: A = P r / (1 - (1 + r)^-n), r = annual rate / 12. Principal sums exact to the fen.
  */
 @MicronautTest(transactional = false)
@@ -89,15 +89,16 @@ class PrepaymentApiTest extends ApiTestBase {
         assertEquals(201, a.status(), a::toString);
 
         double r = money(a.get("annualRate")).doubleValue() / 12;
-        BigDecimal annuity = fen(400000.00 * r / (1 - Math.pow(1 + r, -12)));
+        BigDecimal balance = money(a.get("principal")).subtract(new BigDecimal("200000.00"));
+        BigDecimal annuity = fen(balance.doubleValue() * r / (1 - Math.pow(1 + r, -12)));
         List<Map<String, Object>> plan = futureLines(a, today());
         assertEquals(12, plan.size(), "the term stays");
         for (Map<String, Object> line : plan.subList(0, 11)) {
             assertEquals(annuity, money(line.get("total")), "level instalment on line " + line.get("seq"));
         }
         assertTrue(annuity.compareTo(before) < 0, "lower than the " + before + " before");
-        assertEquals(new BigDecimal("400000.00"), money(a.get("outstandingPrincipal")));
-        assertEquals(new BigDecimal("400000.00"), unpaidPrincipal(plan), "the plan adds up to the balance");
+        assertEquals(balance, money(a.get("outstandingPrincipal")));
+        assertEquals(balance, unpaidPrincipal(plan), "the plan adds up to the balance");
         assertEquals(1, new Sql(databaseUrl()).count("SELECT count(*) FROM audit_entry WHERE action = "
                 + "'loan.repayment' AND entity_id = '" + loan + "' AND payload LIKE '%REDUCE_INSTALMENT%'"));
     }
@@ -114,7 +115,9 @@ class PrepaymentApiTest extends ApiTestBase {
         assertEquals(201, a.status(), a::toString);
 
         double r = money(a.get("annualRate")).doubleValue() / 12;
-        int lines = (int) Math.ceil(-Math.log(1 - 400000.00 * r / instalment.doubleValue()) / Math.log(1 + r));
+        BigDecimal balance = money(a.get("principal")).subtract(new BigDecimal("200000.00"));
+        int lines = (int) Math.ceil(-Math.log(1 - balance.doubleValue() * r / instalment.doubleValue())
+                / Math.log(1 + r));
         List<Map<String, Object>> plan = futureLines(a, today());
         assertEquals(lines, plan.size(), "the hand-computed term");
         assertTrue(plan.size() < 12, "the term is shorter");
@@ -122,8 +125,8 @@ class PrepaymentApiTest extends ApiTestBase {
             assertEquals(instalment, money(line.get("total")), "the instalment stays on line " + line.get("seq"));
         }
         assertTrue(money(plan.get(plan.size() - 1).get("total")).compareTo(instalment) <= 0);
-        assertEquals(new BigDecimal("400000.00"), unpaidPrincipal(plan), "the plan adds up to the balance");
-        assertEquals(new BigDecimal("400000.00"), money(a.get("outstandingPrincipal")));
+        assertEquals(balance, unpaidPrincipal(plan), "the plan adds up to the balance");
+        assertEquals(balance, money(a.get("outstandingPrincipal")));
     }
 
     @Test
