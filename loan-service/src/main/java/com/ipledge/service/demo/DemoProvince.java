@@ -82,12 +82,15 @@ public class DemoProvince {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final DemoAssessment assessment;
+    private final DemoSubsidies subsidies;
 
     public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
                         IpAssetService assets, DSLContext db, DemoBook book, IntakeService intakes,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
-                        TransactionOperations<Connection> transactions, Clock clock, DemoAssessment assessment) {
+                        TransactionOperations<Connection> transactions, Clock clock, DemoAssessment assessment,
+                        DemoSubsidies subsidies) {
         this.assessment = assessment;
+        this.subsidies = subsidies;
         this.book = book;
         this.intakes = intakes;
         this.adminBootstrap = adminBootstrap;
@@ -179,6 +182,8 @@ public class DemoProvince {
         seedGeographicalIndication(first, now).filter(gi -> !giMembers.isEmpty()).ifPresent(gi ->
                 book.openGiMemberLoans(caller(Role.BANK_OFFICER, first.id(), "demo " + BANKS[0][0] + " officer"),
                         caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"), gi, giMembers));
+        subsidies.seed(caller(Role.BUREAU, null, "demo bureau"),
+                caller(Role.BANK_OFFICER, first.id(), "demo " + BANKS[0][0] + " officer"));
         return printed;
     }
 

@@ -3,6 +3,7 @@ package com.ipledge.service.loan;
 import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.loan.schedule.PrepaymentMode;
 import com.ipledge.service.loan.schedule.RepaymentType;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
@@ -46,7 +47,7 @@ public class LoanController {
     }
 
     @Introspected
-    public record RepaymentRequest(BigDecimal amount, LocalDate paidOn) {
+    public record RepaymentRequest(BigDecimal amount, LocalDate paidOn, @Nullable PrepaymentMode prepaymentMode) {
     }
 
     @Introspected
@@ -149,6 +150,6 @@ public class LoanController {
     @Idempotent
     public HttpResponse<?> repay(UUID id, @Body RepaymentRequest body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn()));
+        return HttpResponse.created(loans.repay(caller, id, body.amount(), body.paidOn(), body.prepaymentMode()));
     }
 }

@@ -10,6 +10,7 @@ import com.ipledge.service.events.EventType;
 import com.ipledge.service.identifier.UnifiedSocialCreditCode;
 import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.ipasset.LegalStatus;
+import com.ipledge.service.loan.schedule.PrepaymentMode;
 import com.ipledge.service.loan.schedule.RepaymentAllocation;
 import com.ipledge.service.loan.schedule.RepaymentInputException;
 import com.ipledge.service.loan.schedule.RepaymentSchedule;
@@ -58,11 +59,13 @@ public class LoanService {
     private final DomainEvents events;
     private final PreFilingChecks preFiling;
     private final PledgeRepository pledges;
+    private final List<RepaymentListener> repaymentListeners;
 
     public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
                        QuotaService quotas, DisbursementListener disbursements, LoanClassifications classifications,
                        AuditLog audit, Clock clock, DomainEvents events, PreFilingChecks preFiling,
-                       PledgeRepository pledges) {
+                       PledgeRepository pledges, List<RepaymentListener> repaymentListeners) {
+        this.repaymentListeners = repaymentListeners;
         this.events = events;
         this.pledges = pledges;
         this.preFiling = preFiling;
@@ -179,6 +182,12 @@ public class LoanService {
 
     @Transactional
     public LoanView repay(Caller caller, UUID id, BigDecimal amount, LocalDate paidOn) {
+        return repay(caller, id, amount, paidOn, null);
+    }
+
+    /** A repayment; what an early part of it does to the remaining plan is {@code mode} (null: the term shortens). */
+    @Transactional
+    public LoanView repay(Caller caller, UUID id, BigDecimal amount, LocalDate paidOn, PrepaymentMode mode) {
         requireVisible(caller, id);
         FieldErrors errors = new FieldErrors();
         Money.check(errors, "amount", amount, true);
@@ -197,13 +206,14 @@ public class LoanService {
                 loan.annualRate(), loan.repaymentType());
         RepaymentAllocation allocation;
         try {
-            allocation = RepaymentAllocation.allocate(schedule, loans.linePayments(id), amount, paidOn);
+            allocation = RepaymentAllocation.allocate(schedule, loans.linePayments(id), amount, paidOn, mode);
         } catch (RepaymentInputException e) {
             throw asProblem(e);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         loans.replaceSchedule(id, allocation.schedule(), allocation.paid());
-        loans.insertRepayment(id, new LoanRepository.Repayment(UUID.randomUUID(), allocation.amount(), paidOn,
+        UUID repaymentId = UUID.randomUUID();
+        loans.insertRepayment(id, new LoanRepository.Repayment(repaymentId, allocation.amount(), paidOn,
                 allocation.interestPaid(), allocation.principalPaid(), now));
         LoanStatus status = allocation.fullyRepaid() ? LoanStatus.CLOSED : LoanStatus.REPAYING;
         Loan next = with(loan, status, loan.pledgeRegistrationNo(), loan.pledgeRegisteredOn(), loan.disbursedOn(),
@@ -215,7 +225,13 @@ public class LoanService {
         payload.put("interest", allocation.interestPaid());
         payload.put("principal", allocation.principalPaid());
         payload.put("outstanding", allocation.outstandingPrincipal());
+        if (mode != null && allocation.prepaidPrincipal().signum() > 0) {
+            payload.put("prepaymentMode", mode.name());
+        }
         audit.append(caller, "loan.repayment", "loan", id, loan.bankId(), payload);
+        RepaymentListener.Repaid repaid = new RepaymentListener.Repaid(repaymentId, paidOn, allocation.amount(),
+                allocation.interestPaid(), allocation.principalPaid());
+        repaymentListeners.forEach(l -> l.onRepaid(next, repaid));
         // a repayment may clear arrears: the classification follows at once, not at close of business
         classifications.reclassify(id, caller.role() + ":" + caller.principalId());
         events.publish(EventType.REPAYMENT_RECORDED, loan.bankId(), id, DomainEvent.data("loanId", id,

@@ -85,11 +85,18 @@ class DemoProvinceTest extends ApiTestBase {
         Answer reconciliation = get("/api/v1/quota-plans/reconciliation", bureau);
         assertEquals(Boolean.TRUE, reconciliation.get("ok"), reconciliation::toString);
         assertEquals(Boolean.TRUE, get("/api/v1/audit/verify", bureau).get("ok"));
+        // the year's interest subsidy programme, the first bank's enrolled loans and fees, one quarterly claim paid
+        assertEquals(1, sql.count("SELECT count(*) FROM subsidy_programme"));
+        assertTrue(sql.count("SELECT count(*) FROM subsidy_accrual WHERE amount > 0") > 0, "subsidies accrued");
+        assertEquals(1, sql.count("SELECT count(*) FROM subsidy_claim WHERE status = 'PAID'"));
+        assertEquals(sql.count("SELECT sum(amount)::bigint FROM subsidy_claim"),
+                sql.count("SELECT paid::bigint FROM subsidy_programme"), "the paid claim is the programme's paid");
 
         long loans = sql.count("SELECT count(*) FROM loan");
         transactions.executeWrite(status -> demo.seed());
         assertEquals(loans, sql.count("SELECT count(*) FROM loan"), "a restart seeds nothing twice");
         assertEquals(3L * DemoProvince.BORROWERS_PER_BANK, sql.count("SELECT count(*) FROM borrower"));
         assertEquals(1, sql.count("SELECT count(*) FROM public_intake"));
+        assertEquals(1, sql.count("SELECT count(*) FROM subsidy_claim"), "nor its subsidy claim");
     }
 }

@@ -84,6 +84,21 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
      */
     public static RepaymentAllocation allocate(RepaymentSchedule schedule, List<LinePayment> alreadyPaid,
                                                BigDecimal amount, LocalDate paidOn) {
+        return allocate(schedule, alreadyPaid, amount, paidOn, null);
+    }
+
+    /**
+     * As {@link #allocate(RepaymentSchedule, List, BigDecimal, LocalDate)}, but an early repayment re-plans the
+     * future lines as {@code mode} says (null: rule 2 of the class comment). With a mode, the prepaid principal
+     * becomes a settled line due on {@code paidOn} (interest 0.00), and the lines due after {@code paidOn} are
+     * replaced by a new plan whose principal adds up to the outstanding balance exactly; their due dates are the
+     * old lines' dates, from the first on. A prepayment that pays the loan off settles every line as without a mode.
+     *
+     * @throws RepaymentInputException also naming {@code prepaymentMode} ({@link PrepaymentMode#SHORTEN_TERM} of an
+     *                                 interest-only loan, whose principal is due at maturity anyway)
+     */
+    public static RepaymentAllocation allocate(RepaymentSchedule schedule, List<LinePayment> alreadyPaid,
+                                               BigDecimal amount, LocalDate paidOn, PrepaymentMode mode) {
         Objects.requireNonNull(schedule, "schedule");
         Ledger ledger = new Ledger(schedule, alreadyPaid);
         List<FieldProblem> problems = new ArrayList<>();
@@ -101,6 +116,11 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
                     "is before " + line.dueOn() + ", the due date of instalment " + line.seq()
                             + ", which is already paid: apply repayments in date order")));
         }
+        if (mode == PrepaymentMode.SHORTEN_TERM && schedule.type() == RepaymentType.INTEREST_ONLY_BULLET) {
+            problems.add(new FieldProblem("prepaymentMode", "SHORTEN_TERM needs an equal-instalment loan; an "
+                    + "interest-only loan repays its principal at maturity, so a prepayment lowers its interest "
+                    + "(REDUCE_INSTALMENT)"));
+        }
         RepaymentInputException.throwIfAny(problems);
 
         BigDecimal payoff = ledger.payoffAmount(paidOn);
@@ -111,7 +131,7 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
                     + paidOn + " plus all outstanding principal (" + amount.toPlainString() + " given)";
             throw new RepaymentInputException(List.of(new FieldProblem("amount", message)));
         }
-        return ledger.apply(Fen.exact(amount, "amount"), paidOn);
+        return ledger.apply(Fen.exact(amount, "amount"), paidOn, amount.compareTo(payoff) < 0 ? mode : null);
     }
 
     /**
@@ -181,7 +201,7 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
             return payoff;
         }
 
-        RepaymentAllocation apply(BigDecimal amount, LocalDate paidOn) {
+        RepaymentAllocation apply(BigDecimal amount, LocalDate paidOn, PrepaymentMode mode) {
             List<LinePayment> allocations = new ArrayList<>();
             BigDecimal remaining = amount;
             BigDecimal interestTotal = Fen.ZERO;
@@ -208,6 +228,10 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
 
             // Whatever is left can only be here if every due line is settled (payoff check): an early repayment.
             BigDecimal prepaid = remaining;
+            if (mode != null && prepaid.signum() > 0) {
+                return replan(amount, paidOn, mode, prepaid, allocations, interestTotal,
+                        principalTotal.add(prepaid));
+            }
             for (int i = lines.size() - 1; i >= 0 && remaining.signum() > 0; i--) {
                 ScheduleLine line = lines.get(i);
                 BigDecimal principal = remaining.min(unpaidPrincipal(line));
@@ -231,6 +255,52 @@ public record RepaymentAllocation(BigDecimal amount, LocalDate paidOn, BigDecima
             }
             return new RepaymentAllocation(amount, paidOn, interestTotal, principalTotal, prepaid, outstanding,
                     unpaid.signum() == 0, allocations, after, paid);
+        }
+
+        /**
+         * The due lines as they stand (all settled), a settled line on {@code paidOn} carrying the principal the
+         * future lines no longer hold, and the new plan over the balance left, on the future lines' dates.
+         */
+        private RepaymentAllocation replan(BigDecimal amount, LocalDate paidOn, PrepaymentMode mode,
+                                           BigDecimal prepaid, List<LinePayment> allocations,
+                                           BigDecimal interestTotal, BigDecimal principalTotal) {
+            List<ScheduleLine> kept = new ArrayList<>();
+            List<LocalDate> futureDates = new ArrayList<>();
+            BigDecimal futurePrincipal = Fen.ZERO;
+            BigDecimal futureUnpaid = Fen.ZERO;
+            for (ScheduleLine line : schedule.lines()) {
+                if (isDue(line, paidOn)) {
+                    kept.add(line);
+                } else {
+                    futureDates.add(line.dueOn());
+                    futurePrincipal = futurePrincipal.add(line.principal());
+                    futureUnpaid = futureUnpaid.add(unpaidPrincipal(line));
+                }
+            }
+            BigDecimal balance = futureUnpaid.subtract(prepaid);
+            // the instalment the next line asks for today: the one a shortened term keeps paying
+            BigDecimal instalment = schedule.lines().get(kept.size()).total();
+            int prepaymentSeq = kept.size() + 1;
+            List<ScheduleLine> lines = new ArrayList<>(kept);
+            lines.add(new ScheduleLine(prepaymentSeq, paidOn, futurePrincipal.subtract(balance), Fen.ZERO));
+            BigDecimal payment = schedule.type() == RepaymentType.EQUAL_INSTALMENTS && mode == PrepaymentMode.SHORTEN_TERM
+                    ? instalment : RepaymentSchedule.levelPayment(balance, schedule.annualRate(), futureDates.size());
+            lines.addAll(RepaymentSchedule.amortise(balance, schedule.annualRate(), schedule.type(), futureDates,
+                    payment, prepaymentSeq + 1));
+            RepaymentSchedule after = new RepaymentSchedule(lines, schedule.principal(), schedule.annualRate(),
+                    schedule.type());
+            List<LinePayment> paid = new ArrayList<>(lines.size());
+            for (ScheduleLine line : kept) {
+                paid.add(new LinePayment(line.seq(), principalPaid[line.seq() - 1], interestPaid[line.seq() - 1]));
+            }
+            paid.add(new LinePayment(prepaymentSeq, futurePrincipal.subtract(balance), Fen.ZERO));
+            for (int seq = prepaymentSeq + 1; seq <= lines.size(); seq++) {
+                paid.add(new LinePayment(seq, Fen.ZERO, Fen.ZERO));
+            }
+            List<LinePayment> applied = new ArrayList<>(allocations);
+            applied.add(new LinePayment(prepaymentSeq, prepaid, Fen.ZERO));
+            return new RepaymentAllocation(amount, paidOn, interestTotal, principalTotal, prepaid, balance, false,
+                    applied, after, paid);
         }
 
         /** Future lines pay interest on what is still unpaid of their own and every later line's principal. */

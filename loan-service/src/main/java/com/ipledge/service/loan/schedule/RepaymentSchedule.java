@@ -15,7 +15,8 @@ import java.util.Objects;
  * an early repayment (see {@link RepaymentAllocation}) the same principal amounts stand and only the interest of
  * the future lines changes, so a schedule rebuilt from {@code schedule_line} rows passes the same checks.
  *
- * @param lines      instalments, seq 1..n, due dates strictly increasing
+ * @param lines      instalments, seq 1..n, due dates increasing (a prepayment's settled line may share its date
+ *                   with the instalment paid that day)
  * @param principal  the loan principal, yuan, 2 decimals, positive
  * @param annualRate nominal annual interest rate as a decimal (0.0435 means 4.35% p.a.), in [0, 1]
  * @param type       the product type that generated the lines
@@ -46,8 +47,9 @@ public record RepaymentSchedule(List<ScheduleLine> lines, BigDecimal principal, 
             if (line.seq() != i + 1) {
                 throw new IllegalArgumentException("line " + (i + 1) + " carries seq " + line.seq());
             }
-            if (i > 0 && !line.dueOn().isAfter(lines.get(i - 1).dueOn())) {
-                throw new IllegalArgumentException("line " + line.seq() + " is not due after line " + i);
+            // a prepayment's settled line may share its value date with an instalment (paid the same day)
+            if (i > 0 && line.dueOn().isBefore(lines.get(i - 1).dueOn())) {
+                throw new IllegalArgumentException("line " + line.seq() + " is due before line " + i);
             }
             sum = sum.add(line.principal());
         }
@@ -208,6 +210,30 @@ public record RepaymentSchedule(List<ScheduleLine> lines, BigDecimal principal, 
             balance = balance.subtract(linePrincipal);
         }
         return new RepaymentSchedule(lines, p, annualRate, type);
+    }
+
+    /**
+     * Lines that amortise {@code balance} from {@code firstSeq} on, one per date of {@code dueDates} at most: each
+     * line's interest is {@code round(opening balance x r, 2, HALF_UP)}; an equal-instalment line repays
+     * {@code payment} less its interest (never more than the balance), an interest-only line nothing but the last;
+     * the lines stop once the balance is repaid, and the last date's line repays whatever is left, so the lines'
+     * principal sums to {@code balance} exactly. The plan after a prepayment (see {@link PrepaymentMode}).
+     */
+    static List<ScheduleLine> amortise(BigDecimal balance, BigDecimal annualRate, RepaymentType type,
+                                       List<LocalDate> dueDates, BigDecimal payment, int firstSeq) {
+        BigDecimal r = monthlyRate(annualRate);
+        PrincipalRule rule = type == RepaymentType.EQUAL_INSTALMENTS
+                ? equalInstalments(payment)
+                : (open, interest) -> Fen.ZERO;
+        List<ScheduleLine> lines = new ArrayList<>(dueDates.size());
+        BigDecimal open = balance;
+        for (int k = 0; k < dueDates.size() && open.signum() > 0; k++) {
+            BigDecimal interest = Fen.round(open.multiply(r));
+            BigDecimal linePrincipal = k == dueDates.size() - 1 ? open : rule.principal(open, interest).max(Fen.ZERO);
+            lines.add(new ScheduleLine(firstSeq + k, dueDates.get(k), linePrincipal, interest));
+            open = open.subtract(linePrincipal);
+        }
+        return lines;
     }
 
     /** The principal a line other than the last repays, given the opening balance and the line's interest. */

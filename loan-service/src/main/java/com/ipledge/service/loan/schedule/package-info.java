@@ -10,7 +10,9 @@
  *       line takes whatever principal remains, so the lines' principal sums to the loan principal exactly.</li>
  *   <li>{@link com.ipledge.service.loan.schedule.RepaymentAllocation} splits one repayment over the schedule
  *       (due lines oldest first, interest before principal; the rest prepays principal from the last line
- *       backwards and the future lines' interest is recomputed) and returns the schedule state afterwards.</li>
+ *       backwards and the future lines' interest is recomputed, or, with a
+ *       {@link com.ipledge.service.loan.schedule.PrepaymentMode}, the future lines are re-planned over the balance
+ *       left: shorter term or lower instalment) and returns the schedule state afterwards.</li>
  * </ul>
  *
  * Penalty interest on overdue lines is out of scope: a late line is settled at its scheduled amounts.

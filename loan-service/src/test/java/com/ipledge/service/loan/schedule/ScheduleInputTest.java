@@ -57,12 +57,17 @@ class ScheduleInputTest {
     }
 
     @Test
-    void aScheduleRebuiltFromRowsNeedsIncreasingDueDatesAndConsecutiveSeq() {
+    void aScheduleRebuiltFromRowsNeedsNonDecreasingDueDatesAndConsecutiveSeq() {
         LocalDate day = LocalDate.of(2025, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> new RepaymentSchedule(List.of(
                 new ScheduleLine(1, day, yuan("50.00"), yuan("0.00")),
-                new ScheduleLine(2, day, yuan("50.00"), yuan("0.00"))),
+                new ScheduleLine(2, day.minusDays(1), yuan("50.00"), yuan("0.00"))),
                 yuan("100.00"), BigDecimal.ZERO, RepaymentType.EQUAL_INSTALMENTS));
+        // a prepayment's settled line shares its value date with the instalment paid that day
+        assertEquals(2, new RepaymentSchedule(List.of(
+                new ScheduleLine(1, day, yuan("50.00"), yuan("0.00")),
+                new ScheduleLine(2, day, yuan("50.00"), yuan("0.00"))),
+                yuan("100.00"), BigDecimal.ZERO, RepaymentType.EQUAL_INSTALMENTS).termMonths());
         assertThrows(IllegalArgumentException.class, () -> new RepaymentSchedule(List.of(
                 new ScheduleLine(2, day, yuan("100.00"), yuan("0.00"))),
                 yuan("100.00"), BigDecimal.ZERO, RepaymentType.EQUAL_INSTALMENTS));
