@@ -81,11 +81,13 @@ public class DemoProvince {
     private final com.ipledge.service.admin.AdminBootstrap adminBootstrap;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final DemoRiskLayers riskLayers;
 
     public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
                         IpAssetService assets, DSLContext db, DemoBook book, IntakeService intakes,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
-                        TransactionOperations<Connection> transactions, Clock clock) {
+                        TransactionOperations<Connection> transactions, Clock clock, DemoRiskLayers riskLayers) {
+        this.riskLayers = riskLayers;
         this.book = book;
         this.intakes = intakes;
         this.adminBootstrap = adminBootstrap;
@@ -173,6 +175,8 @@ public class DemoProvince {
         seedGeographicalIndication(first, now).filter(gi -> !giMembers.isEmpty()).ifPresent(gi ->
                 book.openGiMemberLoans(caller(Role.BANK_OFFICER, first.id(), "demo " + BANKS[0][0] + " officer"),
                         caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"), gi, giMembers));
+        riskLayers.open(caller(Role.BUREAU, null, "demo bureau"), caller(Role.BANK_OFFICER, first.id(), "demo "
+                + BANKS[0][0] + " officer"), caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"));
         return printed;
     }
 

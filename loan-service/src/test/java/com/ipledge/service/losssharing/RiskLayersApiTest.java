@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskLayersApiTest extends ApiTestBase {
-    private static final String PRINCIPAL = "600000";
+    private static final String PRINCIPAL = "300000";
 
     private Sql sql;
     private String officer;
@@ -199,13 +199,13 @@ class RiskLayersApiTest extends ApiTestBase {
     @Order(1)
     void theBureauConfiguresLayersAndBadInputIsRefusedNamingTheField() {
         List<Map<String, Object>> layers = List.of(
-                layer("PROVINCIAL_POOL", "POOL", "0.35", "perYearCap", "200000", "claimWindowWorkingDays", 10,
+                layer("PROVINCIAL_POOL", "POOL", "0.35", "perYearCap", "100000", "claimWindowWorkingDays", 10,
                         "balance", "1000000", "leverageMultiple", "10"),
-                layer("CITY_POOL", "POOL", "0.25", "perLoanCap", "50000", "claimWindowWorkingDays", 10,
+                layer("CITY_POOL", "POOL", "0.25", "perLoanCap", "25000", "claimWindowWorkingDays", 10,
                         "balance", "500000"),
                 layer("INSURER", "INSURER", "0.20", "claimWindowWorkingDays", 20),
-                layer("GUARANTEE_FUND", "GUARANTEE_FUND", "0.10", "perLoanCap", "20000",
-                        "claimWindowWorkingDays", 30, "balance", "25000"),
+                layer("GUARANTEE_FUND", "GUARANTEE_FUND", "0.10", "perLoanCap", "10000",
+                        "claimWindowWorkingDays", 30, "balance", "12500"),
                 layer("BANK", "BANK", "0.10"));
         Answer byBank = post("/api/v1/risk-sharing/layered-schemes", Map.of("name", "甘肃分层", "layers", layers),
                 officer);
@@ -237,7 +237,7 @@ class RiskLayersApiTest extends ApiTestBase {
         scheme = created.text("id");
         Answer conc = post("/api/v1/risk-sharing/layered-schemes", Map.of("name", "兰州市小额补偿池", "layers",
                 List.of(layer("LANZHOU_POOL", "POOL", "1", "perLoanCap", "40000", "claimWindowWorkingDays", 10,
-                                "balance", "100000", "leverageMultiple", "24"),
+                                "balance", "100000", "leverageMultiple", "12"),
                         layer("BANK", "BANK", "0"))), bureau);
         assertEquals(201, conc.status(), conc::toString);
         concurrent = conc.text("id");
@@ -270,16 +270,16 @@ class RiskLayersApiTest extends ApiTestBase {
             assertEquals(201, a.status(), a::toString);
             assertEquals(0, BigDecimal.ONE.compareTo(amount(a.get("ipShare"))), a::toString);
         }
-        // the small pool backs 24 x 100,000 = 2,400,000 = four loans of 600,000; a fifth does not fit
+        // the small pool backs 12 x 100,000 = 1,200,000 = four loans of 300,000; a fifth does not fit
         Answer fifth = enrol(overLeverage, concurrent, null);
         assertEquals(409, fifth.status(), fifth::toString);
         assertTrue(fifth.text("type").endsWith("pool-leverage-exceeded"), fifth::toString);
         Map<String, Object> pool = layersByParty(concurrent).get("LANZHOU_POOL");
-        assertEquals(0, yuan("2400000.00").compareTo(amount(pool.get("leverageLimit"))), pool::toString);
-        assertEquals(0, yuan("2400000.00").compareTo(amount(pool.get("committedPrincipal"))), pool::toString);
+        assertEquals(0, yuan("1200000.00").compareTo(amount(pool.get("leverageLimit"))), pool::toString);
+        assertEquals(0, yuan("1200000.00").compareTo(amount(pool.get("committedPrincipal"))), pool::toString);
         assertEquals(0, amount(pool.get("leverageHeadroom")).signum(), pool::toString);
         Map<String, Object> provincial = layersByParty(scheme).get("PROVINCIAL_POOL");
-        assertEquals(0, yuan("1800000.00").compareTo(amount(provincial.get("committedPrincipal"))),
+        assertEquals(0, yuan("900000.00").compareTo(amount(provincial.get("committedPrincipal"))),
                 provincial::toString);
     }
 
@@ -297,20 +297,21 @@ class RiskLayersApiTest extends ApiTestBase {
 
         Answer filed = post("/api/v1/loans/" + l1 + "/layer-claims", Map.of("note", "首笔代偿"), officer);
         assertEquals(201, filed.status(), filed::toString);
-        // loss = outstanding 600,000.00 + no interest due yet; IP share 1/2: covered 300,000.00.
-        // provincial 0.35 -> 105,000.00; city 0.25 -> 75,000.00 capped at 50,000.00; insurer 0.20 -> 60,000.00;
-        // fund 0.10 -> 30,000.00 capped at 20,000.00; the bank: 600,000 - 235,000 = 365,000.00
-        assertEquals(0, yuan("600000.00").compareTo(amount(filed.get("loss"))), filed::toString);
-        assertEquals(0, yuan("300000.00").compareTo(amount(filed.get("coveredLoss"))), filed::toString);
+        // loss = outstanding 300,000.00 + no interest due yet; IP share 1/2: covered 150,000.00.
+        // provincial 0.35 -> 52,500.00; city 0.25 -> 37,500.00 capped at 25,000.00; insurer 0.20 -> 30,000.00;
+        // fund 0.10 -> 15,000.00 capped at 10,000.00; the bank: 300,000 - 117,500 = 182,500.00
+        assertEquals(0, yuan("300000.00").compareTo(amount(filed.get("loss"))), filed::toString);
+        assertEquals(0, yuan("150000.00").compareTo(amount(filed.get("coveredLoss"))), filed::toString);
         assertEquals(classifiedOn.toString(), filed.text("nonPerformingOn"));
         Map<String, Map<String, Object>> c = claimsByParty(filed);
         assertEquals(List.of("PROVINCIAL_POOL", "CITY_POOL", "INSURER", "GUARANTEE_FUND"), List.copyOf(c.keySet()));
-        assertEquals(0, yuan("105000.00").compareTo(amount(c.get("PROVINCIAL_POOL").get("amount"))));
-        assertEquals(0, yuan("50000.00").compareTo(amount(c.get("CITY_POOL").get("amount"))));
+        assertEquals(0, yuan("52500.00").compareTo(amount(c.get("PROVINCIAL_POOL").get("amount"))));
+        assertEquals(0, yuan("25000.00").compareTo(amount(c.get("CITY_POOL").get("amount"))));
         assertEquals(true, c.get("CITY_POOL").get("capped"));
-        assertEquals(0, yuan("60000.00").compareTo(amount(c.get("INSURER").get("amount"))));
-        assertEquals(0, yuan("20000.00").compareTo(amount(c.get("GUARANTEE_FUND").get("amount"))));
-        assertEquals(0, yuan("365000.00").compareTo(amount(filed.get("bankPart"))), filed::toString);
+        assertEquals(0, yuan("30000.00").compareTo(amount(c.get("INSURER").get("amount"))));
+        assertEquals(0, yuan("10000.00").compareTo(amount(c.get("GUARANTEE_FUND").get("amount"))));
+        assertEquals(true, c.get("GUARANTEE_FUND").get("capped"));
+        assertEquals(0, yuan("182500.00").compareTo(amount(filed.get("bankPart"))), filed::toString);
         c.values().forEach(x -> assertEquals("FILED", x.get("status")));
         assertEquals(409, post("/api/v1/loans/" + l1 + "/layer-claims", Map.of(), officer).status(), "filed once");
 
@@ -336,14 +337,14 @@ class RiskLayersApiTest extends ApiTestBase {
         Answer insurerPaid = pay(l1, c.get("INSURER"), approver);
         assertEquals(200, insurerPaid.status(), insurerPaid::toString);
 
-        // balances: provincial 1,000,000 - 105,000 = 895,000; city 500,000 - 50,000 = 450,000; fund 25,000 - 20,000
+        // balances: provincial 1,000,000 - 52,500 = 947,500; city 500,000 - 25,000 = 475,000; fund 12,500 - 10,000
         Map<String, Map<String, Object>> layers = layersByParty(scheme);
-        assertEquals(0, yuan("895000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
-        assertEquals(0, yuan("105000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("paidThisYear"))));
-        assertEquals(0, yuan("450000.00").compareTo(amount(layers.get("CITY_POOL").get("balance"))));
-        assertEquals(0, yuan("5000.00").compareTo(amount(layers.get("GUARANTEE_FUND").get("balance"))));
+        assertEquals(0, yuan("947500.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
+        assertEquals(0, yuan("52500.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("paidThisYear"))));
+        assertEquals(0, yuan("475000.00").compareTo(amount(layers.get("CITY_POOL").get("balance"))));
+        assertEquals(0, yuan("2500.00").compareTo(amount(layers.get("GUARANTEE_FUND").get("balance"))));
 
-        // the second loan: the provincial pool has 200,000 - 105,000 = 95,000 of its year left, the fund 5,000
+        // the second loan: the provincial pool has 100,000 - 52,500 = 47,500 of its year left, the fund 2,500
         Answer second = post("/api/v1/loans/" + l2 + "/layer-claims", Map.of(), officer);
         assertEquals(201, second.status(), second::toString);
         Map<String, Map<String, Object>> c2 = claimsByParty(second);
@@ -352,11 +353,11 @@ class RiskLayersApiTest extends ApiTestBase {
         }
         Answer yearCapped = pay(l2, c2.get("PROVINCIAL_POOL"), bureau);
         assertEquals(200, yearCapped.status(), yearCapped::toString);
-        assertEquals(0, yuan("95000.00").compareTo(amount(yearCapped.get("paidAmount"))), yearCapped::toString);
-        assertTrue(yearCapped.text("reason").contains("per-year cap of 200000.00"), yearCapped::toString);
+        assertEquals(0, yuan("47500.00").compareTo(amount(yearCapped.get("paidAmount"))), yearCapped::toString);
+        assertTrue(yearCapped.text("reason").contains("per-year cap of 100000.00"), yearCapped::toString);
         Answer balanceCapped = pay(l2, c2.get("GUARANTEE_FUND"), bureau);
         assertEquals(200, balanceCapped.status(), balanceCapped::toString);
-        assertEquals(0, yuan("5000.00").compareTo(amount(balanceCapped.get("paidAmount"))), balanceCapped::toString);
+        assertEquals(0, yuan("2500.00").compareTo(amount(balanceCapped.get("paidAmount"))), balanceCapped::toString);
         assertTrue(balanceCapped.text("reason").contains("balance"), balanceCapped::toString);
         assertEquals(200, pay(l2, c2.get("CITY_POOL"), bureau).status());
         Answer refused = act(l2, c2.get("INSURER"), "refusal", Map.of("reason", "投保时未如实告知 / not disclosed"),
@@ -366,12 +367,12 @@ class RiskLayersApiTest extends ApiTestBase {
         Answer noReason = act(l2, c2.get("INSURER"), "refusal", Map.of("reason", " "), bureau);
         assertEquals(400, noReason.status(), noReason::toString);
         assertEquals(List.of("reason"), noReason.errorFields());
-        // what the bank bears: 600,000 - 95,000 - 50,000 - 5,000 (the insurer refused) = 450,000.00
+        // what the bank bears: 300,000 - 47,500 - 25,000 - 2,500 (the insurer refused) = 225,000.00
         Answer l2View = get("/api/v1/loans/" + l2 + "/risk-layers", officer);
-        assertEquals(0, yuan("450000.00").compareTo(amount(l2View.get("bankPart"))), l2View::toString);
+        assertEquals(0, yuan("225000.00").compareTo(amount(l2View.get("bankPart"))), l2View::toString);
         layers = layersByParty(scheme);
-        assertEquals(0, yuan("800000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
-        assertEquals(0, yuan("200000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("paidThisYear"))));
+        assertEquals(0, yuan("900000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
+        assertEquals(0, yuan("100000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("paidThisYear"))));
         assertEquals(0, amount(layers.get("GUARANTEE_FUND").get("balance")).signum());
         assertEquals(4 + 4, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'layer-claim.filed'"));
         assertEquals(7, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'layer-claim.paid'"));
@@ -388,7 +389,7 @@ class RiskLayersApiTest extends ApiTestBase {
             Answer f = post("/api/v1/loans/" + loan + "/layer-claims", Map.of(), officer);
             assertEquals(201, f.status(), f::toString);
             Map<String, Object> claim = claimsByParty(f).get("LANZHOU_POOL");
-            // covered 600,000.00 (no other collateral) x 1 capped at 40,000.00
+            // covered 300,000.00 (no other collateral) x 1 capped at 40,000.00
             assertEquals(0, yuan("40000.00").compareTo(amount(claim.get("amount"))), claim::toString);
             assertEquals(200, review(loan, claim, bureau).status());
             claims.add(claim);
@@ -439,43 +440,45 @@ class RiskLayersApiTest extends ApiTestBase {
         assertEquals(400, badCosts.status(), badCosts::toString);
         assertEquals(List.of("costs"), badCosts.errorFields());
 
-        // net 100,500.01 - 500.00 = 100,000.01 = 10,000,001 fen, shared by the loss each bore (total 600,000):
-        // provincial 105,000 -> 1,750,000.175 fen; city 50,000 -> 833,333.417; insurer 60,000 -> 1,000,000.100;
-        // fund 20,000 -> 333,333.367; bank 365,000 -> 6,083,333.942. Floors add up to 9,999,999: the 2 fen left go
-        // to the largest remainders, the bank (.942) and the city pool (.417).
-        Answer r = post("/api/v1/loans/" + l1 + "/layer-recoveries", Map.of("amount", "100500.01",
+        // net 50,500.01 - 500.00 = 50,000.01 = 5,000,001 fen, shared by the loss each bore (total 300,000):
+        // provincial 52,500 -> 875,000.175 fen; city 25,000 -> 416,666.750; insurer 30,000 -> 500,000.100;
+        // fund 10,000 -> 166,666.700; bank 182,500 -> 3,041,667.275. Floors add up to 4,999,999: the 2 fen left go
+        // to the largest remainders, the city pool (.750) and the fund (.700).
+        Answer r = post("/api/v1/loans/" + l1 + "/layer-recoveries", Map.of("amount", "50500.01",
                 "costs", "500.00", "recoveredOn", today().toString()), officer);
         assertEquals(201, r.status(), r::toString);
-        assertEquals(0, yuan("100000.01").compareTo(amount(r.get("netAmount"))), r::toString);
+        assertEquals(0, yuan("50000.01").compareTo(amount(r.get("netAmount"))), r::toString);
         Map<String, Object> back = map(r.get("clawedBack"));
-        assertEquals(0, yuan("17500.00").compareTo(amount(back.get("provincialPool"))), r::toString);
-        assertEquals(0, yuan("8333.34").compareTo(amount(back.get("cityPool"))), r::toString);
-        assertEquals(0, yuan("10000.00").compareTo(amount(back.get("insurer"))), r::toString);
-        assertEquals(0, yuan("3333.33").compareTo(amount(back.get("guaranteeFund"))), r::toString);
-        assertEquals(0, yuan("60833.34").compareTo(amount(r.get("bankPart"))), r::toString);
+        assertEquals(0, yuan("8750.00").compareTo(amount(back.get("provincialPool"))), r::toString);
+        assertEquals(0, yuan("4166.67").compareTo(amount(back.get("cityPool"))), r::toString);
+        assertEquals(0, yuan("5000.00").compareTo(amount(back.get("insurer"))), r::toString);
+        assertEquals(0, yuan("1666.67").compareTo(amount(back.get("guaranteeFund"))), r::toString);
+        assertEquals(0, yuan("30416.67").compareTo(amount(r.get("bankPart"))), r::toString);
         BigDecimal sum = amount(r.get("bankPart"));
         for (Object v : back.values()) {
             sum = sum.add(amount(v));
         }
-        assertEquals(0, yuan("100000.01").compareTo(sum), "the parts add up to the net recovery to the fen");
+        assertEquals(0, yuan("50000.01").compareTo(sum), "the parts add up to the net recovery to the fen");
 
-        // balances get the clawbacks back: provincial 800,000 + 17,500; city 400,000 + 8,333.34; fund 0 + 3,333.33
+        // balances get the clawbacks back: provincial 900,000 + 8,750; city 450,000 + 4,166.67; fund 0 + 1,666.67
         Map<String, Map<String, Object>> layers = layersByParty(scheme);
-        assertEquals(0, yuan("817500.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
-        assertEquals(0, yuan("408333.34").compareTo(amount(layers.get("CITY_POOL").get("balance"))));
-        assertEquals(0, yuan("3333.33").compareTo(amount(layers.get("GUARANTEE_FUND").get("balance"))));
+        assertEquals(0, yuan("908750.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("balance"))));
+        assertEquals(0, yuan("454166.67").compareTo(amount(layers.get("CITY_POOL").get("balance"))));
+        assertEquals(0, yuan("1666.67").compareTo(amount(layers.get("GUARANTEE_FUND").get("balance"))));
+        assertEquals(0, yuan("100000.00").compareTo(amount(layers.get("PROVINCIAL_POOL").get("paidThisYear"))),
+                "a clawback returns money to the pool, not room under the year's cap");
         Answer view = get("/api/v1/loans/" + l1 + "/risk-layers", officer);
-        assertEquals(0, yuan("17500.00").compareTo(amount(claimsByParty(view).get("PROVINCIAL_POOL")
+        assertEquals(0, yuan("8750.00").compareTo(amount(claimsByParty(view).get("PROVINCIAL_POOL")
                 .get("clawedBack"))), view::toString);
         assertEquals(1, list(view.get("recoveries")).size());
         assertEquals(4, sql.count("SELECT count(*) FROM webhook_event WHERE type = 'claim.clawed_back'"));
         assertEquals(4, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'layer-claim.clawed-back'"));
 
-        // at most 600,000.00 - 100,000.01 = 499,999.99 more can be recovered
-        Answer beyond = post("/api/v1/loans/" + l1 + "/layer-recoveries", Map.of("amount", "500000.00",
+        // at most 300,000.00 - 50,000.01 = 249,999.99 more can be recovered
+        Answer beyond = post("/api/v1/loans/" + l1 + "/layer-recoveries", Map.of("amount", "250000.00",
                 "recoveredOn", today().toString()), officer);
         assertEquals(422, beyond.status(), beyond::toString);
-        assertTrue(beyond.raw().contains("499999.99"), beyond::toString);
+        assertTrue(beyond.raw().contains("249999.99"), beyond::toString);
     }
 
     @Test
