@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * The layered scheme of the demo province (issue 19): the provincial pool, the Lanzhou city pool, the insurer, the
  * provincial guarantee fund and the bank; one of the first bank's performing loans, with some non-IP collateral,
- * enrolled, turned substandard, its claims filed, reviewed and paid (the insurer's refused with a reason), the loan
- * then written off as defaulted and a recovery clawed back from the layers pro rata. Seeded once: a restart finds
+ * enrolled, then defaulted (substandard), its layer claims filed, reviewed and paid (the insurer's refused with a
+ * reason), and a recovery clawed back from the layers pro rata. Seeded once: a restart finds
  * the scheme and leaves it.
  */
 @Singleton
@@ -61,19 +61,22 @@ class DemoRiskLayers {
                 layer(Parties.INSURER, LayerKind.INSURER, "0.20", null, null, 20, null, null),
                 layer(Parties.GUARANTEE_FUND, LayerKind.GUARANTEE_FUND, "0.10", "50000", null, 30, "3000000", null),
                 layer(Parties.BANK, LayerKind.BANK, "0.10", null, null, null, null, null))));
-        // a performing loan whose own cover leaves the loss to the bank, so that only the layers share it
-        Optional<LoanView> candidate = loans.list(officer, Optional.of(LoanStatus.DISBURSED), Optional.empty(),
-                Optional.of(Classification.NORMAL), 0, 50, Optional.empty()).items().stream()
+        // a performing loan; one whose own cover leaves the loss to the bank, if there is one, so that only the
+        // layers share it
+        List<LoanView> performing = loans.list(officer, Optional.of(LoanStatus.DISBURSED), Optional.empty(),
+                Optional.of(Classification.NORMAL), 0, 50, Optional.empty()).items();
+        Optional<LoanView> candidate = performing.stream()
                 .filter(l -> covers.cover(officer, l.id()).stream().allMatch(c -> Parties.BANK.equals(c.party())))
-                .findFirst();
+                .findFirst().or(() -> performing.stream().findFirst());
         if (candidate.isEmpty()) {
             return;
         }
         LoanView loan = candidate.get();
         LocalDate today = LocalDate.now(clock);
         claims.enrol(officer, loan.id(), new RiskLayerRequests.Enrolment(scheme.id(), new BigDecimal("100000.00")));
-        loans.classify(approver, loan.id(), Classification.SUBSTANDARD,
-                "演示：企业停产，无力偿还 / demo: the firm stopped production and cannot repay");
+        // the default makes it substandard (non-performing), the day the claim windows start
+        defaults.declareDefault(officer, loan.id(), new LossSharingRequests.DefaultRequest(today,
+                "演示：企业停产，无力偿还 / demo: the firm stopped production and cannot repay"));
         LoanLayersView filed = claims.file(officer, loan.id(), new RiskLayerRequests.ClaimFiling(
                 "演示：申请风险补偿 / demo: claims on every layer"));
         for (LayerClaimView c : filed.claims()) {
@@ -86,8 +89,6 @@ class DemoRiskLayers {
                 claims.pay(reviewer, loan.id(), c.id(), new RiskLayerRequests.LayerPayment(today));
             }
         }
-        defaults.declareDefault(officer, loan.id(), new LossSharingRequests.DefaultRequest(today,
-                "演示：分层代偿后核销 / demo: written off after the layers paid"));
         // the patent licensed out for a fifth of the loss, 2% of it going on the licence itself
         BigDecimal licence = filed.loss().multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP);
         claims.recover(officer, loan.id(), new RiskLayerRequests.LayerRecovery(licence, today,

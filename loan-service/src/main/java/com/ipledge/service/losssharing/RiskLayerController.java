@@ -10,7 +10,6 @@ import com.ipledge.service.losssharing.RiskLayerRequests.Enrolment;
 import com.ipledge.service.losssharing.RiskLayerRequests.LayerPayment;
 import com.ipledge.service.losssharing.RiskLayerRequests.LayerRecovery;
 import com.ipledge.service.losssharing.RiskLayerRequests.NewLayeredScheme;
-import com.ipledge.service.losssharing.RiskLayerViews.LayerClaimView;
 import com.ipledge.service.losssharing.RiskLayerViews.LayeredSchemeView;
 import com.ipledge.service.losssharing.RiskLayerViews.LoanLayersView;
 import com.ipledge.service.security.Caller;
@@ -114,9 +113,9 @@ public class RiskLayerController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "startLayerClaimReview", summary = "Take a layer claim under review")
     @Idempotent
-    public LayerClaimView review(UUID id, UUID claimId, @Body ClaimReview body, Caller caller,
+    public HttpResponse<?> review(UUID id, UUID claimId, @Body ClaimReview body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return claims.review(caller, id, claimId, body);
+        return HttpResponse.ok(claims.review(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-claims/{claimId}/payment")
@@ -124,9 +123,9 @@ public class RiskLayerController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "payLayerClaim", summary = "Pay a layer claim within the layer's balance and caps")
     @Idempotent
-    public LayerClaimView pay(UUID id, UUID claimId, @Body LayerPayment body, Caller caller,
+    public HttpResponse<?> pay(UUID id, UUID claimId, @Body LayerPayment body, Caller caller,
                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return claims.pay(caller, id, claimId, body);
+        return HttpResponse.ok(claims.pay(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-claims/{claimId}/refusal")
@@ -134,9 +133,9 @@ public class RiskLayerController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "refuseLayerClaim", summary = "Refuse a layer claim with a reason")
     @Idempotent
-    public LayerClaimView refuse(UUID id, UUID claimId, @Body ClaimRefusal body, Caller caller,
+    public HttpResponse<?> refuse(UUID id, UUID claimId, @Body ClaimRefusal body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return claims.refuse(caller, id, claimId, body);
+        return HttpResponse.ok(claims.refuse(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-recoveries")
