@@ -1,5 +1,6 @@
 package com.ipledge.service.demo;
 
+import com.ipledge.service.ipasset.IpAssetService;
 import com.ipledge.service.loan.Classification;
 import com.ipledge.service.loan.LoanService;
 import com.ipledge.service.loan.LoanStatus;
@@ -39,10 +40,12 @@ class DemoRiskLayers {
     private final LoanService loans;
     private final Covers covers;
     private final Defaults defaults;
+    private final IpAssetService assets;
     private final Clock clock;
 
     DemoRiskLayers(LayeredSchemes schemes, LayerClaims claims, LoanService loans, Covers covers, Defaults defaults,
-                   Clock clock) {
+                   IpAssetService assets, Clock clock) {
+        this.assets = assets;
         this.schemes = schemes;
         this.claims = claims;
         this.loans = loans;
@@ -61,10 +64,13 @@ class DemoRiskLayers {
                 layer(Parties.INSURER, LayerKind.INSURER, "0.20", null, null, 20, null, null),
                 layer(Parties.GUARANTEE_FUND, LayerKind.GUARANTEE_FUND, "0.10", "50000", null, 30, "3000000", null),
                 layer(Parties.BANK, LayerKind.BANK, "0.10", null, null, null, null, null))));
-        // a performing loan; one whose own cover leaves the loss to the bank, if there is one, so that only the
-        // layers share it
+        // a performing loan on patents (the copyright and GI loans show issue 18); one whose own cover leaves the
+        // loss to the bank, if there is one, so that only the layers share it
         List<LoanView> performing = loans.list(officer, Optional.of(LoanStatus.DISBURSED), Optional.empty(),
-                Optional.of(Classification.NORMAL), 0, 50, Optional.empty()).items();
+                Optional.of(Classification.NORMAL), 0, 50, Optional.empty()).items().stream()
+                .filter(l -> !l.collateral().isEmpty() && l.collateral().stream().allMatch(a -> assets.find(a,
+                        Optional.of(l.bankId())).map(x -> x.type().isPatent()).orElse(false)))
+                .toList();
         Optional<LoanView> candidate = performing.stream()
                 .filter(l -> covers.cover(officer, l.id()).stream().allMatch(c -> Parties.BANK.equals(c.party())))
                 .findFirst().or(() -> performing.stream().findFirst());
