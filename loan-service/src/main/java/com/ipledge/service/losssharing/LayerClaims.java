@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -73,6 +74,7 @@ import java.util.UUID;
 @Singleton
 public class LayerClaims {
     static final String SYSTEM = "SYSTEM:risk-layers";
+    static final int QUEUE = 500;
     private static final EnumSet<LoanStatus> LIVE = EnumSet.of(LoanStatus.DISBURSED, LoanStatus.REPAYING);
 
     private final RiskLayerRepository repo;
@@ -157,6 +159,11 @@ public class LayerClaims {
         Enrolled e = repo.enrolment(loanId)
                 .orElseThrow(() -> NotFound.of("layered cover of loan " + loanId));
         return view(loan, e);
+    }
+
+    /** The bureau's work list: claims in a status (FILED, UNDER_REVIEW...), oldest first, at most {@value #QUEUE}. */
+    public List<LayerClaimView> queue(Optional<LayerClaimStatus> status) {
+        return repo.claimsIn(status, QUEUE).stream().map(LayerClaimView::of).toList();
     }
 
     // --- filing ---

@@ -10,6 +10,7 @@ import com.ipledge.service.losssharing.RiskLayerRequests.Enrolment;
 import com.ipledge.service.losssharing.RiskLayerRequests.LayerPayment;
 import com.ipledge.service.losssharing.RiskLayerRequests.LayerRecovery;
 import com.ipledge.service.losssharing.RiskLayerRequests.NewLayeredScheme;
+import com.ipledge.service.losssharing.RiskLayerViews.LayerClaimView;
 import com.ipledge.service.losssharing.RiskLayerViews.LayeredSchemeView;
 import com.ipledge.service.losssharing.RiskLayerViews.LoanLayersView;
 import com.ipledge.service.security.Caller;
@@ -21,11 +22,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -78,6 +81,14 @@ public class RiskLayerController {
     public HttpResponse<?> contribute(UUID id, UUID layerId, @Body Contribution body, Caller caller,
                                       @Nullable @Header(IdempotentRequests.HEADER) String key) {
         return HttpResponse.ok(schemes.contribute(caller, id, layerId, body));
+    }
+
+    @Get("/risk-sharing/layer-claims")
+    @Secured(Roles.BUREAU)
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(operationId = "listLayerClaims", summary = "The bureau's work list of layer claims, oldest first")
+    public List<LayerClaimView> queue(@Nullable @QueryValue LayerClaimStatus status, Caller caller) {
+        return claims.queue(Optional.ofNullable(status));
     }
 
     @Post("/loans/{id}/risk-layers")

@@ -263,6 +263,15 @@ class RiskLayerRepository {
                 .fetchInto(LAYER_CLAIM).map(RiskLayerRepository::toClaim);
     }
 
+    /** Claims in {@code status} (every status when empty), oldest filing first, at most {@code limit}. */
+    public List<LayerClaim> claimsIn(Optional<LayerClaimStatus> status, int limit) {
+        return db.selectFrom(LAYER_CLAIM)
+                .where(status.map(st -> LAYER_CLAIM.STATUS.eq(st.name())).orElse(DSL.noCondition()))
+                .orderBy(LAYER_CLAIM.FILED_ON, LAYER_CLAIM.CREATED_AT, LAYER_CLAIM.ID)
+                .limit(limit)
+                .fetch(RiskLayerRepository::toClaim);
+    }
+
     public Optional<LayerClaim> lockClaim(UUID loanId, UUID claimId) {
         return db.selectFrom(LAYER_CLAIM).where(LAYER_CLAIM.ID.eq(claimId).and(LAYER_CLAIM.LOAN_ID.eq(loanId)))
                 .forUpdate().fetchOptional().map(RiskLayerRepository::toClaim);

@@ -512,6 +512,17 @@ class RiskLayersApiTest extends ApiTestBase {
         assertEquals("FILED", c.get("GUARANTEE_FUND").get("status"));
         assertEquals(2, sql.count("SELECT count(*) FROM webhook_event WHERE type = 'claim.refused'"
                 + " AND body LIKE '%working days%'"));
+
+        // the bureau's work list: the two claims still filed, the insurer's and the fund's of this loan
+        Answer queue = get("/api/v1/risk-sharing/layer-claims?status=FILED", bureau);
+        assertEquals(200, queue.status(), queue::toString);
+        List<Map<String, Object>> open = list(queue.json());
+        assertEquals(List.of(c.get("INSURER").get("id"), c.get("GUARANTEE_FUND").get("id")).stream().sorted()
+                .toList(), open.stream().map(x -> (String) x.get("id")).sorted().toList());
+        assertEquals(403, get("/api/v1/risk-sharing/layer-claims", officer).status());
+        Answer badStatus = get("/api/v1/risk-sharing/layer-claims?status=OPEN", bureau);
+        assertEquals(400, badStatus.status(), badStatus::toString);
+        assertEquals(List.of("status"), badStatus.errorFields());
     }
 
     @Test
