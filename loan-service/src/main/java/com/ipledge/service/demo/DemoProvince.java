@@ -83,14 +83,16 @@ public class DemoProvince {
     private final Clock clock;
     private final DemoAssessment assessment;
     private final DemoSubsidies subsidies;
+    private final DemoRiskLayers riskLayers;
 
     public DemoProvince(AdminService banks, ApiKeyService keys, BorrowerService borrowers,
                         IpAssetService assets, DSLContext db, DemoBook book, IntakeService intakes,
                         com.ipledge.service.admin.AdminBootstrap adminBootstrap,
                         TransactionOperations<Connection> transactions, Clock clock, DemoAssessment assessment,
-                        DemoSubsidies subsidies) {
+                        DemoSubsidies subsidies, DemoRiskLayers riskLayers) {
         this.assessment = assessment;
         this.subsidies = subsidies;
+        this.riskLayers = riskLayers;
         this.book = book;
         this.intakes = intakes;
         this.adminBootstrap = adminBootstrap;
@@ -184,6 +186,8 @@ public class DemoProvince {
                         caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"), gi, giMembers));
         subsidies.seed(caller(Role.BUREAU, null, "demo bureau"),
                 caller(Role.BANK_OFFICER, first.id(), "demo " + BANKS[0][0] + " officer"));
+        riskLayers.open(caller(Role.BUREAU, null, "demo bureau"), caller(Role.BANK_OFFICER, first.id(), "demo "
+                + BANKS[0][0] + " officer"), caller(Role.BANK_APPROVER, first.id(), "demo " + BANKS[0][0] + " approver"));
         return printed;
     }
 

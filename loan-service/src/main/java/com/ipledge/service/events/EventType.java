@@ -14,6 +14,9 @@ public enum EventType {
     ALERT_RAISED("alert.raised"),
     ALERT_RESOLVED("alert.resolved"),
     CLAIM_PAID("claim.paid"),
+    CLAIM_FILED("claim.filed"),
+    CLAIM_REFUSED("claim.refused"),
+    CLAIM_CLAWED_BACK("claim.clawed_back"),
     PLEDGE_REGISTERED("pledge.registered"),
     PLEDGE_RELEASED("pledge.released"),
     BATCH_FINISHED("batch.finished");

@@ -81,7 +81,7 @@ public class Defaults {
         if (on.isBefore(loan.disbursedOn())) {
             throw InvalidInput.of("defaultedOn", "is before the loan was disbursed (" + loan.disbursedOn() + ")");
         }
-        BigDecimal interestDue = interestDueAndUnpaid(loan.id(), on);
+        BigDecimal interestDue = interestDueAndUnpaid(loans, loan.id(), on);
         BigDecimal ead = loan.outstandingPrincipal().add(interestDue).setScale(2);
         BigDecimal loss = ead;
         List<Cover> cover = covers.frozenOrToday(loan);
@@ -129,8 +129,8 @@ public class Defaults {
         return view(d, repo.allocations(loanId), repo.claims(loanId), repo.recoveries(loanId));
     }
 
-    /** Interest of the lines due on or before {@code on}, less what was paid of it. */
-    private BigDecimal interestDueAndUnpaid(UUID loanId, LocalDate on) {
+    /** Interest of the lines due on or before {@code on}, less what was paid of it (layer claims use it too). */
+    static BigDecimal interestDueAndUnpaid(Loans loans, UUID loanId, LocalDate on) {
         List<ScheduleLine> lines = loans.scheduleLines(loanId);
         Map<Integer, LinePayment> paid = new HashMap<>();
         for (LinePayment p : loans.linePayments(loanId)) {

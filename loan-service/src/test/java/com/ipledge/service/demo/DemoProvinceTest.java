@@ -62,6 +62,11 @@ class DemoProvinceTest extends ApiTestBase {
         assertEquals(0, sql.count("SELECT count(*) FROM loan WHERE status = 'DEFAULTED' AND classification = 'NORMAL'"),
                 "a default is non-performing");
         assertTrue(sql.count("SELECT count(*) FROM alert WHERE status = 'OPEN'") > 0, "open alerts");
+        assertEquals(1, sql.count("SELECT count(*) FROM risk_layer_scheme"), "a layered scheme (issue 19)");
+        assertTrue(sql.count("SELECT count(*) FROM layer_claim WHERE status = 'PAID'") > 0
+                && sql.count("SELECT count(*) FROM layer_claim WHERE status = 'REFUSED'") == 1
+                && sql.count("SELECT count(*) FROM layer_clawback") > 0, "a loan's layer claims paid, one refused,"
+                + " and a recovery clawed back");
         assertEquals(0, sql.count("SELECT count(*) FROM quota_plan WHERE reserved + drawn > amount"));
         assertEquals(1, sql.count("SELECT count(*) FROM public_intake WHERE status = 'PENDING'"),
                 "one public-form filing waits for the officer");
