@@ -209,6 +209,10 @@ class PublicIntakeTest extends ApiTestBase {
             if (!status.raw().contains("data-status=\"RECEIVED\"")) {
                 failures.add(probe.getKey() + ": status page " + status.status());
             }
+            // the next probe types the same credit code and numbers: while this one is open it would be refused
+            // as its duplicate (issue 20)
+            assertEquals(200, post("/api/v1/intakes/" + intakeId + "/reject", Map.of("reason", "probe"), officer)
+                    .status());
         }
         assertTrue(failures.isEmpty(), probes.size() + " probes, failed:\n" + String.join("\n", failures));
         assertEquals(before, onFile());

@@ -80,7 +80,9 @@ class SmeJourneyBrowserTest extends ApiTestBase {
 
     @Test
     void backAndSubmitAgainFilesNoDuplicateAndLeadsToTheFirstFiling() {
+        // one right, so the form is filled without the "添加一项" round trip: back then lands on the form itself
         Map<String, String> form = PageFixtures.validForm(bank);
+        form.keySet().removeIf(k -> k.startsWith("assets[1]."));
         driver.get(base + "/apply");
         fill(form);
         driver.findElement(By.id("submit")).click();
