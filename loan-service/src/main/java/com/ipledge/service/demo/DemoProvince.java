@@ -205,9 +205,10 @@ public class DemoProvince {
                 right.filingDate(), right.grantDate(), right.registrationDate(), LegalStatus.VALID, null, null, null,
                 right.niceClasses());
         // the status token is a digest of a fixed text: nobody holds the link, the demo shows the bank's side
-        intakes.receive(WebFormCaller.forBank(bank.id()), new NewIntake(bank.id(), typed,
+        UUID intakeId = intakes.receive(WebFormCaller.forBank(bank.id()), new NewIntake(bank.id(), typed,
                 List.of(new NewIntake.Row(0, asset)), new BigDecimal("5000000"), 12, "购买生产设备", "李四",
                 "0931-8123456", "203.0.113.7", HexFormat.of().formatHex(sha256("ipledge-demo-intake/" + bank.id()))));
+        DemoIntakeDocuments.attach(intakes, bank.id(), intakeId);
     }
 
     private static byte[] sha256(String text) {

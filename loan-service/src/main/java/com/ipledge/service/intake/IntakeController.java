@@ -6,7 +6,9 @@ import com.ipledge.service.idempotency.IdempotentRequests;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +19,8 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +48,23 @@ public class IntakeController {
     @Operation(operationId = "getIntake", summary = "Get an intake")
     public IntakeView get(UUID id, Caller caller) {
         return intakes.get(caller, id);
+    }
+
+    @Get(value = "/{id}/documents/{documentId}",
+            produces = {"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "downloadIntakeDocument", summary = "Download a document the firm uploaded, byte for "
+            + "byte, as the type its first bytes show (PDF, JPEG or PNG)")
+    public HttpResponse<byte[]> document(UUID id, UUID documentId, Caller caller) {
+        IntakeService.DocumentFile f = intakes.documentFile(caller, id, documentId);
+        String extension = switch (f.document().contentType()) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            default -> ".png";
+        };
+        return HttpResponse.ok(f.content()).contentType(MediaType.of(f.document().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"intake-document-" + documentId
+                        + extension + "\"; filename*=UTF-8''" + URLEncoder.encode(f.document().fileName(),
+                        StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     @Post("/{id}/confirm")

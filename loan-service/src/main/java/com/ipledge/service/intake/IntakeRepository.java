@@ -2,6 +2,7 @@ package com.ipledge.service.intake;
 
 import static com.ipledge.service.db.Tables.PUBLIC_INTAKE;
 import static com.ipledge.service.db.Tables.PUBLIC_INTAKE_ASSET;
+import static com.ipledge.service.db.Tables.PUBLIC_INTAKE_DOCUMENT;
 
 import com.ipledge.service.borrower.NewBorrower;
 import com.ipledge.service.db.tables.records.PublicIntakeRecord;
@@ -34,6 +35,7 @@ class IntakeRepository {
         NewBorrower f = i.firm();
         db.insertInto(PUBLIC_INTAKE)
                 .set(PUBLIC_INTAKE.ID, i.id())
+                .set(PUBLIC_INTAKE.REFERENCE, i.reference())
                 .set(PUBLIC_INTAKE.BANK_ID, i.bankId())
                 .set(PUBLIC_INTAKE.STATUS, i.status().name())
                 .set(PUBLIC_INTAKE.NAME, f.name())
@@ -63,6 +65,71 @@ class IntakeRepository {
                             : a.niceClasses().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
         rows.execute();
+    }
+
+    /** Advisory lock class of a firm's filings at one bank (any constant unlikely to meet another's). */
+    private static final int FIRM_LOCK = 7_201_220;
+
+    /**
+     * Holds, until the transaction ends, the lock of one firm's filings at one bank: two submissions of the same
+     * firm at once then check for an open duplicate one after the other.
+     */
+    public void lockFirm(UUID bankId, String creditCode) {
+        db.fetchValue("SELECT pg_advisory_xact_lock(?, hashtext(?))::text", FIRM_LOCK, bankId + "/" + creditCode);
+    }
+
+    /** The firm's PENDING intakes at the bank, oldest first. */
+    public List<PublicIntake> pending(UUID bankId, String creditCode) {
+        List<PublicIntakeRecord> rows = db.selectFrom(PUBLIC_INTAKE)
+                .where(PUBLIC_INTAKE.BANK_ID.eq(bankId), PUBLIC_INTAKE.CREDIT_CODE.eq(creditCode),
+                        PUBLIC_INTAKE.STATUS.eq(IntakeStatus.PENDING.name()))
+                .orderBy(PUBLIC_INTAKE.SUBMITTED_AT, PUBLIC_INTAKE.ID).fetch();
+        Map<UUID, List<PublicIntake.Asset>> assets = assetsOf(rows.stream().map(PublicIntakeRecord::getId).toList());
+        return rows.stream().map(r -> toIntake(r, assets.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    public boolean referenceTaken(String reference) {
+        return db.fetchExists(PUBLIC_INTAKE, PUBLIC_INTAKE.REFERENCE.eq(reference));
+    }
+
+    /** Whether the intake's status token has this hash (the applicant's own browser holds the token). */
+    public boolean hasStatusToken(UUID id, String tokenHash) {
+        return db.fetchExists(PUBLIC_INTAKE, PUBLIC_INTAKE.ID.eq(id), PUBLIC_INTAKE.STATUS_TOKEN_HASH.eq(tokenHash));
+    }
+
+    public void insertDocument(IntakeDocument d, byte[] content) {
+        db.insertInto(PUBLIC_INTAKE_DOCUMENT)
+                .set(PUBLIC_INTAKE_DOCUMENT.ID, d.id())
+                .set(PUBLIC_INTAKE_DOCUMENT.INTAKE_ID, d.intakeId())
+                .set(PUBLIC_INTAKE_DOCUMENT.KIND, d.kind().name())
+                .set(PUBLIC_INTAKE_DOCUMENT.FILE_NAME, d.fileName())
+                .set(PUBLIC_INTAKE_DOCUMENT.CONTENT_TYPE, d.contentType())
+                .set(PUBLIC_INTAKE_DOCUMENT.FILE_SIZE, d.fileSize())
+                .set(PUBLIC_INTAKE_DOCUMENT.FILE_SHA256, d.sha256())
+                .set(PUBLIC_INTAKE_DOCUMENT.FILE_CONTENT, content)
+                .set(PUBLIC_INTAKE_DOCUMENT.UPLOADED_AT, d.uploadedAt())
+                .execute();
+    }
+
+    /** The intake's documents without their bytes, in upload order. */
+    public List<IntakeDocument> documents(UUID intakeId) {
+        return db.select(PUBLIC_INTAKE_DOCUMENT.ID, PUBLIC_INTAKE_DOCUMENT.INTAKE_ID, PUBLIC_INTAKE_DOCUMENT.KIND,
+                        PUBLIC_INTAKE_DOCUMENT.FILE_NAME, PUBLIC_INTAKE_DOCUMENT.CONTENT_TYPE,
+                        PUBLIC_INTAKE_DOCUMENT.FILE_SIZE, PUBLIC_INTAKE_DOCUMENT.FILE_SHA256,
+                        PUBLIC_INTAKE_DOCUMENT.UPLOADED_AT)
+                .from(PUBLIC_INTAKE_DOCUMENT).where(PUBLIC_INTAKE_DOCUMENT.INTAKE_ID.eq(intakeId))
+                .orderBy(PUBLIC_INTAKE_DOCUMENT.UPLOADED_AT, PUBLIC_INTAKE_DOCUMENT.ID)
+                .fetch(r -> new IntakeDocument(r.value1(), r.value2(), IntakeDocument.Kind.valueOf(r.value3()),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /** A document's bytes, only through an intake of {@code bankId}: another bank's finds nothing. */
+    public Optional<byte[]> documentContent(UUID intakeId, UUID documentId, UUID bankId) {
+        return db.select(PUBLIC_INTAKE_DOCUMENT.FILE_CONTENT).from(PUBLIC_INTAKE_DOCUMENT)
+                .join(PUBLIC_INTAKE).on(PUBLIC_INTAKE.ID.eq(PUBLIC_INTAKE_DOCUMENT.INTAKE_ID))
+                .where(PUBLIC_INTAKE_DOCUMENT.ID.eq(documentId), PUBLIC_INTAKE_DOCUMENT.INTAKE_ID.eq(intakeId),
+                        PUBLIC_INTAKE.BANK_ID.eq(bankId))
+                .fetchOptional(r -> r.value1());
     }
 
     public Optional<PublicIntake> find(UUID id, UUID bankId) {
@@ -135,7 +202,7 @@ class IntakeRepository {
     }
 
     private static PublicIntake toIntake(PublicIntakeRecord r, List<PublicIntake.Asset> assets) {
-        return new PublicIntake(r.getId(), r.getBankId(), IntakeStatus.valueOf(r.getStatus()),
+        return new PublicIntake(r.getId(), r.getReference(), r.getBankId(), IntakeStatus.valueOf(r.getStatus()),
                 new NewBorrower(r.getName(), r.getCreditCode(), r.getIndustryCode(), null, r.getRegionCode(),
                         r.getEmployees(), r.getOperatingRevenue(), r.getTotalAssets(), r.getFoundedOn()),
                 List.copyOf(assets), r.getRequestedAmount(), r.getTermMonths(), r.getPurpose(), r.getContactName(),

@@ -15,10 +15,12 @@ import com.ipledge.service.money.Money;
 import com.ipledge.service.problem.Conflict;
 import com.ipledge.service.problem.DomainProblem;
 import com.ipledge.service.problem.FieldError;
+import com.ipledge.service.problem.FieldErrors;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.problem.NotFound;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.web.Page;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,6 +46,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class IntakeService {
     static final int MAX_REASON = 500;
+    /** A scan or PDF of a certificate or a year's statements; a phone photo is well under it. */
+    public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+    /** Per intake: a licence, a certificate per right and a few years of statements, with room for a re-upload. */
+    public static final int MAX_DOCUMENTS = 20;
+    public static final String DUPLICATE = "intake-duplicate";
 
     private final IntakeRepository intakes;
     private final BorrowerService borrowers;
@@ -88,6 +96,17 @@ public class IntakeService {
             throw InvalidInput.of(errors);
         }
         NewBorrower f = r.firm();
+        // back after a submit and submit again (a new form token, so no idempotent replay): the same firm with the
+        // same rights while the first is still open is that filing, not a second one
+        intakes.lockFirm(r.bankId(), f.creditCode());
+        Set<String> numbers = r.assets().stream().map(row -> assets.checkNew(row.asset()))
+                .collect(Collectors.toSet());
+        for (PublicIntake open : intakes.pending(r.bankId(), f.creditCode())) {
+            if (open.assets().stream().map(PublicIntake.Asset::number).collect(Collectors.toSet()).equals(numbers)) {
+                throw Conflict.of(DUPLICATE, "This firm's filing with these rights is open at this bank already.",
+                        Map.of("intakeId", open.id()));
+            }
+        }
         NewBorrower firm = new NewBorrower(f.name().strip(), f.creditCode(), f.industryCode(), null, f.regionCode(),
                 f.employees(), Money.yuan(f.operatingRevenue()), Money.yuan(f.totalAssets()), f.foundedOn());
         List<PublicIntake.Asset> rows = r.assets().stream().map(row -> {
@@ -95,13 +114,93 @@ public class IntakeService {
             return new PublicIntake.Asset(row.row(), a.type(), assets.checkNew(a), a.title().strip(), a.filingDate(),
                     a.grantDate(), a.registrationDate(), a.type().isMark() ? List.copyOf(a.niceClasses()) : null);
         }).toList();
-        PublicIntake intake = new PublicIntake(UUID.randomUUID(), r.bankId(), IntakeStatus.PENDING, firm, rows,
+        PublicIntake intake = new PublicIntake(UUID.randomUUID(), newReference(), r.bankId(), IntakeStatus.PENDING, firm, rows,
                 Money.yuan(r.requestedAmount()), r.termMonths(), r.purpose().strip(), r.contactName(),
                 r.contactPhone(), r.clientAddress(), OffsetDateTime.now(clock), null, null, null, null, null);
         intakes.insert(intake, r.statusTokenHash());
         audit.append(webForm, "intake.received", "intake", intake.id(), r.bankId(),
                 Map.of("creditCode", firm.creditCode(), "assets", rows.size(), "clientAddress", r.clientAddress()));
         return intake.id();
+    }
+
+    /** Whether {@code tokenHash} is the status token of the intake: the applicant's own browser holds it. */
+    public boolean hasStatusToken(UUID intakeId, String tokenHash) {
+        return intakes.hasStatusToken(intakeId, tokenHash);
+    }
+
+    /**
+     * Keeps a document the firm uploaded from its status page, unless its intake was turned down. The type is read from
+     * the first bytes (PDF, JPEG, PNG), whatever the name says; the intake's row is locked so that concurrent
+     * uploads cannot pass {@link #MAX_DOCUMENTS}.
+     */
+    @Transactional
+    public IntakeDocument addDocument(Caller webForm, UUID intakeId, @Nullable String kind, @Nullable String fileName,
+                                      byte[] content) {
+        UUID bankId = bankOf(webForm);
+        PublicIntake intake = intakes.lock(intakeId, bankId).orElseThrow(() -> NotFound.of("intake " + intakeId));
+        FieldErrors errors = new FieldErrors();
+        IntakeDocument.Kind k = null;
+        try {
+            k = kind == null ? null : IntakeDocument.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            errors.add("kind", "must be one of BUSINESS_LICENCE, PATENT_CERTIFICATE, FINANCIAL_STATEMENT");
+        }
+        if (kind == null) {
+            errors.add("kind", "is required");
+        }
+        String type = DocumentTypes.sniff(content);
+        if (content.length == 0) {
+            errors.add("file", "is required");
+        } else if (content.length > MAX_DOCUMENT_BYTES) {
+            errors.add("file", "must be at most " + MAX_DOCUMENT_BYTES + " bytes");
+        } else if (type == null) {
+            errors.add("file", "must be a PDF, JPEG or PNG file");
+        }
+        errors.throwIfAny();
+        // after confirmation the officer may still ask for a paper; a turned-down filing takes none
+        if (intake.status() == IntakeStatus.REJECTED) {
+            throw Conflict.of("intake-decided", "This intake is REJECTED.", Map.of("status", "REJECTED"));
+        }
+        if (intakes.documents(intakeId).size() >= MAX_DOCUMENTS) {
+            throw Conflict.of("documents-full", "This intake has " + MAX_DOCUMENTS + " documents already.",
+                    Map.of("max", MAX_DOCUMENTS));
+        }
+        String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
+        IntakeDocument d = new IntakeDocument(UUID.randomUUID(), intakeId, k,
+                name.length() > 200 ? name.substring(name.length() - 200) : name, type, content.length,
+                DocumentTypes.sha256(content), OffsetDateTime.now(clock));
+        intakes.insertDocument(d, content);
+        audit.append(webForm, "intake.document.added", "intake", intakeId, bankId, Map.of("documentId", d.id(),
+                "kind", k.name(), "contentType", type, "size", content.length, "sha256", d.sha256()));
+        return d;
+    }
+
+    /** The documents of an intake reached through its status token (the page already holds the intake). */
+    public List<IntakeDocument> documents(UUID intakeId) {
+        return intakes.documents(intakeId);
+    }
+
+    /** A document's bytes for the bank's officer; another bank's intake or document is not found. */
+    public DocumentFile documentFile(Caller caller, UUID intakeId, UUID documentId) {
+        UUID bankId = bankOf(caller);
+        byte[] content = intakes.documentContent(intakeId, documentId, bankId)
+                .orElseThrow(() -> NotFound.of("document " + documentId));
+        IntakeDocument d = intakes.documents(intakeId).stream().filter(x -> x.id().equals(documentId)).findFirst()
+                .orElseThrow(() -> NotFound.of("document " + documentId));
+        return new DocumentFile(d, content);
+    }
+
+    /** A document with its bytes. */
+    public record DocumentFile(IntakeDocument document, byte[] content) {
+    }
+
+    private String newReference() {
+        // 31^8 references: a clash is rare, and the unique constraint catches the one this check misses
+        String reference = IntakeReferences.next();
+        while (intakes.referenceTaken(reference)) {
+            reference = IntakeReferences.next();
+        }
+        return reference;
     }
 
     /** Whether the bank has any intake at all (the demo seeds one, once). */
@@ -120,14 +219,15 @@ public class IntakeService {
         Page.check(page, size);
         UUID bankId = bankOf(caller);
         return new Page<>(intakes.page(bankId, status, page, size).stream()
-                .map(i -> IntakeView.of(i, null, null)).toList(), page, size, intakes.count(bankId, status));
+                .map(i -> IntakeView.of(i, null, null, null)).toList(), page, size, intakes.count(bankId, status));
     }
 
     public IntakeView get(Caller caller, UUID id) {
         PublicIntake intake = find(caller, id);
         Optional<Borrower> borrower = borrowers.findByCreditCode(intake.bankId(), intake.firm().creditCode());
         Map<Integer, IpAsset> onFile = assetsOnFile(intake);
-        return IntakeView.of(intake, matches(borrower, onFile), differences(intake, borrower, onFile));
+        return IntakeView.of(intake, matches(borrower, onFile), differences(intake, borrower, onFile),
+                intakes.documents(intake.id()));
     }
 
     @Transactional

@@ -8,8 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A stored public-form filing: the facts as the firm typed them (checked, numbers canonical) and its fate. */
-public record PublicIntake(UUID id, UUID bankId, IntakeStatus status, NewBorrower firm, List<Asset> assets,
+/**
+ * A stored public-form filing: the facts as the firm typed them (checked, numbers canonical) and its fate;
+ * {@code reference} is the short code a person reads out on the phone (see {@link IntakeReferences}).
+ */
+public record PublicIntake(UUID id, String reference, UUID bankId, IntakeStatus status, NewBorrower firm, List<Asset> assets,
                            BigDecimal requestedAmount, int termMonths, String purpose, String contactName,
                            String contactPhone, String clientAddress, OffsetDateTime submittedAt,
                            OffsetDateTime decidedAt, UUID decidedBy, String rejectReason, UUID borrowerId,

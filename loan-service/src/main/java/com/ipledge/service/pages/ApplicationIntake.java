@@ -1,8 +1,10 @@
 package com.ipledge.service.pages;
 
+import com.ipledge.service.intake.IntakeDocument;
 import com.ipledge.service.intake.IntakeService;
 import com.ipledge.service.intake.NewIntake;
 import com.ipledge.service.intake.PublicIntake;
+import com.ipledge.service.problem.DomainProblem;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.security.Caller;
 import jakarta.inject.Singleton;
@@ -45,6 +47,22 @@ public class ApplicationIntake {
             throw new FormRejected(errors);
         }
         return intakes.receive(caller, intake);
+    }
+
+    /** Whether {@code statusToken} (from this browser's cookie) belongs to the filing a duplicate repeats. */
+    boolean isStatusTokenOf(DomainProblem duplicate, String statusToken) {
+        Object id = duplicate.extensions().get("intakeId");
+        return id instanceof UUID intakeId && StatusTokens.wellFormed(statusToken)
+                && intakes.hasStatusToken(intakeId, StatusTokens.hash(statusToken));
+    }
+
+    /** Keeps a document for the intake (its bank's web form acting); see {@link IntakeService#addDocument}. */
+    IntakeDocument addDocument(PublicIntake filed, String kind, String fileName, byte[] content) {
+        return intakes.addDocument(WebFormCaller.forBank(filed.bankId()), filed.id(), kind, fileName, content);
+    }
+
+    List<IntakeDocument> documents(PublicIntake filed) {
+        return intakes.documents(filed.id());
     }
 
     /** What a status link points at: an application filed before intakes existed (V25), or an intake. */

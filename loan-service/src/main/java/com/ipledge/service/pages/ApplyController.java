@@ -3,8 +3,11 @@ package com.ipledge.service.pages;
 import com.ipledge.service.TimeFactory;
 import com.ipledge.service.admin.Bank;
 import com.ipledge.service.application.ApplicationService;
+import com.ipledge.service.application.ApplicationStatus;
 import com.ipledge.service.application.ApplicationView;
 import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.intake.IntakeDocument;
+import com.ipledge.service.intake.IntakeService;
 import com.ipledge.service.intake.IntakeStatus;
 import com.ipledge.service.intake.PublicIntake;
 import com.ipledge.service.ipasset.IpType;
@@ -20,6 +23,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -29,10 +36,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,6 +65,12 @@ import java.util.stream.IntStream;
 @Hidden
 public class ApplyController {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String ADD_ASSET = "addAsset";
+    /** This browser's last filing's status token, for a repeated submission to point at (path /apply only). */
+    static final String FILED_COOKIE = "ipledge_filed";
+    private static final long FILED_COOKIE_AGE = Duration.ofDays(90).toSeconds();
+    private static final List<String> DOCUMENT_KINDS = Arrays.stream(IntakeDocument.Kind.values())
+            .map(Enum::name).toList();
 
     private final PageResponses pages;
     private final CsrfTokens csrf;
@@ -114,7 +129,14 @@ public class ApplyController {
             // kept; without a valid CSRF token (a post from elsewhere) the form comes back empty
             Locale chosen = PageLocales.resolve(request, switchTo);
             ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
-            return sticky(formPage(request, chosen, typed, List.of()), request, switchTo);
+            return sticky(formPage(request, chosen, typed, List.of(), HttpStatus.OK,
+                    csrfAccepted ? rows(body, typed) : 1, false, null), request, switchTo);
+        }
+        if (body.containsKey(ADD_ASSET)) {
+            // "添加一项" without script: the form as typed, one asset row more, nothing checked or kept
+            ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
+            int rows = csrfAccepted ? Math.min(ApplyForm.ASSET_ROWS, rows(body, typed) + 1) : 1;
+            return formPage(request, locale, typed, List.of(), HttpStatus.OK, rows, csrfAccepted, null);
         }
         if (!csrfAccepted) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
@@ -130,7 +152,7 @@ public class ApplyController {
             return formPage(request, locale, form,
                     List.of(FormError.of("form", "error.formToken")));
         }
-        ApplyForm.Read read = form.read();
+        ApplyForm.Read read = form.read(catalog);
         if (read.bankId() == null || banks.accepting(read.bankId()).isEmpty()) {
             List<FormError> errors = new ArrayList<>(read.errors());
             if (read.bankId() != null) {
@@ -150,16 +172,29 @@ public class ApplyController {
                     form.values(), () -> HttpResponse.created(
                             Map.of("intakeId", intake.file(caller, read, statusToken, clientAddress))));
         } catch (FormRejected rejected) {
-            return formPage(request, locale, form, rejected.errors());
+            return formPage(request, locale, form, rejected.errors(), HttpStatus.OK, rows(body, form), false, null);
         } catch (DomainProblem problem) {
+            if (IntakeService.DUPLICATE.equals(problem.type())) {
+                // back after a submit and the same filing again: say so, and lead the browser that filed the first
+                // (it holds that filing's status token in a cookie) to its status page; a stranger learns no more
+                // than that the bank has it
+                String link = request.getCookies().findCookie(FILED_COOKIE).map(c -> c.getValue())
+                        .filter(t -> intake.isStatusTokenOf(problem, t)).map(t -> "/status/" + t).orElse(null);
+                return formPage(request, locale, form, List.of(FormError.of("form",
+                        link == null ? "error.duplicate" : "error.duplicate.yours")), HttpStatus.OK,
+                        rows(body, form), false, link);
+            }
             String key = "idempotency-key-reused".equals(problem.type()) ? "error.alreadySubmitted"
                     : problem instanceof Conflict ? "error.conflict" : "error.other";
             return formPage(request, locale, form,
                     List.of(FormError.of("form", key, problem.getMessage())));
         }
-        // a replayed submission (double click) lands on the same status page: the token follows from the form's
+        // a replayed submission (double click) lands on the same status page: the token follows from the form's.
+        // The cookie remembers the filing for this browser only (HttpOnly, sent back to /apply alone), so that a
+        // second submission of the same facts can point at the first one's page.
         return pages.secured(HttpResponse.<String>seeOther(URI.create("/status/" + statusToken)),
-                MediaType.TEXT_PLAIN);
+                MediaType.TEXT_PLAIN).cookie(Cookie.of(FILED_COOKIE, statusToken).path("/apply").httpOnly(true)
+                .sameSite(SameSite.Strict).secure(PageResponses.secure(request)).maxAge(FILED_COOKIE_AGE));
     }
 
     private MutableHttpResponse<String> tooMany(Locale locale, double waitSeconds) {
@@ -172,43 +207,153 @@ public class ApplyController {
     public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String token,
                                        @Nullable @QueryValue String lang) {
         Locale locale = PageLocales.resolve(request, lang);
+        return sticky(statusPage(request, token, locale, null), request, lang);
+    }
+
+    /**
+     * A document for the bank from the status page (multipart: {@code kind}, {@code file}, the CSRF token): kept
+     * with the intake, then back to the page, which lists it; a problem is shown beside the upload form.
+     */
+    @Post(uri = "/status/{token}/documents", consumes = MediaType.MULTIPART_FORM_DATA,
+            produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> upload(HttpRequest<?> request, @PathVariable String token,
+                                       @Nullable @Part(CsrfTokens.FIELD) String csrfToken,
+                                       @Nullable @Part("kind") String kind,
+                                       @Nullable @Part("file") CompletedFileUpload file) {
+        Locale locale = PageLocales.resolve(request, null);
+        double wait = throttle.fromAddress(request.getRemoteAddress().getAddress().getHostAddress());
+        if (wait > 0) {
+            return tooMany(locale, wait);
+        }
+        if (!csrf.accepts(request, csrfToken)) {
+            return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
+        }
+        Optional<PublicIntake> filed = intake.intakeByStatusToken(token);
+        if (filed.isEmpty()) {
+            return pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound");
+        }
+        String problemKey = null;
+        try {
+            byte[] content = file == null ? new byte[0] : file.getBytes();
+            intake.addDocument(filed.get(), kind, file == null ? null : file.getFilename(), content);
+        } catch (IOException e) {
+            problemKey = "document.error.read";
+        } catch (DomainProblem problem) {
+            problemKey = problem.errors().isEmpty() ? "document.error.closed"
+                    : "document.error." + problem.errors().get(0).field() + ("file".equals(problem.errors().get(0)
+                    .field()) && problem.errors().get(0).message().startsWith("must be at most") ? ".size" : "");
+        }
+        if (problemKey != null) {
+            return statusPage(request, token, locale, pages.message(problemKey, locale,
+                    IntakeService.MAX_DOCUMENT_BYTES / (1024 * 1024)));
+        }
+        return pages.secured(HttpResponse.<String>seeOther(URI.create("/status/" + token + "#documents")),
+                MediaType.TEXT_PLAIN);
+    }
+
+    private MutableHttpResponse<String> statusPage(HttpRequest<?> request, String token, Locale locale,
+                                                   @Nullable String uploadError) {
         Optional<StatusTokenRepository.Entry> entry = intake.byStatusToken(token);
         Optional<PublicIntake> filed = entry.isPresent() ? Optional.empty() : intake.intakeByStatusToken(token);
         if (entry.isEmpty() && filed.isEmpty()) {
-            return sticky(pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound"), request, lang);
+            return pages.problem(HttpStatus.NOT_FOUND, locale, "problem.notFound");
         }
         Map<String, Object> model = new LinkedHashMap<>();
         UUID bankId = entry.map(StatusTokenRepository.Entry::bankId).orElseGet(() -> filed.get().bankId());
         UUID applicationId = entry.map(StatusTokenRepository.Entry::applicationId)
                 .orElseGet(() -> filed.get().applicationId());
-        model.put("bankName", banks.accepting(bankId).map(Bank::name).orElse(""));
+        String bankName = banks.accepting(bankId).map(Bank::name).orElse("");
+        model.put("bankName", bankName);
         model.put("contactName", entry.map(StatusTokenRepository.Entry::contactName)
                 .orElseGet(() -> filed.get().contactName()));
-        if (applicationId != null) {
-            ApplicationView application = applications.get(WebFormCaller.forBank(bankId), applicationId);
-            model.put("status", application.status().name());
-            model.put("reference", application.id().toString());
-            model.put("requestedAmount", amount(application.requestedAmount(), locale));
-            model.put("termMonths", application.termMonths());
-            model.put("submittedAt", dateTime(filed.map(PublicIntake::submittedAt).orElse(application.createdAt())));
-            model.put("updatedAt", dateTime(application.updatedAt()));
-            model.put("messages", applicantMessages.forApplication(application.id()).stream()
-                    .map(m -> new Choice(dateTime(m.sentAt()), m.text())).toList());
-        } else {
-            // not yet an application: the bank's officer has still to check the facts (or has turned them down)
+        List<Choice> history = new ArrayList<>();
+        String status;
+        if (filed.isPresent()) {
             PublicIntake i = filed.get();
-            model.put("status", i.status() == IntakeStatus.REJECTED ? "NOT_ACCEPTED" : "RECEIVED");
-            model.put("reference", i.id().toString());
+            model.put("reference", i.reference());
             model.put("requestedAmount", amount(i.requestedAmount(), locale));
             model.put("termMonths", i.termMonths());
             model.put("submittedAt", dateTime(i.submittedAt()));
             model.put("updatedAt", dateTime(i.decidedAt() == null ? i.submittedAt() : i.decidedAt()));
+            history.add(new Choice(dateTime(i.submittedAt()), pages.message("history.RECEIVED", locale)));
+            if (i.decidedAt() != null) {
+                history.add(new Choice(dateTime(i.decidedAt()), pages.message("history." + i.status(), locale,
+                        i.rejectReason() == null ? "" : i.rejectReason())));
+            }
+            model.put("summary", summary(i, locale));
+            model.put("summaryAssets", i.assets().stream().map(a -> pages.message("ipType." + a.type(), locale)
+                    + " " + a.number() + " " + a.title()).toList());
+            model.put("documents", intake.documents(i).stream().map(d -> new Choice(
+                    pages.message("document.kind." + d.kind(), locale),
+                    d.fileName() + " (" + kilobytes(d.fileSize()) + ", " + dateTime(d.uploadedAt()) + ")")).toList());
+            model.put("uploads", i.status() != IntakeStatus.REJECTED);
+            model.put("phoneEnd", i.contactPhone().length() > 4
+                    ? i.contactPhone().substring(i.contactPhone().length() - 4) : i.contactPhone());
+            status = i.status() == IntakeStatus.REJECTED ? "NOT_ACCEPTED" : "RECEIVED";
+        } else {
+            status = null;
+        }
+        if (applicationId != null) {
+            ApplicationView application = applications.get(WebFormCaller.forBank(bankId), applicationId);
+            status = application.status().name();
+            if (filed.isEmpty()) {
+                // filed before intakes (V25): the application is all there is
+                model.put("reference", application.id().toString());
+                model.put("requestedAmount", amount(application.requestedAmount(), locale));
+                model.put("termMonths", application.termMonths());
+                model.put("submittedAt", dateTime(application.createdAt()));
+                history.add(new Choice(dateTime(application.createdAt()),
+                        pages.message("applicationStatus.SUBMITTED", locale)));
+            }
+            model.put("updatedAt", dateTime(application.updatedAt()));
+            if (application.status() != ApplicationStatus.SUBMITTED) {
+                history.add(new Choice(dateTime(application.updatedAt()),
+                        pages.message("applicationStatus." + application.status(), locale)));
+            }
+            model.put("messages", applicantMessages.forApplication(application.id()).stream()
+                    .map(m -> new Choice(dateTime(m.sentAt()), m.text())).toList());
+        } else {
             model.put("messages", List.of());
         }
+        model.put("status", status);
+        model.put("history", history);
         model.put("selfLink", "/status/" + token);
+        model.put("uploadAction", "/status/" + token + "/documents");
+        model.put("uploadError", uploadError);
+        model.put("documentKinds", DOCUMENT_KINDS);
+        model.put("maxDocumentMegabytes", IntakeService.MAX_DOCUMENT_BYTES / (1024 * 1024));
+        model.put("noindex", true);
+        CsrfTokens.Issued csrfToken = csrf.issue(request, PageResponses.secure(request));
+        model.put("csrfToken", csrfToken.formToken());
         // the address is the applicant's key to the page: search engines must not keep it
-        return sticky(pages.page(HttpStatus.OK, "apply/status", locale, model), request, lang)
+        MutableHttpResponse<String> response = pages.page(HttpStatus.OK, "apply/status", locale, model)
                 .header("X-Robots-Tag", "noindex, nofollow");
+        return csrfToken.newCookie() == null ? response : response.cookie(csrfToken.newCookie());
+    }
+
+    /** What was submitted, label and value in the page's language, for the printable summary. */
+    private List<Choice> summary(PublicIntake i, Locale locale) {
+        var f = i.firm();
+        List<Choice> rows = new ArrayList<>();
+        rows.add(new Choice(pages.message("apply.name", locale), f.name()));
+        rows.add(new Choice(pages.message("apply.creditCode", locale), f.creditCode()));
+        rows.add(new Choice(pages.message("apply.industryCode", locale), f.industryCode()
+                + catalog.industry(f.industryCode()).map(e -> " " + e.name(locale)).orElse("")));
+        rows.add(new Choice(pages.message("apply.regionCode", locale), f.regionCode()
+                + catalog.region(f.regionCode()).map(e -> " " + catalog.regionContext(e, locale) + " "
+                + e.name(locale)).orElse("")));
+        rows.add(new Choice(pages.message("apply.employees", locale), String.valueOf(f.employees())));
+        rows.add(new Choice(pages.message("status.revenue", locale), amount(f.operatingRevenue(), locale)));
+        rows.add(new Choice(pages.message("status.totalAssets", locale), amount(f.totalAssets(), locale)));
+        rows.add(new Choice(pages.message("apply.foundedOn", locale), f.foundedOn().toString()));
+        rows.add(new Choice(pages.message("apply.contactName", locale), i.contactName()));
+        rows.add(new Choice(pages.message("apply.contactPhone", locale), i.contactPhone()));
+        rows.add(new Choice(pages.message("apply.purpose", locale), i.purpose()));
+        return rows;
+    }
+
+    private static String kilobytes(int bytes) {
+        return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
     }
 
     @Get(uri = "/apply/apply.css", produces = "text/css")
@@ -232,6 +377,16 @@ public class ApplyController {
 
     private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
                                                  List<FormError> errors, HttpStatus status) {
+        return formPage(request, locale, form, errors, status, form.filledRows(), false, null);
+    }
+
+    /**
+     * {@code rows}: the asset rows shown ({@code addedRow}: the last one was just added, and takes the focus);
+     * {@code existingStatus}: the status page of the filing this one repeats, when this browser filed it.
+     */
+    private MutableHttpResponse<String> formPage(HttpRequest<?> request, Locale locale, ApplyForm form,
+                                                 List<FormError> errors, HttpStatus status, int rows,
+                                                 boolean addedRow, @Nullable String existingStatus) {
         CsrfTokens.Issued token = csrf.issue(request, PageResponses.secure(request));
         Map<String, String> messages = new LinkedHashMap<>();
         ApplyForm.firstPerField(errors).forEach((field, e) ->
@@ -245,13 +400,17 @@ public class ApplyController {
         model.put("banks", banks.banksAcceptingApplications().stream()
                 .map(b -> new Choice(b.id().toString(), b.name())).toList());
         model.put("industries", catalog.industries().stream()
-                .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
-        model.put("regions", catalog.regions().stream()
-                .map(e -> new Choice(e.code(), e.code() + " " + e.name(locale))).toList());
+                .map(e -> new Choice(ApplyCatalog.suggestion(e, locale), "")).toList());
+        model.put("regions", catalog.suggestedRegions().stream()
+                .map(e -> new Choice(ApplyCatalog.suggestion(e, locale), catalog.regionContext(e, locale))).toList());
+        model.put("documentKinds", DOCUMENT_KINDS);
+        model.put("addedRow", addedRow ? rows - 1 : -1);
+        model.put("existingStatus", existingStatus);
         // The form asks for patent and mark facts only; copyrights and data IP come through the API.
         model.put("assetTypes", Arrays.stream(IpType.values()).filter(t -> t.isPatent() || t.isMark())
                 .map(IpType::name).toList());
-        model.put("rows", IntStream.range(0, ApplyForm.ASSET_ROWS).boxed().toList());
+        model.put("rows", IntStream.range(0, rows).boxed().toList());
+        model.put("moreRows", rows < ApplyForm.ASSET_ROWS);
         MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());
     }
@@ -266,6 +425,16 @@ public class ApplyController {
         }
         // the consent's label is its whole sentence: the section's name says which box it is
         return pages.message("consent".equals(field) ? "apply.section.consent" : "apply." + field, locale);
+    }
+
+    /** The asset rows the posted page showed (its hidden {@code assetRows}), and at least every row typed in. */
+    private static int rows(Map<String, Object> body, ApplyForm form) {
+        int shown = 1;
+        String posted = text(body.get("assetRows"));
+        if (posted != null && posted.matches("[1-9]")) {
+            shown = Math.min(ApplyForm.ASSET_ROWS, Integer.parseInt(posted));
+        }
+        return Math.max(shown, form.filledRows());
     }
 
     private static MutableHttpResponse<String> sticky(MutableHttpResponse<String> response, HttpRequest<?> request,

@@ -111,7 +111,23 @@ final class ApplyForm {
     record AssetRow(int row, NewIpAsset asset) {
     }
 
-    Read read() {
+    /**
+     * How many asset rows to show: one on an empty form (a person adds more with "添加一项"), and every row up to
+     * the last one typed in, so that nothing typed is hidden.
+     */
+    int filledRows() {
+        int rows = 1;
+        for (int i = 0; i < ASSET_ROWS; i++) {
+            int row = i;
+            if (ASSET_FIELDS.stream().anyMatch(f -> values.containsKey(assetField(row, f)))) {
+                rows = i + 1;
+            }
+        }
+        return rows;
+    }
+
+    /** The form read with the pickers' names and suggestions turned into codes (see {@link ApplyCatalog}). */
+    Read read(ApplyCatalog catalog) {
         List<FormError> errors = new ArrayList<>();
         UUID bankId = null;
         if (!values.containsKey("bankId")) {
@@ -123,8 +139,11 @@ final class ApplyForm {
                 errors.add(FormError.of("bankId", "error.bank.unknown"));
             }
         }
-        NewBorrower borrower = new NewBorrower(text("name"), code("creditCode"), code("industryCode"), null,
-                code("regionCode"), integer("employees", errors), yuan("operatingRevenue", errors),
+        String industry = text("industryCode");
+        String region = text("regionCode");
+        NewBorrower borrower = new NewBorrower(text("name"), code("creditCode"),
+                industry == null ? null : catalog.industryCode(industry), null,
+                region == null ? null : catalog.regionCode(region), integer("employees", errors), yuan("operatingRevenue", errors),
                 yuan("totalAssets", errors), date("foundedOn", errors));
         List<AssetRow> assets = new ArrayList<>();
         for (int i = 0; i < ASSET_ROWS; i++) {
@@ -188,7 +207,7 @@ final class ApplyForm {
     }
 
     /**
-     * A code (credit, industry, region) as pasted: full-width characters, stray spaces and lower case are how a
+     * A credit code as pasted: full-width characters, stray spaces and lower case are how a
      * licence copied from a PDF or typed with a Chinese input method comes, not mistakes to send back.
      */
     private String code(String field) {

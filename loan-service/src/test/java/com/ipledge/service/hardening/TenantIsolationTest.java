@@ -118,6 +118,8 @@ class TenantIsolationTest extends ApiTestBase {
         ownIds.put("intakes", intakes.receive(WebFormCaller.forBank(bank), new NewIntake(bank, firm,
                 List.of(new NewIntake.Row(0, right)), new BigDecimal("300000"), 12, "设备", "张三", "0931-8123456",
                 "127.0.0.1", "0".repeat(64))).toString());
+        ownIds.put("documents", intakes.addDocument(WebFormCaller.forBank(bank), UUID.fromString(ownIds.get("intakes")),
+                "BUSINESS_LICENCE", "licence.pdf", "%PDF-1.7 victim".getBytes()).id().toString());
         ownIds.put("deliveries", new Sql(databaseUrl()).text("SELECT id::text FROM webhook_delivery"));
         // the audit routes take a sequence number, not an id: the victim's own loan's entry, sealed
         auditSeq = Long.toString(new Sql(databaseUrl()).count(

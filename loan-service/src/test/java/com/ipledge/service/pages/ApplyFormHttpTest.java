@@ -140,7 +140,8 @@ class ApplyFormHttpTest extends ApiTestBase {
             inputs++;
             assertTrue(a.raw().contains("for=\"" + ids.group(1) + "\""), "label for " + ids.group(1));
         }
-        assertTrue(inputs > 40, "found " + inputs + " inputs");
+        // the firm, the loan, the consent and one asset row (issue 20: more rows on request)
+        assertTrue(inputs >= 20, "found " + inputs + " inputs");
         assertEquals(200, send(HttpRequest.GET("/apply/apply.css")).status());
         java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots", "apply-form.html");
         try {
@@ -309,16 +310,18 @@ class ApplyFormHttpTest extends ApiTestBase {
      * has on file (that would tell a stranger what a bank holds) and never registers a borrower; the officer sees.
      */
     @Test
-    void aFirmThatAppliesAgainIsAnotherIntakeAndNoBorrower() {
+    void aFirmThatAppliesAgainWhileOpenIsOneIntakeAndNoBorrower() {
         Browser browser = new Browser();
         browser.open();
         Map<String, String> form = PageFixtures.validForm(bank);
         assertEquals(303, browser.submit(form).status());
         browser.open();
-        assertEquals(303, browser.submit(form).status(), "the same firm and rights, another intake");
+        Answer again = browser.submit(form);
+        assertEquals(200, again.status(), "the same firm and rights while the first is open: not filed again");
+        assertTrue(again.raw().contains("此申请已提交"), again.raw());
         assertEquals(0, PageFixtures.count(databaseUrl(),
                 "SELECT count(*) FROM borrower WHERE credit_code = '" + form.get("creditCode") + "'"));
-        assertEquals(2, PageFixtures.count(databaseUrl(),
+        assertEquals(1, PageFixtures.count(databaseUrl(),
                 "SELECT count(*) FROM public_intake WHERE credit_code = '" + form.get("creditCode") + "'"));
 
         Map<String, String> otherFirm = PageFixtures.validForm(bank);

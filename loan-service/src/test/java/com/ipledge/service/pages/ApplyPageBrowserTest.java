@@ -243,10 +243,17 @@ class ApplyPageBrowserTest extends ApiTestBase {
         return driver.switchTo().activeElement();
     }
 
-    /** Types each field as a person would; dates and selects through their own controls. */
+    /** Types each field as a person would, adding asset rows as needed; dates and selects through their controls. */
     private void fill(Map<String, String> form) {
         for (Map.Entry<String, String> e : form.entrySet()) {
-            WebElement input = driver.findElement(By.id(ApplyForm.id(e.getKey())));
+            String id = ApplyForm.id(e.getKey());
+            while (driver.findElements(By.id(id)).isEmpty()) {
+                int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
+                driver.findElement(By.id("add-asset")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                        d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
+            }
+            WebElement input = driver.findElement(By.id(id));
             String tag = input.getTagName();
             String type = input.getAttribute("type");
             if (tag.equals("select")) {

@@ -85,6 +85,18 @@ final class PageFixtures {
         return tokens;
     }
 
+    /** The first column of the first row, as text. */
+    static String text(String databaseUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(String databaseUrl, String sql) {
         try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "");
              Statement s = c.createStatement();
