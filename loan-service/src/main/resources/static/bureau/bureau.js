@@ -195,6 +195,21 @@
       });
   }
 
+  // the URL keeps only the filters that are set: an empty field is left out of the query
+  var filters = byId('filters');
+  if (filters) {
+    filters.addEventListener('submit', function () {
+      Array.prototype.forEach.call(filters.querySelectorAll('select, input'), function (field) {
+        if (!field.value) { field.disabled = true; }
+      });
+    });
+    // back to this page from the next: the fields left out are fields again
+    window.addEventListener('pageshow', function () {
+      Array.prototype.forEach.call(filters.querySelectorAll('select, input'), function (field) {
+        field.disabled = false;
+      });
+    });
+  }
   var printButton = byId('print');
   if (printButton) {
     printButton.addEventListener('click', function () { window.print(); });

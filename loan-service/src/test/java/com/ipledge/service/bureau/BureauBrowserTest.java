@@ -157,13 +157,15 @@ class BureauBrowserTest extends ApiTestBase {
         WebElement row = driver.findElement(By.cssSelector("#table-byIndustry tbody tr"));
         List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
         WebElement chart = driver.findElement(By.id("chart-byIndustry"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
+        // the middle of the first bar, in the viewport's coordinates
         @SuppressWarnings("unchecked")
-        List<Number> pixel = (List<Number>) driver.executeScript(
+        List<Number> point = (List<Number>) driver.executeScript(
                 "var c = echarts.getInstanceByDom(arguments[0]); var v = c.getOption().series[0].data[0];"
-                        + "return c.convertToPixel({seriesIndex: 0}, [0, (v.value === undefined ? v : v.value) / 2]);",
+                        + "var p = c.convertToPixel({seriesIndex: 0}, [0, (v.value === undefined ? v : v.value) / 2]);"
+                        + "var r = arguments[0].getBoundingClientRect(); return [r.left + p[0], r.top + p[1]];",
                 chart);
-        new Actions(driver).moveToElement(chart, pixel.get(0).intValue() - chart.getSize().getWidth() / 2,
-                pixel.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+        new Actions(driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).click().perform();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
         assertTrue(driver.getCurrentUrl().contains("bank=LANZHOUBANK") && driver.getCurrentUrl().contains("industry=C"),
                 driver.getCurrentUrl());
@@ -205,6 +207,7 @@ class BureauBrowserTest extends ApiTestBase {
                 driver.manage().window().setSize(new Dimension(width, 900));
                 driver.get(base + "/bureau?lang=" + lang);
                 waitForCharts();
+                screenshot("bureau-dashboard-" + tag + "-" + width + "-top", false);
                 screenshot("bureau-dashboard-" + tag + "-" + width, true);
                 driver.get(base + "/bureau/loans?industry=C&lang=" + lang);
                 screenshot("bureau-loans-" + tag + "-" + width, true);
