@@ -209,6 +209,10 @@ class BureauBrowserTest extends ApiTestBase {
                 waitForCharts();
                 screenshot("bureau-dashboard-" + tag + "-" + width + "-top", false);
                 screenshot("bureau-dashboard-" + tag + "-" + width, true);
+                for (String section : List.of("byBank", "npl", "trends", "risk", "glossary")) {
+                    driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id(section)));
+                    screenshot("bureau-section-" + section + "-" + tag + "-" + width, false);
+                }
                 driver.get(base + "/bureau/loans?industry=C&lang=" + lang);
                 screenshot("bureau-loans-" + tag + "-" + width, true);
                 driver.get(base + "/docs?lang=" + lang);
