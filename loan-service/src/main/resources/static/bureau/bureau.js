@@ -33,7 +33,7 @@
     return (spec.axes || []).map(function (name, i) {
       return {
         type: 'value', name: name, position: i === 0 ? 'left' : 'right', offset: i > 1 ? 56 * (i - 1) : 0,
-        nameTextStyle: { align: i === 0 ? 'left' : 'right' }, splitLine: { show: i === 0 },
+        nameTextStyle: { align: i === 0 ? 'left' : 'right' }, nameGap: i > 1 ? 32 : 15, splitLine: { show: i === 0 },
         minInterval: (spec.integerAxes || []).indexOf(i) >= 0 ? 1 : undefined
       };
     });
@@ -160,7 +160,9 @@
           label: { formatter: '{b}', position: 'end' },
           lineStyle: { type: 'dashed' },
           data: risk.marks.map(function (m, i) {
+            // marks close together (VaR and ES often are) take turns above the plot and inside it
             return { name: m.name, xAxis: Number(m.value),
+              label: { position: ['end', 'insideEndTop', 'insideEndBottom'][i % 3] },
               lineStyle: { color: ['#1d7a3e', '#d9822b', '#8e44ad', '#b00020', '#000000'][i % 5] } };
           })
         }
