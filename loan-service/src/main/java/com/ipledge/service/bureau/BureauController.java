@@ -159,7 +159,9 @@ public class BureauController {
         model.put("view", view);
         model.put("filter", filter.values());
         model.put("options", filterOptions(user, locale));
-        model.put("glossary", GLOSSARY);
+        // resolved here, not in the template: the template's message path drops a doubled apostrophe ("bank's")
+        model.put("glossary", GLOSSARY.stream().map(g -> List.of(pages.message("bureau.glossary." + g + ".term",
+                locale), pages.message("bureau.glossary." + g + ".text", locale))).toList());
         model.put("langHref", langHref(filter.dashboardQuery(), locale));
         model.put("username", user.username());
         model.put("roleName", pages.message("bureau.role." + user.role().name(), locale));

@@ -109,6 +109,10 @@ class BureauBrowserTest extends ApiTestBase {
         assertEquals("IP-pledge lending dashboard", driver.findElement(By.tagName("h1")).getText());
         assertTrue(driver.findElement(By.id("table-risk")).getText().contains("Expected shortfall, ES (99.9%)"));
         assertTrue(driver.findElement(By.id("table-byBank")).getText().contains("Outstanding (yuan)"));
+        assertTrue(driver.findElement(By.id("glossary")).getText().contains("The bank's reported overall NPL ratio"),
+                "the glossary keeps its apostrophes");
+        assertTrue(driver.findElement(By.id("glossary")).getText().contains("so it includes the expected loss"),
+                "whether VaR includes EL");
         screenshot("bureau-04-dashboard-en", true);
 
         driver.findElement(By.id("sign-out")).click();
