@@ -5,7 +5,10 @@ import com.ipledge.service.pages.PageResponses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ipledge.service.portfolio.PortfolioCsv;
+import com.ipledge.service.admin.AdminService;
+import com.ipledge.service.portfolio.BookFilter;
+import com.ipledge.service.portfolio.BookNames;
+import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceResolver;
@@ -45,14 +48,18 @@ import java.util.regex.Pattern;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 public class BureauController {
-    private static final Pattern EXPORT = Pattern.compile("([A-Za-z]{1,30})\\.csv");
+    private static final Pattern EXPORT = Pattern.compile("([A-Za-z]{1,30})\\.(csv|xlsx)");
+    /** The glossary's terms, in the page's order (bureau.glossary.<term>.term / .text). */
+    private static final List<String> GLOSSARY = List.of("balance", "npl", "limit", "el", "var", "es", "stress", "hhi",
+            "filters", "trends");
     private static final String CSV_UTF8 = "text/csv; charset=utf-8";
 
     private final BureauPages pages;
     private final WebSessions sessions;
     private final UserService users;
     private final Dashboard dashboard;
-    private final PortfolioCsv portfolio;
+    private final LoanList loanList;
+    private final AdminService banks;
     private final ObjectMapper json;
     private final LoginThrottle throttle;
     private final long failureDelayMillis;
@@ -60,13 +67,14 @@ public class BureauController {
     private final String css;
 
     public BureauController(BureauPages pages, WebSessions sessions, UserService users, Dashboard dashboard,
-                            PortfolioCsv portfolio, ObjectMapper json, ResourceResolver resources,
+                            LoanList loanList, AdminService banks, ObjectMapper json, ResourceResolver resources,
                             LoginThrottle throttle, LoginSettings loginSettings) {
         this.pages = pages;
         this.sessions = sessions;
         this.users = users;
         this.dashboard = dashboard;
-        this.portfolio = portfolio;
+        this.loanList = loanList;
+        this.banks = banks;
         this.json = json;
         this.throttle = throttle;
         this.failureDelayMillis = loginSettings.loginFailureDelayMs();
@@ -130,6 +138,7 @@ public class BureauController {
 
     // ------------------------------------------------------------------------------------------------ dashboard
 
+    /** The dashboard, narrowed by the URL's filters ({@link DashboardFilter}). */
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> dashboard(HttpRequest<?> request, @Nullable @QueryValue String lang) {
         Locale locale = pages.locale(request, lang);
@@ -138,10 +147,22 @@ public class BureauController {
             return pages.sticky(redirect("/bureau/login"), request, lang, sessions.secure(request));
         }
         AppUser user = signedIn.get().user();
-        Dashboard.View view = dashboard.view(user.caller(), locale);
+        DashboardFilter filter;
+        try {
+            filter = DashboardFilter.of(request, banks);
+        } catch (InvalidInput e) {
+            return badFilter(locale, e);
+        }
+        Dashboard.View view = dashboard.view(user.caller(), locale, filter);
         CsrfTokens.Issued csrf = pages.csrf(request, sessions.secure(request));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("view", view);
+        model.put("filter", filter.values());
+        model.put("options", filterOptions(user, locale));
+        // resolved here, not in the template: the template's message path drops a doubled apostrophe ("bank's")
+        model.put("glossary", GLOSSARY.stream().map(g -> List.of(pages.message("bureau.glossary." + g + ".term",
+                locale), pages.message("bureau.glossary." + g + ".text", locale))).toList());
+        model.put("langHref", langHref(filter.dashboardQuery(), locale));
         model.put("username", user.username());
         model.put("roleName", pages.message("bureau.role." + user.role().name(), locale));
         model.put("chartsJson", scriptSafe(write(view.charts())));
@@ -154,7 +175,38 @@ public class BureauController {
         return pages.sticky(response, request, lang, sessions.secure(request));
     }
 
-    /** The risk section (a Monte Carlo run): fetched by the page after it has rendered. */
+    /** The drill-down: the loans behind a figure, a page at a time. */
+    @Get(uri = "/loans", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> loans(HttpRequest<?> request, @Nullable @QueryValue String lang,
+                                      @Nullable @QueryValue String page) {
+        Locale locale = pages.locale(request, lang);
+        Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
+        if (signedIn.isEmpty()) {
+            return pages.sticky(redirect("/bureau/login"), request, lang, sessions.secure(request));
+        }
+        AppUser user = signedIn.get().user();
+        DashboardFilter filter;
+        LoanList.Page list;
+        try {
+            filter = DashboardFilter.of(request, banks);
+            list = loanList.page(user.caller(), locale, filter, page);
+        } catch (InvalidInput e) {
+            return badFilter(locale, e);
+        }
+        Dashboard.View view = dashboard.header(user.caller(), locale, filter);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("view", view);
+        model.put("list", list);
+        model.put("query", filter.query());
+        model.put("dashboardQuery", filter.dashboardQuery());
+        model.put("langHref", langHref(filter.query("page", String.valueOf(list.page())), locale));
+        model.put("previous", filter.query("page", String.valueOf(list.page() - 1)));
+        model.put("next", filter.query("page", String.valueOf(list.page() + 1)));
+        return pages.sticky(pages.page(HttpStatus.OK, "bureau/loans", locale, model), request, lang,
+                sessions.secure(request));
+    }
+
+    /** The risk section (a Monte Carlo run of the filtered book): fetched by the page after it has rendered. */
     @Get(uri = "/risk.json", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> risk(HttpRequest<?> request) {
         Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
@@ -164,40 +216,66 @@ public class BureauController {
                     "application/problem+json");
         }
         Locale locale = pages.locale(request, null);
-        return pages.secured(HttpResponse.ok(write(dashboard.risk(signedIn.get().user().caller(), locale))),
+        DashboardFilter filter;
+        try {
+            filter = DashboardFilter.of(request, banks);
+        } catch (InvalidInput e) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("status", 400);
+            problem.put("title", "Bad Request");
+            problem.put("detail", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            problem.put("errors", e.errors());
+            return pages.secured(HttpResponse.<String>status(HttpStatus.BAD_REQUEST).body(write(problem)),
+                    "application/problem+json");
+        }
+        return pages.secured(HttpResponse.ok(write(dashboard.risk(signedIn.get().user().caller(), locale, filter))),
                 MediaType.APPLICATION_JSON);
     }
 
-    /** Every table and figure of the page as one XLSX file, in the page's language, from the session. */
-    @Get(uri = "/export/all.xlsx")
-    public HttpResponse<?> exportAll(HttpRequest<?> request) {
-        Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
-        if (signedIn.isEmpty()) {
-            return redirect("/bureau/login");
-        }
-        PortfolioCsv.Export export = dashboard.workbook(signedIn.get().user().caller(), pages.locale(request, null));
-        return pages.secured(HttpResponse.ok(export.bytes()), DashboardExportController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");
-    }
-
-    /** One table as CSV, from the session (the portfolio API's CSV needs an API key). */
+    /**
+     * The page's tables as files, from the session, with the page's filters: {@code all.xlsx} (every table, the
+     * risk run's too), {@code <table>.csv} or {@code <table>.xlsx} (one table), {@code loans.csv|xlsx} (the
+     * drill-down's whole list). As shown: the page's headings, units and formatting, its date and filters on top.
+     */
     @Get(uri = "/export/{file}")
     public HttpResponse<?> export(HttpRequest<?> request, @PathVariable String file) {
         Optional<WebSessions.SignedIn> signedIn = sessions.find(request);
         if (signedIn.isEmpty()) {
             return redirect("/bureau/login");
         }
+        Locale locale = pages.locale(request, null);
         Matcher m = EXPORT.matcher(file);
         String table = m.matches() ? m.group(1) : "";
-        var caller = signedIn.get().user().caller();
-        Optional<PortfolioCsv.Export> export = PortfolioCsv.TABLES.contains(table)
-                ? Optional.of(portfolio.csv(caller.bankScope(), table))
-                : Dashboard.OWN_TABLES.contains(table) ? dashboard.ownCsv(caller, table) : Optional.empty();
-        if (export.isEmpty()) {
-            return pages.problem(HttpStatus.NOT_FOUND, pages.locale(request, null), "bureau.problem.notFound");
+        boolean xlsx = m.matches() && m.group(2).equals("xlsx");
+        if (!table.equals("all") && !table.equals("loans") && !Dashboard.TABLES.contains(table)
+                || table.equals("all") && !xlsx) {
+            return pages.problem(HttpStatus.NOT_FOUND, locale, "bureau.problem.notFound");
         }
-        return pages.secured(HttpResponse.ok(export.get().bytes()), CSV_UTF8)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.get().filename() + "\"");
+        var caller = signedIn.get().user().caller();
+        DashboardFilter filter;
+        Dashboard.View view;
+        List<Dashboard.Section> sections;
+        try {
+            filter = DashboardFilter.of(request, banks);
+            if (table.equals("loans")) {
+                view = dashboard.header(caller, locale, filter);
+                LoanList.Page list = loanList.page(caller, locale, filter, null);
+                sections = List.of(new Dashboard.Section("loans", pages.message("bureau.loans.heading", locale),
+                        "", list.all(), List.of(), List.of()));
+            } else {
+                view = dashboard.view(caller, locale, filter);
+                boolean risk = table.equals("all") || table.equals("risk") || table.equals("stress");
+                sections = dashboard.exportSections(caller, locale, filter, view, risk).stream()
+                        .filter(s -> table.equals("all") || s.id().equals(table)).toList();
+            }
+        } catch (InvalidInput e) {
+            return badFilter(locale, e);
+        }
+        String name = "ipledge-" + table + "-" + view.asOf() + (xlsx ? ".xlsx" : ".csv");
+        byte[] bytes = xlsx ? dashboard.workbook(view, sections, locale)
+                : dashboard.csv(view, sections.get(0), locale);
+        return pages.secured(HttpResponse.ok(bytes), xlsx ? DashboardExportController.XLSX : CSV_UTF8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
     }
 
     @Get(uri = "/bureau.js", produces = "text/javascript")
@@ -227,6 +305,43 @@ public class BureauController {
             response.cookie(csrf.newCookie());
         }
         return response;
+    }
+
+    /** A filter the page cannot use: 400, naming the parameter. */
+    private MutableHttpResponse<String> badFilter(Locale locale, InvalidInput e) {
+        return pages.problem(HttpStatus.BAD_REQUEST, locale, "bureau.problem.filter", e.errors().get(0).field(),
+                e.errors().get(0).message());
+    }
+
+    /** The language link keeps the filters. */
+    private static String langHref(String query, Locale locale) {
+        String other = BureauPages.tag(BureauPages.other(locale));
+        return (query.isEmpty() ? "?" : query + "&") + "lang=" + other;
+    }
+
+    /** The choices of the filter form, named in the page's language; banks only for the bureau. */
+    private Map<String, Object> filterOptions(AppUser user, Locale locale) {
+        boolean en = locale.equals(BureauPages.EN);
+        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, String> bankNames = new LinkedHashMap<>();
+        if (user.role() == Role.BUREAU) {
+            banks.all().forEach(b -> bankNames.put(b.code(), b.name()));
+        }
+        options.put("banks", bankNames);
+        Map<String, String> sections = new LinkedHashMap<>();
+        BookNames.SECTIONS.forEach(k -> sections.put(k, k + " " + BookNames.section(k).in(en)));
+        sections.put(BookFilter.UNSPECIFIED, BookNames.section(BookFilter.UNSPECIFIED).in(en));
+        options.put("industries", sections);
+        Map<String, String> regions = new LinkedHashMap<>();
+        regions.put("620000", "620000 " + pages.message("bureau.region.gansu", locale));
+        BookNames.GANSU_PREFECTURES.forEach(k -> regions.put(k, k + " " + BookNames.region(k).in(en)));
+        regions.put(BookFilter.UNSPECIFIED, BookNames.region(BookFilter.UNSPECIFIED).in(en));
+        options.put("regions", regions);
+        Map<String, String> ipTypes = new LinkedHashMap<>();
+        BookNames.IP_TYPES.forEach(k -> ipTypes.put(k, BookNames.ipType(k).in(en)));
+        ipTypes.put(BookFilter.UNSPECIFIED, BookNames.ipType(BookFilter.UNSPECIFIED).in(en));
+        options.put("ipTypes", ipTypes);
+        return options;
     }
 
     /** The same short wait after every failed sign-in, whatever failed. */

@@ -1,7 +1,6 @@
 package com.ipledge.service.bureau;
 
 import com.ipledge.service.security.Roles;
-import com.ipledge.service.portfolio.PortfolioCsv;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -45,8 +44,10 @@ public class DashboardExportController {
         } else {
             throw InvalidInput.of("lang", "must be zh or en");
         }
-        PortfolioCsv.Export export = dashboard.workbook(caller, locale);
-        return HttpResponse.ok(export.bytes()).contentType(MediaType.of(XLSX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.filename() + "\"");
+        Dashboard.View view = dashboard.view(caller, locale, DashboardFilter.NONE);
+        byte[] bytes = dashboard.workbook(view, dashboard.exportSections(caller, locale, DashboardFilter.NONE, view,
+                true), locale);
+        return HttpResponse.ok(bytes).contentType(MediaType.of(XLSX)).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"ipledge-dashboard-" + view.asOf() + ".xlsx\"");
     }
 }

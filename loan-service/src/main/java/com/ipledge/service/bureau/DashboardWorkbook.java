@@ -30,13 +30,17 @@ final class DashboardWorkbook {
     private DashboardWorkbook() {
     }
 
-    /** The workbook's bytes. {@code title} and {@code asOfLine} are the page's own (e.g. "数据日期 2026-12-07"). */
-    static byte[] write(Dashboard.View view, String title, String asOfLine, String overview, Locale locale) {
+    /**
+     * The workbook's bytes: the overview, then one sheet per section. {@code asOfLine} and {@code filtersLine} are
+     * the page's own ("数据日期 2026-12-07 · 生成时间 ...", "筛选条件：银行 = ...") and head every sheet.
+     */
+    static byte[] write(Dashboard.View view, List<Dashboard.Section> sections, String title, String asOfLine,
+                        String filtersLine, String overview) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             Set<String> names = new HashSet<>();
             Sheet first = book.createSheet(sheetName(overview, names));
-            int r = heading(first, styles, title + " · " + view.scopeName(), asOfLine);
+            int r = heading(first, styles, title + " · " + view.scopeName(), asOfLine, filtersLine);
             for (Dashboard.Figure f : view.figures()) {
                 Row row = first.createRow(r++);
                 text(row, 0, f.label(), null);
@@ -44,9 +48,9 @@ final class DashboardWorkbook {
             }
             first.setColumnWidth(0, 40 * 256);
             first.setColumnWidth(1, 20 * 256);
-            for (Dashboard.Section section : view.sections()) {
+            for (Dashboard.Section section : sections) {
                 Sheet sheet = book.createSheet(sheetName(section.title(), names));
-                int n = heading(sheet, styles, section.title(), asOfLine);
+                int n = heading(sheet, styles, section.title(), asOfLine, filtersLine);
                 Row header = sheet.createRow(n++);
                 List<String> columns = section.table().columns();
                 for (int c = 0; c < columns.size(); c++) {
@@ -59,7 +63,7 @@ final class DashboardWorkbook {
                         value(row, c, cells.get(c), styles);
                     }
                 }
-                sheet.createFreezePane(0, 3);
+                sheet.createFreezePane(0, 4);
             }
             book.write(out);
             return out.toByteArray();
@@ -68,10 +72,11 @@ final class DashboardWorkbook {
         }
     }
 
-    private static int heading(Sheet sheet, Styles styles, String title, String asOfLine) {
+    private static int heading(Sheet sheet, Styles styles, String title, String asOfLine, String filtersLine) {
         text(sheet.createRow(0), 0, title, styles.bold);
         text(sheet.createRow(1), 0, asOfLine, null);
-        return 2;
+        text(sheet.createRow(2), 0, filtersLine, null);
+        return 3;
     }
 
     private static void text(Row row, int column, String value, CellStyle style) {

@@ -52,9 +52,13 @@ public class PortfolioRiskAnalysis {
     }
 
     public PortfolioRiskView risk(Optional<UUID> bankScope, RiskOptions options) {
+        return simulate(bankScope, book.loans(bankScope), options);
+    }
+
+    /** The simulation of {@code loans} (the book in scope, or a filtered part of it: {@link PortfolioSelection}). */
+    PortfolioRiskView simulate(Optional<UUID> bankScope, List<BookLoan> loans, RiskOptions options) {
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
-        List<BookLoan> loans = book.loans(bankScope);
         List<BookLoan> live = loans.stream().filter(BookLoan::live).toList();
         Map<String, Double> hhi = BookSlices.of(loans).herfindahl();
         List<Double> levels = options.confidenceLevels();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashMap;
@@ -14,8 +16,9 @@ import java.util.UUID;
 
 /**
  * A small book seeded through the API as banks would (see lifecycle/LifecycleApiTest): two banks with a quota
- * plan each, three disbursed loans in different industries, ecological industries and regions, one overdue-fee
- * event (an alert), and page users for the bureau and for one bank's officer.
+ * plan each, three disbursed loans in different industries, ecological industries and regions (the first bank's
+ * data-industry loan classified doubtful by the bank, so the book has a non-performing loan), one overdue-fee event
+ * (an alert), and page users for the bureau and for one bank's officer.
  */
 final class BureauBook {
     static final String PASSWORD = "correct horse battery";
@@ -43,9 +46,13 @@ final class BureauBook {
         String approverA = api.apiKey("BANK_APPROVER", a);
         String officerB = api.apiKey("BANK_OFFICER", b);
         String approverB = api.apiKey("BANK_APPROVER", b);
-        String patent = loan(api, officerA, approverA, "500000", "C3911", "ENERGY_SAVING_ENVIRONMENTAL", "620100");
-        loan(api, officerA, approverA, "400000", "I6510", "DATA_INFORMATION", "620500");
-        loan(api, officerB, approverB, "300000", "C2740", "TRADITIONAL_CHINESE_MEDICINE", "620100");
+        String patent = loan(api, officerA, approverA, "500000", "C3911", "ENERGY_SAVING_ENVIRONMENTAL", "620100")[0];
+        String doubtful = loan(api, officerA, approverA, "400000", "I6510", "DATA_INFORMATION", "620500")[1];
+        loan(api, officerB, approverB, "300000", "C2740", "TRADITIONAL_CHINESE_MEDICINE", "620102");
+        Answer classified = api.send(HttpRequest.PUT("/api/v1/loans/" + doubtful + "/classification",
+                Map.of("classification", "DOUBTFUL", "reason", "the borrower's main customer failed (test)"))
+                .bearerAuth(officerA).contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(200, classified.status(), classified::toString);
         // an overdue annual fee on a pledged patent raises an alert (its answer is not what these tests check)
         api.post("/api/v1/monitoring/events", Map.of("assetNumber", patent, "assetType", "INVENTION_PATENT",
                 "type", "FEE_OVERDUE", "occurredOn", api.today().toString()), officerA);
@@ -67,8 +74,8 @@ final class BureauBook {
         return created;
     }
 
-    /** A disbursed loan on a young invention patent; answers the patent's number. */
-    private static String loan(ApiTestBase api, String officer, String approver, String requested, String industry,
+    /** A disbursed loan on a young invention patent; answers the patent's number and the loan's id. */
+    private static String[] loan(ApiTestBase api, String officer, String approver, String requested, String industry,
                                String eco, String region) {
         Map<String, Object> borrower = Fixtures.strongBorrower();
         borrower.put("industryCode", industry);
@@ -96,6 +103,6 @@ final class BureauBook {
         assertEquals(200, pledge.status(), pledge::toString);
         Answer disbursed = api.post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
         assertEquals(200, disbursed.status(), disbursed::toString);
-        return (String) patent.get("number");
+        return new String[] {(String) patent.get("number"), loan};
     }
 }

@@ -103,12 +103,12 @@ class BureauHttpTest extends ApiTestBase {
                 continue;
             }
             List<List<String>> rows = new java.util.ArrayList<>();
-            Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(body);
+            Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(body);
             while (tr.find()) {
                 List<String> cells = new java.util.ArrayList<>();
                 Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(tr.group(1));
                 while (cell.find()) {
-                    cells.add(unescape(cell.group(1).strip()));
+                    cells.add(unescape(cell.group(1).replaceAll("<[^>]+>", "").strip()));
                 }
                 rows.add(cells);
             }
@@ -123,52 +123,73 @@ class BureauHttpTest extends ApiTestBase {
     }
 
     @Test
-    void theXlsxExportIsTheScreenSheetBySheet() throws Exception {
-        for (String lang : List.of("zh", "en")) {
-            Jar jar = new Jar();
-            assertEquals(303, jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD).status());
-            Answer page = jar.get("/bureau?lang=" + lang);
-            assertEquals(200, page.status(), page::toString);
-            assertTrue(page.raw().contains("/bureau/export/all.xlsx"), "the page links the export");
-            Map<String, List<List<String>>> screen = tables(page.raw());
-            assertTrue(screen.size() >= 5, screen.keySet()::toString);
+    void theXlsxExportIsTheScreenSheetBySheetWithAndWithoutAFilter() throws Exception {
+        for (String filter : List.of("", "?industry=C&region=620100")) {
+            for (String lang : List.of("zh", "en")) {
+                Jar jar = new Jar();
+                assertEquals(303, jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD).status());
+                Answer page = jar.get("/bureau" + filter + (filter.isEmpty() ? "?" : "&") + "lang=" + lang);
+                assertEquals(200, page.status(), page::toString);
+                assertTrue(page.raw().contains("/bureau/export/all.xlsx" + filter.replace("&", "&amp;")),
+                        "the page links the export with its filters");
+                Map<String, List<List<String>>> screen = tables(page.raw());
+                assertTrue(screen.size() >= 5, screen.keySet()::toString);
 
-            MutableHttpRequest<?> download = HttpRequest.GET("/bureau/export/all.xlsx");
-            download.header("Cookie", jar.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-            var answer = client.toBlocking().exchange(download, byte[].class);
-            assertEquals(200, answer.code());
-            assertTrue(answer.getContentType().orElseThrow().toString().contains("spreadsheetml"));
-            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                    new java.io.ByteArrayInputStream(answer.body()))) {
-                var shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
-                String asOf = shown.formatCellValue(book.getSheetAt(0).getRow(1).getCell(0));
-                assertTrue(asOf.contains(today().toString()), "the data's date is in the file: " + asOf);
-                Map<String, List<List<String>>> file = new LinkedHashMap<>();
-                for (int i = 1; i < book.getNumberOfSheets(); i++) {
-                    var sheet = book.getSheetAt(i);
-                    assertEquals(asOf, shown.formatCellValue(sheet.getRow(1).getCell(0)));
-                    List<List<String>> rows = new java.util.ArrayList<>();
-                    for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-                        List<String> cells = new java.util.ArrayList<>();
-                        for (int c = 0; c < sheet.getRow(r).getLastCellNum(); c++) {
-                            cells.add(shown.formatCellValue(sheet.getRow(r).getCell(c)));
-                        }
-                        rows.add(cells);
+                var answer = download(jar, "/bureau/export/all.xlsx" + filter);
+                assertEquals(200, answer.code());
+                assertTrue(answer.getContentType().orElseThrow().toString().contains("spreadsheetml"));
+                try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(answer.body()))) {
+                    var shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+                    String asOf = shown.formatCellValue(book.getSheetAt(0).getRow(1).getCell(0));
+                    assertTrue(asOf.contains(today().toString()), "the data's date is in the file: " + asOf);
+                    String filters = shown.formatCellValue(book.getSheetAt(0).getRow(2).getCell(0));
+                    if (filter.isEmpty()) {
+                        assertTrue(filters.equals("筛选条件：无（全部贷款）") || filters.equals("Filters: none (every loan)"),
+                                filters);
+                    } else {
+                        assertTrue(filters.contains(lang.equals("zh") ? "行业门类 = C 制造业" : "Industry section = C "
+                                + "Manufacturing") && filters.contains("620100"), filters);
                     }
-                    file.put(shown.formatCellValue(sheet.getRow(0).getCell(0)), rows);
+                    Map<String, List<List<String>>> file = new LinkedHashMap<>();
+                    for (int i = 1; i < book.getNumberOfSheets(); i++) {
+                        var sheet = book.getSheetAt(i);
+                        assertEquals(asOf, shown.formatCellValue(sheet.getRow(1).getCell(0)));
+                        assertEquals(filters, shown.formatCellValue(sheet.getRow(2).getCell(0)));
+                        List<List<String>> rows = new java.util.ArrayList<>();
+                        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                            List<String> cells = new java.util.ArrayList<>();
+                            for (int c = 0; c < sheet.getRow(r).getLastCellNum(); c++) {
+                                cells.add(shown.formatCellValue(sheet.getRow(r).getCell(c)));
+                            }
+                            rows.add(cells);
+                        }
+                        file.put(shown.formatCellValue(sheet.getRow(0).getCell(0)), rows);
+                    }
+                    for (var table : screen.entrySet()) {
+                        List<List<String>> rows = table.getValue().stream()
+                                .filter(r -> r.size() > 1 || table.getValue().size() == 2).toList();
+                        List<List<String>> expected = rows.size() == 2 && rows.get(1).size() == 1
+                                ? rows.subList(0, 1) : rows; // an empty table's "none" row is the page's, not data
+                        assertEquals(expected, file.get(table.getKey()), lang + filter + ": " + table.getKey());
+                    }
+                    assertTrue(file.containsKey(lang.equals("zh") ? "压力测试" : "Stress tests"),
+                            "the risk run's tables too: " + file.keySet());
+                    // numbers are numbers in the file (they sum), shown as on the page
+                    var byBank = book.getSheetAt(1);
+                    assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC,
+                            byBank.getRow(4).getCell(2).getCellType(), lang + " " + byBank.getSheetName());
                 }
-                for (var table : screen.entrySet()) {
-                    List<List<String>> rows = table.getValue().stream()
-                            .filter(r -> r.size() > 1 || table.getValue().size() == 2).toList();
-                    List<List<String>> expected = rows.size() == 2 && rows.get(1).size() == 1
-                            ? rows.subList(0, 1) : rows; // an empty table's "none" row is the page's, not data
-                    assertEquals(expected, file.get(table.getKey()), lang + ": " + table.getKey());
-                }
-                // numbers are numbers in the file (they sum), shown as on the page
-                var byBank = book.getSheetAt(1);
-                assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, byBank.getRow(3).getCell(2).getCellType(),
-                        lang + " " + byBank.getSheetName());
+                // one table as CSV: the same cells under the title, the date and the filters
+                Answer csv = jar.send(HttpRequest.GET("/bureau/export/byIndustry.csv" + filter));
+                assertEquals(200, csv.status());
+                List<String> lines = csv.raw().replace("\uFEFF", "").lines().toList();
+                assertTrue(lines.get(1).contains(today().toString()), lines.get(1));
+                List<List<String>> byIndustry = screen.get(lang.equals("zh") ? "按行业门类（GB/T 4754）的贷款余额"
+                        : "Outstanding by industry section (GB/T 4754)");
+                assertEquals(byIndustry.size() + 3, lines.size(), csv.raw());
+                assertEquals(String.join(",", byIndustry.get(1)).replace("\"", ""),
+                        lines.get(4).replace("\"", ""));
             }
         }
         Answer api = get("/api/v1/portfolio/summary.xlsx?lang=fr", book.bureauKey());
@@ -178,6 +199,185 @@ class BureauHttpTest extends ApiTestBase {
                 .bearerAuth(book.bureauKey()), byte[].class);
         assertEquals(200, viaApi.code());
         assertTrue(viaApi.header("Content-Disposition").contains(".xlsx"));
+    }
+
+    private io.micronaut.http.HttpResponse<byte[]> download(Jar jar, String path) {
+        MutableHttpRequest<?> download = HttpRequest.GET(path);
+        download.header("Cookie", jar.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; ")));
+        return client.toBlocking().exchange(download, byte[].class);
+    }
+
+    // ------------------------------------------------------------------------------------ filters and drill-down
+
+    private static final Pattern FIGURE = Pattern.compile(
+            "id=\"figure-(\\w+)\">\\s*<dt>[^<]*</dt>\\s*<dd><a href=\"[^\"]*\">([^<]*)</a></dd>");
+    private static final Pattern LINK = Pattern.compile("<th scope=\"row\"><a href=\"([^\"]+)\">");
+    private static final Pattern TOTAL = Pattern.compile(
+            "id=\"drill-total\" class=\"total\" data-loans=\"(\\d+)\">共 (\\d+) 笔，合计 ([\\d,.]+)（万元），未处理预警 (\\d+) 条。");
+
+    private static Map<String, String> figures(String html) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        Matcher m = FIGURE.matcher(html);
+        while (m.find()) {
+            figures.put(m.group(1), m.group(2));
+        }
+        return figures;
+    }
+
+    /** 万元 with two decimals, as the page writes them. */
+    private static String wan(java.math.BigDecimal yuan) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(yuan.divide(java.math.BigDecimal.valueOf(10_000), 2, java.math.RoundingMode.HALF_UP));
+    }
+
+    private static String percent(java.math.BigDecimal part, java.math.BigDecimal whole) {
+        return part.multiply(java.math.BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + "%";
+    }
+
+    private java.math.BigDecimal sum(String sqlText) {
+        String v = sql.text(sqlText);
+        return v == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(v);
+    }
+
+    @Test
+    void aFilterChangesEveryFigureAsComputedByHandFromTheLoans() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        Map<String, String> all = figures(jar.get("/bureau").raw());
+        assertEquals(List.of("loans", "outstanding", "nonPerforming", "nplRatio", "expectedLoss", "expectedLossRate",
+                "openAlerts"), List.copyOf(all.keySet()));
+        String bookA = "l.status IN ('DISBURSED','REPAYING','DEFAULTED') AND b.code = 'GANSUBANK'";
+        String bookB = "l.status IN ('DISBURSED','REPAYING','DEFAULTED') AND b.code = 'LANZHOUBANK'";
+        String from = " FROM loan l JOIN bank b ON b.id = l.bank_id JOIN decision d ON d.id = l.decision_id WHERE ";
+        java.math.BigDecimal balanceA = sum("SELECT sum(l.outstanding_principal)" + from + bookA);
+        java.math.BigDecimal balanceB = sum("SELECT sum(l.outstanding_principal)" + from + bookB);
+        java.math.BigDecimal nplA = sum("SELECT sum(l.outstanding_principal)" + from + bookA
+                + " AND l.classification IN ('SUBSTANDARD','DOUBTFUL','LOSS')");
+        java.math.BigDecimal elA = sum("SELECT sum(d.pd * d.lgd * l.outstanding_principal)" + from + bookA);
+        java.math.BigDecimal elB = sum("SELECT sum(d.pd * d.lgd * l.outstanding_principal)" + from + bookB);
+        assertTrue(nplA.signum() > 0 && balanceB.signum() > 0, "the book has a non-performing loan");
+        // the whole book, then each bank: counted by hand from the loans, to the fen
+        assertEquals(Map.of("loans", "3", "outstanding", wan(balanceA.add(balanceB)), "nonPerforming", wan(nplA),
+                "nplRatio", percent(nplA, balanceA.add(balanceB)), "expectedLoss", wan(elA.add(elB)),
+                "expectedLossRate", percent(elA.add(elB), balanceA.add(balanceB)), "openAlerts", "1"), all);
+        Map<String, String> b = figures(jar.get("/bureau?bank=LANZHOUBANK").raw());
+        assertEquals(Map.of("loans", "1", "outstanding", wan(balanceB), "nonPerforming", "0.00", "nplRatio", "0.00%",
+                "expectedLoss", wan(elB), "expectedLossRate", percent(elB, balanceB), "openAlerts", "0"), b);
+        for (String figure : List.of("loans", "outstanding", "nonPerforming", "nplRatio", "expectedLoss",
+                "openAlerts")) {
+            assertFalse(all.get(figure).equals(b.get(figure)), figure + " follows the filter");
+        }
+        // every table follows it too: no row of the other bank's loans anywhere
+        Answer filtered = jar.get("/bureau?bank=LANZHOUBANK");
+        Map<String, List<List<String>>> screen = tables(filtered.raw());
+        Map<String, List<List<String>>> unfiltered = tables(jar.get("/bureau").raw());
+        for (var table : screen.entrySet()) {
+            assertFalse(table.getValue().equals(unfiltered.get(table.getKey())), table.getKey() + " follows the filter");
+        }
+        assertTrue(filtered.raw().contains("银行 = Bank LANZHOUBANK"), "the page states its filter");
+        assertTrue(filtered.raw().contains("href=\"/bureau/export/all.xlsx?bank=LANZHOUBANK\""));
+        assertTrue(filtered.raw().contains("href=\"?bank=LANZHOUBANK&amp;lang=en\""), "the language switch keeps it");
+        // a period before any disbursement: an empty book
+        Map<String, String> before = figures(jar.get("/bureau?to=" + today().minusYears(1)).raw());
+        assertEquals("0", before.get("loans"));
+        assertEquals("0.00", before.get("outstanding"));
+        // the monthly trend ends today with the headline's balance and NPL figures
+        List<List<String>> trends = unfiltered.get("月度趋势：贷款余额、不良率与预警");
+        List<String> last = trends.get(trends.size() - 1);
+        assertEquals(List.of(all.get("outstanding"), all.get("nonPerforming"), all.get("nplRatio")),
+                last.subList(3, 6), "the current month's point is today's book");
+        assertEquals("3", last.get(1), "three loans disbursed this month");
+        assertEquals(List.of("1", "1"), last.subList(6, 8), "one alert raised, still open");
+        assertEquals(today().getDayOfMonth() < today().lengthOfMonth(), last.get(0).contains("未满月"), last.get(0));
+        assertEquals(13, trends.size(), "twelve months and the header");
+    }
+
+    @Test
+    void aDrillDownListsExactlyTheLoansEachRowCounts() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        for (String filter : List.of("", "?industry=C", "?ipType=INVENTION_PATENT&region=620100")) {
+            Answer page = jar.get("/bureau" + filter);
+            Map<String, List<List<String>>> screen = tables(page.raw());
+            Map<String, String> headline = figures(page.raw());
+            int checked = 0;
+            for (String section : List.of("byBank", "byIndustry", "byEcoIndustry", "byRegion", "byIpType", "npl",
+                    "alerts")) {
+                Matcher table = Pattern.compile("<table id=\"table-" + section + "\">(.*?)</table>", Pattern.DOTALL)
+                        .matcher(page.raw());
+                assertTrue(table.find(), section);
+                Matcher links = LINK.matcher(table.group(1));
+                List<List<String>> rows = tables("<table id=\"table-x\">" + table.group(1) + "</table>").values()
+                        .iterator().next();
+                for (int r = 1; links.find(); r++) {
+                    String href = unescape(links.group(1));
+                    assertTrue(href.startsWith("/bureau/loans?"), href);
+                    for (String kept : filter.isEmpty() ? new String[0] : filter.substring(1).split("&")) {
+                        assertTrue(href.contains(kept.split("=")[0] + "="), "the link keeps " + kept + ": " + href);
+                    }
+                    Answer list = jar.get(href);
+                    assertEquals(200, list.status(), list::toString);
+                    Matcher total = TOTAL.matcher(list.raw());
+                    assertTrue(total.find(), list.raw());
+                    List<List<String>> listed = tables(list.raw()).values().iterator().next();
+                    int shown = listed.size() == 2 && listed.get(1).size() == 1 ? 0 : listed.size() - 1;
+                    assertEquals(Integer.parseInt(total.group(1)), shown, "every loan is on the one page");
+                    List<String> row = rows.get(r);
+                    if (section.equals("alerts")) {
+                        assertEquals(row.get(1), total.group(4), section + " " + row);
+                        assertEquals(row.get(2), total.group(2), section + " " + row);
+                    } else if (section.equals("npl")) {
+                        assertEquals(row.get(2), total.group(3), section + " " + row);
+                    } else {
+                        assertEquals(row.get(1), total.group(2), section + " " + row + " " + href);
+                        assertEquals(row.get(2), total.group(3), section + " " + row + " " + href);
+                    }
+                    checked++;
+                }
+            }
+            assertTrue(checked >= 12, "rows followed: " + checked);
+            Answer every = jar.get("/bureau/loans" + filter);
+            Matcher total = TOTAL.matcher(every.raw());
+            assertTrue(total.find());
+            assertEquals(headline.get("loans"), total.group(2));
+            assertEquals(headline.get("outstanding"), total.group(3));
+        }
+        // the doubtful loan is the one non-performing loan, named with its bank and classification
+        Answer npl = jar.get("/bureau/loans?npl=true");
+        List<List<String>> rows = tables(npl.raw()).values().iterator().next();
+        assertEquals(2, rows.size(), rows::toString);
+        assertEquals(List.of("Bank GANSUBANK", "可疑"), List.of(rows.get(1).get(0), rows.get(1).get(5)));
+        assertEquals(List.of("银行", "借款企业", "贷款编号", "发放日期", "贷款状态", "五级分类", "贷款余额（万元）", "未处理预警"),
+                rows.get(0));
+        Answer csv = jar.send(HttpRequest.GET("/bureau/export/loans.csv?npl=true"));
+        assertTrue(csv.raw().contains("可疑") && csv.raw().contains("贷款范围 = 仅不良贷款"), csv.raw());
+    }
+
+    @Test
+    void aFilterThePageCannotUseIsA400NamingIt() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        for (var bad : Map.of("from=2026-13-01", "from", "bank=NOSUCHBANK", "bank", "industry=ZZ", "industry",
+                "region=62", "region", "ipType=PATENTS", "ipType", "from=2026-02-01&to=2026-01-01", "from",
+                "alert=LOUD", "alert").entrySet()) {
+            Answer page = jar.get("/bureau?" + bad.getKey());
+            assertEquals(400, page.status(), bad.getKey());
+            assertTrue(page.raw().contains("筛选条件 " + bad.getValue() + " 无效"), page.raw());
+            assertEquals(400, jar.get("/bureau/loans?" + bad.getKey()).status(), bad.getKey());
+            assertEquals(400, jar.send(HttpRequest.GET("/bureau/export/all.xlsx?" + bad.getKey())).status(),
+                    bad.getKey());
+        }
+        Answer risk = jar.send(HttpRequest.GET("/bureau/risk.json?industry=ZZ").accept(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(400, risk.status());
+        assertTrue(risk.headers().get("Content-Type").startsWith("application/problem+json"));
+        assertEquals(400, jar.get("/bureau/loans?page=9").status());
+        Answer filteredRisk = jar.send(HttpRequest.GET("/bureau/risk.json?bank=LANZHOUBANK")
+                .accept(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(1, ((Number) filteredRisk.get("loans")).intValue(), "the risk run follows the filter");
+        assertTrue(filteredRisk.raw().contains("受冲击行业：C 制造业"), "the stress row names its industry: "
+                + filteredRisk.raw());
     }
 
     private static String csrf(Answer page) {
@@ -415,7 +615,8 @@ class BureauHttpTest extends ApiTestBase {
         assertTrue(en.raw().contains("lang=\"en\""));
         assertTrue(en.raw().contains("Outstanding (yuan)"));
         assertTrue(en.raw().contains("Traditional Chinese medicine"));
-        Matcher amount = Pattern.compile("<dd>(\\d{1,3}(,\\d{3})+\\.\\d{2})</dd>").matcher(en.raw());
+        Matcher amount = Pattern.compile("<dd><a href=\"[^\"]*\">(\\d{1,3}(,\\d{3})+\\.\\d{2})</a></dd>")
+                .matcher(en.raw());
         assertTrue(amount.find(), "yuan with thousands separators");
 
         Answer risk = jar.send(HttpRequest.GET("/bureau/risk.json").accept(MediaType.APPLICATION_JSON_TYPE));
