@@ -252,6 +252,8 @@ class ApplyFormHttpTest extends ApiTestBase {
         assertEquals("same-origin", status.headers().get("Referrer-Policy"));
         Answer english = send(HttpRequest.GET(location + "?lang=en"));
         assertTrue(english.raw().contains("Received") && english.raw().contains("CNY 3,000,000.00"));
+        // a template's message keeps its apostrophe (escaped as HTML text)
+        assertTrue(english.raw().contains("your application&#39;s progress"), english.raw());
     }
 
     @Test

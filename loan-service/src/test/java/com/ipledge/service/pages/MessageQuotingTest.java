@@ -59,6 +59,26 @@ class MessageQuotingTest {
         }
         assertEquals(List.of(), wrong, "messages that do not render as written in " + file);
 
+        // and as the pages' templates render them (#{key} and #{key(args)}), through the service's resolver
+        org.thymeleaf.TemplateEngine templates = new org.thymeleaf.TemplateEngine();
+        templates.setMessageResolver(PageMessageResolverFactory.resolverFor(source));
+        for (String key : new TreeSet<>(raw.stringPropertyNames())) {
+            String text = raw.getProperty(key);
+            Matcher m = PLACEHOLDER.matcher(text.replace("''", "'"));
+            StringBuilder expected = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(expected, Matcher.quoteReplacement((String) args[Integer.parseInt(m.group(1))]));
+            }
+            m.appendTail(expected);
+            String template = PLACEHOLDER.matcher(text).find()
+                    ? "[(#{" + key + "('«a0»','«a1»','«a2»','«a3»')})]" : "[(#{" + key + "})]";
+            String rendered = templates.process(template, new org.thymeleaf.context.Context(locale));
+            if (!expected.toString().equals(rendered)) {
+                wrong.add(key + " (template): " + rendered);
+            }
+        }
+        assertEquals(List.of(), wrong, "messages that templates do not render as written in " + file);
+
         // a wrong check character is reported without the character that would fit: told "it should be 7", a
         // person changes one character and lands on another firm's valid code
         String check = source.getMessage("error.checkCharacter", locale, "Q", "7").orElseThrow();
