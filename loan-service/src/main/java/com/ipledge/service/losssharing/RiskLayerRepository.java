@@ -217,6 +217,24 @@ class RiskLayerRepository {
                         r.getEnrolledAt()));
     }
 
+    /**
+     * Marks a loan's enrolment released and takes its principal out of its scheme's pools' commitment, in one
+     * transaction with the caller; false (nothing changed) when it was released before or never enrolled.
+     */
+    public boolean release(UUID loanId, OffsetDateTime at) {
+        Optional<Enrolled> e = enrolment(loanId);
+        if (e.isEmpty() || db.update(LOAN_RISK_LAYERS).set(LOAN_RISK_LAYERS.RELEASED_AT, at)
+                .where(LOAN_RISK_LAYERS.LOAN_ID.eq(loanId).and(LOAN_RISK_LAYERS.RELEASED_AT.isNull()))
+                .execute() == 0) {
+            return false;
+        }
+        db.update(RISK_LAYER)
+                .set(RISK_LAYER.COMMITTED_PRINCIPAL, RISK_LAYER.COMMITTED_PRINCIPAL.minus(e.get().principal()))
+                .where(RISK_LAYER.SCHEME_ID.eq(e.get().schemeId()).and(RISK_LAYER.KIND.eq(LayerKind.POOL.name())))
+                .execute();
+        return true;
+    }
+
     /** The loan's category now and the last day it moved from performing to non-performing. */
     public Standing standing(UUID loanId) {
         String classification = db.select(LOAN.CLASSIFICATION).from(LOAN).where(LOAN.ID.eq(loanId))

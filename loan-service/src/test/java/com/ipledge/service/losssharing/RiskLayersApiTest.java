@@ -542,4 +542,43 @@ class RiskLayersApiTest extends ApiTestBase {
         assertEquals("FILED", claimsByParty(get("/api/v1/loans/" + late + "/risk-layers", officer))
                 .get("INSURER").get("status"));
     }
+
+    @Test
+    @Order(8)
+    void aLoanRepaidInFullGivesItsPrincipalBackToThePoolsHeadroom() {
+        List<Map<String, Object>> layers = List.of(
+                layer("SMALL_POOL", "POOL", "0.5", "balance", "30000", "leverageMultiple", "10"),
+                layer("BANK", "BANK", "0.5"));
+        Answer created = post("/api/v1/risk-sharing/layered-schemes", Map.of("name", "回收杠杆", "layers", layers),
+                bureau);
+        assertEquals(201, created.status(), created::toString);
+        String small = created.text("id");
+        String first = disbursedLoan();
+        String second = disbursedLoan();
+        assertEquals(201, enrol(first, small, null).status());
+        // 10 x 30,000 = 300,000 backs one loan of 300,000: a second does not fit while the first is outstanding
+        Answer full = enrol(second, small, null);
+        assertEquals(409, full.status(), full::toString);
+        assertTrue(full.text("type").endsWith("pool-leverage-exceeded"), full::toString);
+
+        Answer part = post("/api/v1/loans/" + first + "/repayments", Map.of("amount", "1000.00",
+                "paidOn", today().toString()), officer);
+        assertEquals(201, part.status(), part::toString);
+        assertEquals(0, yuan(PRINCIPAL).compareTo(amount(layersByParty(small).get("SMALL_POOL")
+                .get("committedPrincipal"))), "a part repayment leaves the commitment as enrolled");
+        Answer payoff = post("/api/v1/loans/" + first + "/repayments", Map.of("amount",
+                part.text("outstandingPrincipal"), "paidOn", today().toString()), officer);
+        assertEquals(201, payoff.status(), payoff::toString);
+        assertEquals("CLOSED", payoff.text("status"));
+        Map<String, Object> pool = layersByParty(small).get("SMALL_POOL");
+        assertEquals(0, amount(pool.get("committedPrincipal")).signum(), pool::toString);
+        assertEquals(0, yuan("300000.00").compareTo(amount(pool.get("leverageHeadroom"))), pool::toString);
+        assertEquals(1, sql.count("SELECT count(*) FROM audit_entry WHERE action = 'loan.risk-layers-released' "
+                + "AND entity_id = '" + first + "'"));
+
+        Answer fits = enrol(second, small, null);
+        assertEquals(201, fits.status(), fits::toString);
+        assertEquals(0, yuan(PRINCIPAL).compareTo(amount(layersByParty(small).get("SMALL_POOL")
+                .get("committedPrincipal"))));
+    }
 }
