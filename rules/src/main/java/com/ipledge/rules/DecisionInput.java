@@ -17,6 +17,12 @@ public record DecisionInput(LoanApplication application, Borrower borrower, List
                             RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters,
                             List<ValuationAssumptions> valuations) {
 
+    /**
+     * The parameters last found valid. A service hands every decision of one policy version the same immutable
+     * instance, and checking all of its policies on each decision cost more than the rest of the input's checks.
+     */
+    private static volatile PolicyParameters lastValidParameters;
+
     /** A decision without valuation assumptions: the plausibility rules have nothing to check. */
     public DecisionInput(LoanApplication application, Borrower borrower, List<CollateralItem> collateral,
                          RiskScore risk, BigDecimal availableQuota, PolicyParameters parameters) {
@@ -59,8 +65,12 @@ public record DecisionInput(LoanApplication application, Borrower borrower, List
                 }
             }
         }
-        if (checks.present("parameters", parameters)) {
+        if (checks.present("parameters", parameters) && parameters != lastValidParameters) {
+            int before = checks.problems().size();
             parameters.check("parameters.", checks);
+            if (checks.problems().size() == before) {
+                lastValidParameters = parameters;
+            }
         }
         return List.copyOf(checks.problems());
     }

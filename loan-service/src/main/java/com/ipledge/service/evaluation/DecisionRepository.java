@@ -72,13 +72,14 @@ class DecisionRepository {
             lines.add(new DecisionCollateralRecord(d.id(), i, c.assetId(), c.valuationId(), c.collateralValue(),
                     c.reconciledValue(), c.valueScore(), c.valuationSource()));
         }
+        // one multi-row INSERT each: jOOQ's batchInsert renders every record on its own
         if (!lines.isEmpty()) {
-            db.batchInsert(lines).execute();
+            db.insertInto(DECISION_COLLATERAL, DECISION_COLLATERAL.fields()).valuesOfRecords(lines).execute();
         }
         if (d.riskShare() != null && d.riskShare().shares() != null && !d.riskShare().shares().isEmpty()) {
             List<DecisionRiskShareRecord> shares = d.riskShare().shares().entrySet().stream()
                     .map(s -> new DecisionRiskShareRecord(d.id(), s.getKey(), s.getValue())).toList();
-            db.batchInsert(shares).execute();
+            db.insertInto(DECISION_RISK_SHARE, DECISION_RISK_SHARE.fields()).valuesOfRecords(shares).execute();
         }
     }
 

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * same service: the same number of clients call {@code GET /health} for the same warm-up and measured time.
  * Printed and written to {@code target/bench-http.txt}: pairs/s and requests/s, p50/p99 of each, and the ratio
  * pairs/s to health requests/s (issue 9's aim: ratio >= 0.25 and pair p99 <= 150 ms on a quiet 2-core machine).
- * Client and service share the machine's cores, as they would on the issue's box.
+ * Client and service share the machine's cores, as they would on the issue's box. Each phase also prints the CPU
+ * time per operation of the service, the database and the clients ({@link CpuAccount}), which a loaded machine
+ * disturbs far less than the rates.
  */
 class HttpFilingBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
@@ -47,7 +49,7 @@ class HttpFilingBenchmark {
     private static final List<String> JVM = List.of(System.getProperty("bench.jvm", "-Xmx1g").split("\\s+"));
 
     /** A phase's outcome: latencies (ns) of the operations that started and ended inside the measured window. */
-    record Result(String name, long[] nanos, long errors, String firstError, double seconds) {
+    record Result(String name, long[] nanos, long errors, String firstError, double seconds, CpuAccount cpu) {
         double perSecond() {
             return nanos.length / seconds;
         }
@@ -78,6 +80,7 @@ class HttpFilingBenchmark {
     @Test
     void filingAndEvaluationAgainstHealth() throws Exception {
         String url = TestDatabase.freshDatabaseUrl();
+        int databasePort = java.net.URI.create(url.substring("jdbc:".length())).getPort();
         ServiceProcess.Config config = ServiceProcess.Config.of("bench", url).withJvmOptions(JVM)
                 .withEnv(Map.of("IPLEDGE_JOBS_ENABLED", "false",
                         "DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", String.valueOf(Math.max(20, CLIENTS + 4))));
@@ -88,7 +91,7 @@ class HttpFilingBenchmark {
 
             // phase 1: POST /applications + POST /applications/{id}/evaluation
             Result[] parts = new Result[2];
-            Result filing = phase("file + evaluate (pair)", service, (client, n, split) -> {
+            Result filing = phase("file + evaluate (pair)", service, databasePort, (client, n, split) -> {
                 UUID[] pair = pairs.get((int) (n % pairs.size()));
                 long t0 = System.nanoTime();
                 Reply filed = client.post("/api/v1/applications", BankSetup.application(pair[0], List.of(pair[1]),
@@ -107,7 +110,7 @@ class HttpFilingBenchmark {
                 return null;
             }, parts);
             // phase 2: GET /health, same clients, same durations
-            Result health = phase("GET /health", service, (client, n, split) -> {
+            Result health = phase("GET /health", service, databasePort, (client, n, split) -> {
                 Reply r = client.get("/health", null);
                 return r.status() == 200 ? null : r.toString();
             }, null);
@@ -121,7 +124,9 @@ class HttpFilingBenchmark {
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
                     filing.line("pairs"),
                     parts[0].part(), parts[1].part(),
+                    filing.cpu().perOperation("pair", filing.nanos().length),
                     health.line("req"),
+                    health.cpu().perOperation("req", health.nanos().length),
                     String.format("ratio pairs/s : health req/s = %.3f (aim >= 0.25: %s); pair p99 %.1f ms (aim <= "
                                     + "150 ms: %s)", ratio, ratio >= 0.25 ? "met" : "NOT met", filing.ms(0.99),
                             filing.ms(0.99) <= 150 ? "met" : "NOT met"),
@@ -161,8 +166,8 @@ class HttpFilingBenchmark {
      * Runs {@code op} on CLIENTS threads for WARMUP + SECONDS; keeps the operations that started after the
      * warm-up and ended before the end. {@code parts}, when given, receives the two split timings of each kept op.
      */
-    private static Result phase(String name, ServiceProcess service, Operation op, Result[] parts)
-            throws Exception {
+    private static Result phase(String name, ServiceProcess service, int databasePort, Operation op,
+                                Result[] parts) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + WARMUP * 1_000_000_000L;
         long end = measureFrom + SECONDS * 1_000_000_000L;
@@ -219,10 +224,25 @@ class HttpFilingBenchmark {
             }, "bench-client-" + t);
             threads.add(thread);
         }
+        // CPU is read at the edges of the measured window, as the latencies are
+        CpuAccount[] cpu = new CpuAccount[2];
+        Thread meter = new Thread(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(measureFrom - System.nanoTime());
+                cpu[0] = CpuAccount.now(service.pid(), databasePort);
+                TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
+                cpu[1] = CpuAccount.now(service.pid(), databasePort);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-cpu");
+        meter.start();
         threads.forEach(Thread::start);
         for (Thread t : threads) {
             t.join();
         }
+        meter.join();
+        CpuAccount used = cpu[1].minus(cpu[0]);
         long[][] merged = new long[3][];
         for (int b = 0; b < 3; b++) {
             int total = Arrays.stream(counts).sum();
@@ -236,9 +256,9 @@ class HttpFilingBenchmark {
             merged[b] = all;
         }
         if (parts != null) {
-            parts[0] = new Result("POST /applications", merged[1], 0, null, SECONDS);
-            parts[1] = new Result("POST /applications/{id}/evaluation", merged[2], 0, null, SECONDS);
+            parts[0] = new Result("POST /applications", merged[1], 0, null, SECONDS, used);
+            parts[1] = new Result("POST /applications/{id}/evaluation", merged[2], 0, null, SECONDS, used);
         }
-        return new Result(name, merged[0], errors.get(), firstError[0], SECONDS);
+        return new Result(name, merged[0], errors.get(), firstError[0], SECONDS, used);
     }
 }
