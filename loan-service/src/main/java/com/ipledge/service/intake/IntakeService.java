@@ -23,14 +23,12 @@ import com.ipledge.service.web.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,11 +54,13 @@ public class IntakeService {
     private final BorrowerService borrowers;
     private final IpAssetService assets;
     private final ApplicationService applications;
+    private final RecordsOnFile records;
     private final AuditLog audit;
     private final Clock clock;
 
     public IntakeService(IntakeRepository intakes, BorrowerService borrowers, IpAssetService assets,
-                         ApplicationService applications, AuditLog audit, Clock clock) {
+                         ApplicationService applications, RecordsOnFile records, AuditLog audit, Clock clock) {
+        this.records = records;
         this.intakes = intakes;
         this.borrowers = borrowers;
         this.assets = assets;
@@ -225,8 +225,9 @@ public class IntakeService {
     public IntakeView get(Caller caller, UUID id) {
         PublicIntake intake = find(caller, id);
         Optional<Borrower> borrower = borrowers.findByCreditCode(intake.bankId(), intake.firm().creditCode());
-        Map<Integer, IpAsset> onFile = assetsOnFile(intake);
-        return IntakeView.of(intake, matches(borrower, onFile), differences(intake, borrower, onFile),
+        Map<Integer, IpAsset> onFile = records.assetsOf(intake);
+        return IntakeView.of(intake, RecordsOnFile.matches(borrower, onFile),
+                RecordsOnFile.differences(intake, borrower, onFile),
                 intakes.documents(intake.id()));
     }
 
@@ -235,7 +236,7 @@ public class IntakeService {
         UUID bankId = bankOf(caller);
         PublicIntake intake = intakes.lock(id, bankId).orElseThrow(() -> NotFound.of("intake " + id));
         requirePending(intake);
-        Map<Integer, IpAsset> onFile = assetsOnFile(intake);
+        Map<Integer, IpAsset> onFile = records.assetsOf(intake);
         Optional<Borrower> attachTo = Optional.empty();
         if (r == null || r.borrowerId() == null) {
             borrowers.findByCreditCode(bankId, intake.firm().creditCode()).ifPresent(b -> {
@@ -252,7 +253,8 @@ public class IntakeService {
             attachTo = Optional.of(borrowers.find(r.borrowerId(), Optional.of(bankId))
                     .orElseThrow(() -> InvalidInput.of("borrowerId", "no such borrower at this bank")));
         }
-        List<IntakeView.Difference> differences = attachTo.isPresent() ? differences(intake, attachTo, onFile)
+        List<IntakeView.Difference> differences = attachTo.isPresent()
+                ? RecordsOnFile.differences(intake, attachTo, onFile)
                 : List.of();
         boolean accept = r != null && Boolean.TRUE.equals(r.acceptDifferences());
         if (!differences.isEmpty() && !accept) {
@@ -324,81 +326,6 @@ public class IntakeService {
             throw Conflict.of("intake-decided", "This intake is " + intake.status() + " already.",
                     Map.of("status", intake.status().name()));
         }
-    }
-
-    /** The bank's asset with each row's number, by the row's position; rows without one are left out. */
-    private Map<Integer, IpAsset> assetsOnFile(PublicIntake intake) {
-        Map<Integer, IpAsset> found = new LinkedHashMap<>();
-        for (PublicIntake.Asset a : intake.assets()) {
-            List<IpAsset> same = assets.findByNumber(intake.bankId(), a.number());
-            // a patent number names its type; a mark's number may be on file as another kind of mark
-            same.stream().filter(x -> x.type() == a.type()).findFirst()
-                    .or(() -> same.stream().findFirst())
-                    .ifPresent(x -> found.put(a.position(), x));
-        }
-        return found;
-    }
-
-    private static IntakeView.Matches matches(Optional<Borrower> borrower, Map<Integer, IpAsset> onFile) {
-        return new IntakeView.Matches(borrower.map(Borrower::id).orElse(null), onFile.entrySet().stream()
-                .map(e -> new IntakeView.AssetMatch(e.getKey(), e.getValue().id())).toList());
-    }
-
-    /**
-     * Each typed fact that is not what is on file. Against the borrower: every firm field (the credit code too,
-     * when the officer names a borrower with another one). Against an asset with the row's number: its type,
-     * title, dates, classes and owner (the typed credit code). A row without an asset on file differs in its number
-     * when the firm is on file: attaching would put a new right on that borrower's books.
-     */
-    static List<IntakeView.Difference> differences(PublicIntake intake, Optional<Borrower> borrower,
-                                                   Map<Integer, IpAsset> onFile) {
-        List<IntakeView.Difference> out = new ArrayList<>();
-        NewBorrower f = intake.firm();
-        borrower.ifPresent(b -> {
-            compare(out, "name", f.name(), b.name());
-            compare(out, "creditCode", f.creditCode(), b.creditCode());
-            compare(out, "industryCode", f.industryCode(), b.industryCode());
-            compare(out, "regionCode", f.regionCode(), b.regionCode());
-            compare(out, "employees", f.employees(), b.employees());
-            compare(out, "operatingRevenue", money(f.operatingRevenue()), money(b.operatingRevenue()));
-            compare(out, "totalAssets", money(f.totalAssets()), money(b.totalAssets()));
-            compare(out, "foundedOn", f.foundedOn(), b.foundedOn());
-        });
-        for (PublicIntake.Asset a : intake.assets()) {
-            String prefix = "assets[" + a.position() + "].";
-            IpAsset x = onFile.get(a.position());
-            if (x == null) {
-                if (borrower.isPresent()) {
-                    out.add(new IntakeView.Difference(prefix + "number", a.number(), null));
-                }
-                continue;
-            }
-            compare(out, prefix + "type", a.type().name(), x.type().name());
-            compare(out, prefix + "title", a.title(), x.title());
-            compare(out, prefix + "filingDate", a.filingDate(), x.filingDate());
-            compare(out, prefix + "grantDate", a.grantDate(), x.grantDate());
-            compare(out, prefix + "registrationDate", a.registrationDate(), x.registrationDate());
-            compare(out, prefix + "niceClasses", classes(a.niceClasses()), classes(x.niceClasses()));
-            compare(out, prefix + "ownerCreditCode", f.creditCode(), x.ownerCreditCode());
-        }
-        return out;
-    }
-
-    private static void compare(List<IntakeView.Difference> out, String field, Object submitted, Object onFile) {
-        String s = submitted == null ? null : submitted.toString();
-        String o = onFile == null ? null : onFile.toString();
-        if (!Objects.equals(s, o)) {
-            out.add(new IntakeView.Difference(field, s, o));
-        }
-    }
-
-    private static String money(BigDecimal yuan) {
-        return yuan == null ? null : Money.yuan(yuan).toPlainString();
-    }
-
-    private static String classes(List<Integer> classes) {
-        return classes == null || classes.isEmpty() ? null
-                : classes.stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static void collect(Runnable check, List<FieldError> errors, Function<String, String> field) {

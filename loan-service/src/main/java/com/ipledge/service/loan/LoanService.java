@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +59,14 @@ public class LoanService {
     private final PreFilingChecks preFiling;
     private final PledgeRepository pledges;
     private final List<RepaymentListener> repaymentListeners;
+    private final LoanViews views;
 
     public LoanService(LoanRepository loans, ApplicationService applications, IpAssetService assets,
                        QuotaService quotas, DisbursementListener disbursements, LoanClassifications classifications,
                        AuditLog audit, Clock clock, DomainEvents events, PreFilingChecks preFiling,
-                       PledgeRepository pledges, List<RepaymentListener> repaymentListeners) {
+                       PledgeRepository pledges, List<RepaymentListener> repaymentListeners, LoanViews views) {
         this.repaymentListeners = repaymentListeners;
+        this.views = views;
         this.events = events;
         this.pledges = pledges;
         this.preFiling = preFiling;
@@ -80,7 +81,7 @@ public class LoanService {
     }
 
     public LoanView get(Caller caller, UUID id) {
-        return view(loans.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + id)));
+        return views.of(loans.find(id, caller.bankScope()).orElseThrow(() -> NotFound.of("loan " + id)));
     }
 
     /** The caller's bank's loans, filtered; a sync read when updatedSince or cursor is given. */
@@ -92,10 +93,10 @@ public class LoanService {
                 classification);
         long total = loans.count(filter, sync);
         if (sync.isEmpty()) {
-            return new Page<>(views(loans.list(filter, page, size)), page, size, total);
+            return new Page<>(views.of(loans.list(filter, page, size)), page, size, total);
         }
         LoanRepository.SyncPage found = loans.list(filter, sync.get(), size);
-        return new Page<>(views(found.loans()), 0, size, total, sync.get().nextCursor(found.last()));
+        return new Page<>(views.of(found.loans()), 0, size, total, sync.get().nextCursor(found.last()));
     }
 
     @Transactional
@@ -139,7 +140,7 @@ public class LoanService {
                 Map.of("registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
         events.publish(EventType.PLEDGE_REGISTERED, loan.bankId(), id, DomainEvent.data("loanId", id,
                 "registrationNo", next.pledgeRegistrationNo(), "registeredOn", registeredOn));
-        return view(next);
+        return views.of(next);
     }
 
     @Transactional
@@ -177,7 +178,7 @@ public class LoanService {
                 "scheduleVersion", RepaymentSchedule.ARITHMETIC_VERSION));
         events.publish(EventType.LOAN_DISBURSED, loan.bankId(), id, DomainEvent.data("loanId", id, "disbursedOn", on,
                 "principal", loan.principal(), "totalInterest", schedule.totalInterest()));
-        return view(next);
+        return views.of(next);
     }
 
     @Transactional
@@ -245,7 +246,7 @@ public class LoanService {
             events.publish(EventType.PLEDGE_RELEASED, loan.bankId(), id, DomainEvent.data("loanId", id,
                     "registrationNo", loan.pledgeRegistrationNo(), "releasedOn", paidOn, "reason", "REPAID"));
         }
-        return view(next);
+        return views.of(next);
     }
 
     /** The bank's own classification of a loan: the floor its days past due set, or worse, with a reason. */
@@ -253,7 +254,7 @@ public class LoanService {
     public LoanView classify(Caller caller, UUID id, Classification classification, String reason) {
         requireVisible(caller, id);
         classifications.classifyByBank(caller, id, classification, reason);
-        return view(loans.find(id, caller.bankScope()).orElseThrow());
+        return views.of(loans.find(id, caller.bankScope()).orElseThrow());
     }
 
     /** Withdraws an application, and its loan if approved but not yet disbursed (the quota goes back). */
@@ -350,53 +351,5 @@ public class LoanService {
 
     private static InvalidInput asProblem(RepaymentInputException e) {
         return InvalidInput.of(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
-    }
-
-    /** Proceeds of approved licences or transfers that went to escrow instead of prepaying the loan. */
-    private static BigDecimal escrowHeld(List<PledgeConsent> consents) {
-        return consents.stream().filter(c -> c.status() == PledgeConsent.Status.APPROVED
-                        && c.proceedsUse() == PledgeConsent.ProceedsUse.ESCROW)
-                .map(PledgeConsent::proceeds).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
-
-    private LoanView view(Loan l) {
-        return views(List.of(l)).get(0);
-    }
-
-    /** Views of several loans with one query per kind of detail (schedule, repayments, history, collateral). */
-    private List<LoanView> views(List<Loan> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = rows.stream().map(Loan::id).toList();
-        Map<UUID, List<LoanRepository.PaidLine>> schedules = loans.schedules(ids);
-        Map<UUID, List<LoanRepository.Repayment>> repayments = loans.repayments(ids);
-        Map<String, List<com.ipledge.service.audit.AuditEntry>> histories = audit.histories("loan", ids);
-        Map<UUID, List<UUID>> collateral = applications.collateralOf(
-                rows.stream().map(Loan::applicationId).distinct().toList());
-        Map<UUID, ClassificationRepository.Stored> classified = classifications.stored(ids);
-        Map<UUID, List<ClassificationRepository.Move>> moves = classifications.moves(ids);
-        Map<UUID, List<PledgeStep>> steps = pledges.steps(ids);
-        Map<UUID, List<PledgeConsent>> consents = pledges.consents(ids);
-        Map<UUID, Delinquency> arrears = classifications.delinquencies(rows, schedules);
-        List<LoanView> views = new ArrayList<>(rows.size());
-        for (Loan l : rows) {
-            List<LoanView.Line> lines = schedules.getOrDefault(l.id(), List.of()).stream()
-                    .map(p -> LoanView.Line.of(p.line(), p.principalPaid(), p.interestPaid())).toList();
-            List<LoanView.HistoryItem> history = histories.getOrDefault(l.id().toString(), List.of()).stream()
-                    .map(e -> new LoanView.HistoryItem(e.seq(), e.occurredAt(), e.action(), e.actor())).toList();
-            views.add(new LoanView(l.id(), l.applicationId(), l.bankId(), l.borrowerId(), l.decisionId(),
-                    l.quotaPlanId(), l.principal(), l.annualRate(), l.termMonths(), l.repaymentType().name(),
-                    l.status(), List.copyOf(l.status().next()), l.approvedAt(), l.expiresAt(),
-                    l.pledgeRegistrationNo(), l.pledgeRegisteredOn(), l.disbursedOn(), l.outstandingPrincipal(),
-                    l.closedOn(), collateral.getOrDefault(l.applicationId(), List.of()), lines,
-                    repayments.getOrDefault(l.id(), List.of()), history, classified.get(l.id()).classification(),
-                    classified.get(l.id()).classifiedOn(), LoanView.Arrears.of(arrears.get(l.id())),
-                    moves.getOrDefault(l.id(), List.of()).stream().map(m -> new LoanView.ClassificationMove(
-                            m.onDate(), m.kind(), m.from(), m.to(), m.daysPastDue(), m.reason(), m.actor(),
-                            m.recordedAt())).toList(), steps.getOrDefault(l.id(), List.of()),
-                    consents.getOrDefault(l.id(), List.of()), escrowHeld(consents.getOrDefault(l.id(), List.of()))));
-        }
-        return views;
     }
 }

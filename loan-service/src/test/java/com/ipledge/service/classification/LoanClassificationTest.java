@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Sql;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -87,17 +85,6 @@ class LoanClassificationTest extends ApiTestBase {
         Answer disbursed = post("/api/v1/loans/" + id + "/disbursement", Map.of(), officer);
         assertEquals(200, disbursed.status(), disbursed::toString);
         return id;
-    }
-
-    private Answer put(String path, Object body, String key) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return send(HttpRequest.PUT(path, json).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .accept(MediaType.APPLICATION_JSON_TYPE).bearerAuth(key));
     }
 
     private Answer moveTo(LocalDate date) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -192,13 +189,7 @@ class DecisionPolicyParametersTest extends ApiTestBase {
     }
 
     private Answer put(Map<String, Object> parameters) {
-        try {
-            return send(HttpRequest.PUT(PARAMETERS, JSON.writeValueAsString(parameters))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
-                    .bearerAuth(bureau));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return put(PARAMETERS, parameters, bureau);
     }
 
     private Answer evaluate(String app) {

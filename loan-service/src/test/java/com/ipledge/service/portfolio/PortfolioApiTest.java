@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A two-bank book built through the API (filing, evaluation, approval, pledge registration, disbursement, a
- * repayment; one loan defaulted by SQL since there is no default endpoint yet), and the portfolio views checked
+ * repayment, a declared default), and the portfolio views checked
  * against arithmetic done here from the database rows.
  */
 @MicronautTest(transactional = false)
@@ -79,27 +78,23 @@ class PortfolioApiTest extends ApiTestBase {
         officerB = apiKey("BANK_OFFICER", bankB);
         approverB = apiKey("BANK_APPROVER", bankB);
         bureau = apiKey("BUREAU", null);
-        int year = today().getYear();
-        for (UUID bank : List.of(bankA, bankB)) {
-            Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", year, "amount", "100000000"),
-                    bureau);
-            assertEquals(201, plan.status(), plan::toString);
-        }
+        LoanBook book = new LoanBook(this);
+        book.quotaPlans(bureau, List.of(bankA, bankB), List.of(today().getYear()));
 
         // bank A: manufacturing in Lanzhou; IT in Tianshui on two assets (then partly repaid); farming in
         // Zhangye (then defaulted)
-        disburse(officerA, approve(approverA, application(officerA, "500000", "C3911",
-                "ENERGY_SAVING_ENVIRONMENTAL", "620100", false)));
-        twoAssetLoan = approve(approverA, application(officerA, "400000", "I6510", "DATA_INFORMATION", "620500",
-                true));
-        disburse(officerA, twoAssetLoan);
+        book.disburse(officerA, book.approve(approverA, book.application(officerA,
+                firm("C3911", "ENERGY_SAVING_ENVIRONMENTAL", "620100"), "500000", false)));
+        twoAssetLoan = book.approve(approverA, book.application(officerA,
+                firm("I6510", "DATA_INFORMATION", "620500"), "400000", true));
+        book.disburse(officerA, twoAssetLoan);
         Answer repaid = post("/api/v1/loans/" + twoAssetLoan + "/repayments",
                 Map.of("amount", "1000.00", "paidOn", today().toString()), officerA);
         assertEquals(201, repaid.status(), repaid::toString);
         assertEquals("REPAYING", repaid.text("status"));
-        defaultedLoan = approve(approverA, application(officerA, "300000", "A0141", "CIRCULAR_AGRICULTURE",
-                "620700", false));
-        disburse(officerA, defaultedLoan);
+        defaultedLoan = book.approve(approverA, book.application(officerA,
+                firm("A0141", "CIRCULAR_AGRICULTURE", "620700"), "300000", false));
+        book.disburse(officerA, defaultedLoan);
         // declared in default by the bank: the service makes it DEFAULTED and at least substandard (non-performing)
         Answer defaulted = post("/api/v1/loans/" + defaultedLoan + "/default",
                 Map.of("defaultedOn", today().toString(), "note", "the firm stopped paying"), officerA,
@@ -108,13 +103,14 @@ class PortfolioApiTest extends ApiTestBase {
         assertEquals("SUBSTANDARD", get("/api/v1/loans/" + defaultedLoan, officerA).text("classification"));
 
         // bank B: a firm outside Gansu without an ecological tag, and an approved loan not yet drawn
-        disburse(officerB, approve(approverB, application(officerB, "600000", "C2740", null, "110105", false)));
-        approve(approverB, application(officerB, "200000", "C3911", "ENERGY_SAVING_ENVIRONMENTAL", "620100",
-                false));
+        book.disburse(officerB, book.approve(approverB, book.application(officerB, firm("C2740", null, "110105"),
+                "600000", false)));
+        book.approve(approverB, book.application(officerB, firm("C3911", "ENERGY_SAVING_ENVIRONMENTAL", "620100"),
+                "200000", false));
     }
 
-    private String application(String officer, String requested, String industry, String eco, String region,
-                               boolean withUtilityModel) {
+    /** A strong firm in {@code industry} and {@code region}, with the ecological tag {@code eco} or none. */
+    private static Map<String, Object> firm(String industry, String eco, String region) {
         Map<String, Object> borrower = Fixtures.strongBorrower();
         borrower.put("industryCode", industry);
         borrower.put("regionCode", region);
@@ -123,51 +119,7 @@ class PortfolioApiTest extends ApiTestBase {
         } else {
             borrower.put("ecoIndustry", eco);
         }
-        Answer b = post("/api/v1/borrowers", borrower, officer);
-        assertEquals(201, b.status(), b::toString);
-        String creditCode = (String) borrower.get("creditCode");
-        List<String> assets = new ArrayList<>();
-        Map<String, Object> patent = Fixtures.youngInvention(creditCode);
-        Answer a = post("/api/v1/ip-assets", patent, officer);
-        assertEquals(201, a.status(), a::toString);
-        assets.add(a.text("id"));
-        if (withUtilityModel) {
-            Map<String, Object> utility = Fixtures.invention(creditCode);
-            int filed = today().getYear() - 2;
-            utility.put("type", "UTILITY_MODEL");
-            utility.put("number", Fixtures.patentNumber(filed, 2));
-            utility.put("title", "一种数据采集终端");
-            utility.put("filingDate", filed + "-02-01");
-            utility.put("grantDate", filed + "-10-01");
-            Answer u = post("/api/v1/ip-assets", utility, officer);
-            assertEquals(201, u.status(), u::toString);
-            assets.add(u.text("id"));
-        }
-        Map<String, Object> app = Fixtures.application(b.text("id"), assets);
-        app.put("requestedAmount", requested);
-        Answer created = post("/api/v1/applications", app, officer);
-        assertEquals(201, created.status(), created::toString);
-        String id = created.text("id");
-        Answer decision = post("/api/v1/applications/" + id + "/evaluation", Map.of(), officer);
-        // a referred decision is approved with a note (the two-asset bundle is referred for concentration)
-        assertTrue(List.of("APPROVE", "REFER").contains(decision.text("decision")), decision::toString);
-        return id;
-    }
-
-    private String approve(String approver, String application) {
-        Answer approved = post("/api/v1/applications/" + application + "/approval",
-                Map.of("approve", true, "note", "ok"), approver);
-        assertEquals(201, approved.status(), approved::toString);
-        return approved.text("loanId");
-    }
-
-    private void disburse(String officer, String loan) {
-        Answer pledge = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y2026620000" + Math.abs(loan.hashCode() % 1000),
-                        "registeredOn", today().toString()), officer);
-        assertEquals(200, pledge.status(), pledge::toString);
-        Answer disbursed = post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
-        assertEquals(200, disbursed.status(), disbursed::toString);
+        return borrower;
     }
 
     // ------------------------------------------------------------------------------------------ the figures

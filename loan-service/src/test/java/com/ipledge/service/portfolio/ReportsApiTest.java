@@ -1,7 +1,6 @@
 package com.ipledge.service.portfolio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +68,7 @@ class ReportsApiTest extends ApiTestBase {
     private String loanB2;
     private String appB2;
     private Map<String, Object> packAtD0;
+    private LoanBook book;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -88,84 +88,31 @@ class ReportsApiTest extends ApiTestBase {
         bureau = apiKey("BUREAU", null);
         d0 = today();
         d1 = d0.plusDays(3);
-        for (UUID bank : List.of(bankA, bankB, bankC)) {
-            for (int year : List.of(d0.getYear(), d0.getYear() + 1)) {
-                Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", year,
-                        "amount", "100000000"), bureau);
-                assertEquals(201, plan.status(), plan::toString);
-            }
-        }
+        book = new LoanBook(this);
+        book.quotaPlans(bureau, List.of(bankA, bankB, bankC), List.of(d0.getYear(), d0.getYear() + 1));
         firmX = Fixtures.creditCode();
-        loanA1 = approve(approverA, application(officerA, firmX, "500000", "620100", false));
-        disburse(officerA, loanA1);
-        loanA2 = approve(approverA, application(officerA, Fixtures.creditCode(), "400000", "620502", true));
-        disburse(officerA, loanA2);
+        loanA1 = book.approve(approverA, book.application(officerA, firm(firmX, "620100"), "500000", false));
+        book.disburse(officerA, loanA1);
+        loanA2 = book.approve(approverA, book.application(officerA, firm(Fixtures.creditCode(), "620502"), "400000",
+                true));
+        book.disburse(officerA, loanA2);
         Answer repaid = post("/api/v1/loans/" + loanA2 + "/repayments",
                 Map.of("amount", "1000.00", "paidOn", d0.toString()), officerA);
         assertEquals(201, repaid.status(), repaid::toString);
-        loanB1 = approve(approverB, application(officerB, Fixtures.creditCode(), "600000", "110105", false));
-        disburse(officerB, loanB1);
+        loanB1 = book.approve(approverB, book.application(officerB, firm(Fixtures.creditCode(), "110105"), "600000",
+                false));
+        book.disburse(officerB, loanB1);
         // filed and approved today, drawn three days later: bank B's median speed is (0 + 3) / 2 days
-        appB2 = application(officerB, firmX, "200000", "620100", false);
-        loanB2 = approve(approverB, appB2);
+        appB2 = book.application(officerB, firm(firmX, "620100"), "200000", false);
+        loanB2 = book.approve(approverB, appB2);
     }
 
-    private String application(String officer, String creditCode, String requested, String region,
-                               boolean withUtilityModel) {
+    /** A strong firm with {@code creditCode} in {@code region}. */
+    private static Map<String, Object> firm(String creditCode, String region) {
         Map<String, Object> borrower = Fixtures.strongBorrower();
         borrower.put("creditCode", creditCode);
         borrower.put("regionCode", region);
-        Answer b = post("/api/v1/borrowers", borrower, officer);
-        assertEquals(201, b.status(), b::toString);
-        List<String> assets = new ArrayList<>();
-        Answer a = post("/api/v1/ip-assets", Fixtures.youngInvention(creditCode), officer);
-        assertEquals(201, a.status(), a::toString);
-        assets.add(a.text("id"));
-        if (withUtilityModel) {
-            Map<String, Object> utility = Fixtures.invention(creditCode);
-            int filed = d0.getYear() - 2;
-            utility.put("type", "UTILITY_MODEL");
-            utility.put("number", Fixtures.patentNumber(filed, 2));
-            utility.put("title", "一种数据采集终端");
-            utility.put("filingDate", filed + "-02-01");
-            utility.put("grantDate", filed + "-10-01");
-            Answer u = post("/api/v1/ip-assets", utility, officer);
-            assertEquals(201, u.status(), u::toString);
-            assets.add(u.text("id"));
-        }
-        Map<String, Object> app = Fixtures.application(b.text("id"), assets);
-        app.put("requestedAmount", requested);
-        Answer created = post("/api/v1/applications", app, officer);
-        assertEquals(201, created.status(), created::toString);
-        Answer decision = post("/api/v1/applications/" + created.text("id") + "/evaluation", Map.of(), officer);
-        assertTrue(List.of("APPROVE", "REFER").contains(decision.text("decision")), decision::toString);
-        return created.text("id");
-    }
-
-    private String approve(String approver, String application) {
-        Answer approved = post("/api/v1/applications/" + application + "/approval",
-                Map.of("approve", true, "note", "ok"), approver);
-        assertEquals(201, approved.status(), approved::toString);
-        return approved.text("loanId");
-    }
-
-    private void disburse(String officer, String loan) {
-        Answer pledge = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y2026620000" + Math.abs(loan.hashCode() % 1000),
-                        "registeredOn", today().toString()), officer);
-        assertEquals(200, pledge.status(), pledge::toString);
-        Answer disbursed = post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
-        assertEquals(200, disbursed.status(), disbursed::toString);
-    }
-
-    private Answer put(String path, Object body, String key) {
-        try {
-            return send(HttpRequest.PUT(path, JSON.writeValueAsString(body))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
-                    .bearerAuth(key));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return borrower;
     }
 
     // ------------------------------------------------------------------------------------- hand arithmetic
@@ -285,7 +232,7 @@ class ReportsApiTest extends ApiTestBase {
         Answer late = post("/api/v1/loans/" + loanA2 + "/repayments",
                 Map.of("amount", "2000.00", "paidOn", d0.toString()), officerA);
         assertEquals(201, late.status(), late::toString);
-        disburse(officerB, loanB2);
+        book.disburse(officerB, loanB2);
         Answer defaulted = post("/api/v1/loans/" + loanA2 + "/default", Map.of("defaultedOn", d0.toString(),
                 "note", "back-dated"), officerA);
         assertEquals(201, defaulted.status(), defaulted::toString);

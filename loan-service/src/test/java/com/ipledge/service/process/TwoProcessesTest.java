@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.process.ApiClient.Reply;
 import com.ipledge.service.support.TestDatabase;
+import com.ipledge.service.TimeFactory;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,9 +53,15 @@ class TwoProcessesTest {
     @BeforeAll
     void startTwo() throws Exception {
         // jobs on (the default), the expiry job every second on both from the first second
-        ServiceProcess.Config config = ServiceProcess.Config.of("two", url)
+        ServiceProcess.Config base = ServiceProcess.Config.of("two", url)
                 .withEnv(Map.of("IPLEDGE_JOBS_APPROVAL_EXPIRY_INTERVAL", "1s",
-                        "IPLEDGE_JOBS_APPROVAL_EXPIRY_INITIAL_DELAY", "1s"));
+                        "IPLEDGE_JOBS_APPROVAL_EXPIRY_INITIAL_DELAY", "1s",
+                        // approvals lapse by moving the business date (shared through the database), as in a
+                        // rehearsal; a one-day validity lets each day's move lapse the day before's approvals
+                        "IPLEDGE_BUSINESS_DATE_ADJUSTABLE", "true"));
+        List<String> jvm = new ArrayList<>(base.jvmOptions());
+        jvm.add("-Dipledge.lifecycle.approval-validity-days=1");
+        ServiceProcess.Config config = base.withJvmOptions(jvm);
         List<CompletableFuture<ServiceProcess>> starting = List.of(
                 CompletableFuture.supplyAsync(() -> ServiceProcess.start(config), pool),
                 CompletableFuture.supplyAsync(() -> ServiceProcess.start(config), pool));
@@ -294,25 +303,25 @@ class TwoProcessesTest {
     @Order(4)
     void theExpiryJobOnBothProcessesExpiresEachApprovalOnce() throws Exception {
         BankSetup bank = BankSetup.create(via(0), "EXPIRE2P", "1000000000");
-        int loans = 12;
-        List<Reply> evaluations = evaluatedApplications(bank, loans, "250000.00");
-        List<String> loanIds = new ArrayList<>();
-        for (int i = 0; i < loans; i++) {
-            Reply ok = via(i).postOk(201, "/api/v1/applications/" + evaluations.get(i).text("applicationId")
-                    + "/approval", Map.of("approve", true, "note", "expiry"), bank.approver());
-            loanIds.add(ok.text("loanId"));
-        }
-        String plan = "'" + bank.planId() + "'";
-        assertTrue(new BigDecimal(db.query("SELECT reserved FROM quota_plan WHERE id = " + plan).get(0)
-                .get("reserved")).signum() > 0);
+        // the business date moves up to six days on: a plan for next year too, in case that crosses New Year
+        via(0).postOk(201, "/api/v1/quota-plans", Map.of("bankId", bank.bankId(), "year",
+                Year.now(TimeFactory.BUSINESS_ZONE).getValue() + 1, "amount", "1000000000"), bank.bureau());
+        String reserved = "SELECT sum(reserved) AS reserved FROM quota_plan WHERE bank_id = '" + bank.bankId() + "'";
+        int batches = 6;
+        int loans = 2 * batches;
         int handledBefore = handled(0) + handled(1);
-
-        // both schedulers have been polling every second since a second after start: the two compete for every round
-        // the approvals run out in six batches while both schedulers poll every second
-        for (int batch = 0; batch < 6; batch++) {
-            String ids = String.join("','", loanIds.subList(batch * 2, batch * 2 + 2));
-            assertEquals(2, db.query("UPDATE loan SET expires_at = now() - interval '1 day' WHERE id IN ('" + ids
-                    + "') RETURNING id").size());
+        List<String> loanIds = new ArrayList<>();
+        // both schedulers poll every second: each business day approves two loans and lets yesterday's two lapse
+        // (validity one day), so the approvals run out in six batches while both compete for every round
+        for (int batch = 0; batch < batches; batch++) {
+            List<Reply> evaluations = evaluatedApplications(bank, 2, "250000.00");
+            for (int i = 0; i < 2; i++) {
+                Reply ok = via(i).postOk(201, "/api/v1/applications/" + evaluations.get(i).text("applicationId")
+                        + "/approval", Map.of("approve", true, "note", "expiry"), bank.approver());
+                loanIds.add(ok.text("loanId"));
+            }
+            assertTrue(new BigDecimal(db.query(reserved).get(0).get("reserved")).signum() > 0);
+            nextBusinessDay(via(batch));
             Thread.sleep(700);
         }
         String in = "('" + String.join("','", loanIds) + "')";
@@ -328,17 +337,32 @@ class TwoProcessesTest {
         assertEquals(loans, db.count("SELECT count(*) FROM quota_movement WHERE kind = 'RELEASE' AND loan_id IN " + in));
         assertEquals(loans, db.count("SELECT count(*) FROM audit_entry WHERE action = 'loan.expired' AND entity_id IN "
                 + in));
-        assertEquals(0, new BigDecimal(db.query("SELECT reserved FROM quota_plan WHERE id = " + plan).get(0)
-                .get("reserved")).signum(), "all of the plan's reservations came back");
+        assertEquals(0, new BigDecimal(db.query(reserved).get(0).get("reserved")).signum(),
+                "all of the plans' reservations came back");
         Reply rec = via(1).getOk("/api/v1/quota-plans/reconciliation", bank.bureau());
         assertTrue(rec.json().get("ok").asBoolean(), rec::toString);
+        // the first move lapses the earlier tests' approvals too: the logs count those as well, each once
+        long allExpired = db.count("SELECT count(*) FROM loan WHERE status = 'EXPIRED'");
+        assertEquals(allExpired, db.count("SELECT count(*) FROM audit_entry WHERE action = 'loan.expired'"));
+        assertEquals(allExpired, db.count("SELECT count(DISTINCT entity_id) FROM audit_entry WHERE action = "
+                + "'loan.expired'"));
         int byA = handled(0);
         int byB = handled(1);
-        assertEquals(loans, byA + byB - handledBefore, "the two processes' logs count each expiry once");
+        assertEquals(allExpired, byA + byB - handledBefore, "the two processes' logs count each expiry once");
         long rounds = db.count("SELECT runs FROM job_run WHERE job = 'approval-expiry'");
         System.out.printf("TWO PROCESSES expiry: %d approvals expired once each; process A expired %d, process B "
                 + "%d; %d job rounds ran in all (one at a time, on whichever process won the lock)%n",
                 loans, byA, byB, rounds);
+    }
+
+    /** Moves the business date one day on through {@code client}, and waits until both processes have followed. */
+    private void nextBusinessDay(ApiClient client) throws Exception {
+        LocalDate next = LocalDate.parse(client.getOk("/api/v1/business-date", null).text("businessDate"))
+                .plusDays(1);
+        client.expect(200, client.put("/api/v1/admin/business-date", Map.of("date", next.toString()),
+                ServiceProcess.ADMIN_KEY));
+        assertTrue(Await.holds(Duration.ofSeconds(30), () -> clients.stream().allMatch(c -> next.toString()
+                .equals(c.getOk("/api/v1/business-date", null).text("businessDate")))), "both follow the move");
     }
 
     /** Items the approval-expiry job reported handling in process {@code i}'s log. */

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Sql;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -123,16 +121,6 @@ class SubsidyApiTest extends ApiTestBase {
         Answer disbursed = post("/api/v1/loans/" + id + "/disbursement", Map.of(), officer);
         assertEquals(200, disbursed.status(), disbursed::toString);
         return id;
-    }
-
-    private Answer put(String path, Object body, String key) {
-        try {
-            return send(HttpRequest.PUT(path, JSON.writeValueAsString(body))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
-                    .bearerAuth(key));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static BigDecimal money(Object v) {

@@ -105,6 +105,10 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         return send(withKey(HttpRequest.POST(path, asJson(body)), key).header("Idempotency-Key", idempotencyKey));
     }
 
+    public Answer put(String path, Object body, String key) {
+        return send(withKey(HttpRequest.PUT(path, asJson(body)), key));
+    }
+
     public Answer get(String path, String key) {
         return send(withKey(HttpRequest.GET(path), key));
     }

@@ -9,7 +9,6 @@ import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
 import com.ipledge.valuation.ScoreWeights;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -308,10 +307,5 @@ class DeskValuationGroundsTest extends ApiTestBase {
         assertEquals("NONE", elsewhere.evidence().get("status"));
         // nor does this bank for another industry
         assertEquals("NONE", evaluate(officer, "C2710", "300000").evidence().get("status"));
-    }
-
-    private Answer put(String path, Object body, String key) {
-        return send(HttpRequest.PUT(path, body).bearerAuth(key)
-                .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE));
     }
 }
