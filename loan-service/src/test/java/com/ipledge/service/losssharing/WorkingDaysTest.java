@@ -24,13 +24,13 @@ class WorkingDaysTest {
     @Test
     void onlyTheIpShareOfAMixedLossIsCovered() {
         // 1,000,000.01 x 300,000 / (300,000 + 700,000) = 300,000.003 -> 300,000.00 (HALF_UP to the fen)
-        assertEquals(new BigDecimal("300000.00"), LayerClaims.covered(new BigDecimal("1000000.01"),
+        assertEquals(new BigDecimal("300000.00"), LayerClaimFilings.covered(new BigDecimal("1000000.01"),
                 enrolled("300000.00", "700000.00")));
         // 100.00 x 2 / 3 = 66.666... -> 66.67
-        assertEquals(new BigDecimal("66.67"), LayerClaims.covered(new BigDecimal("100.00"),
+        assertEquals(new BigDecimal("66.67"), LayerClaimFilings.covered(new BigDecimal("100.00"),
                 enrolled("200000.00", "100000.00")));
         // no other collateral: the whole loss
-        assertEquals(new BigDecimal("123.45"), LayerClaims.covered(new BigDecimal("123.45"),
+        assertEquals(new BigDecimal("123.45"), LayerClaimFilings.covered(new BigDecimal("123.45"),
                 enrolled("1.00", "0.00")));
     }
 
