@@ -49,7 +49,8 @@ public class LayerClaimDecisions {
     private final DomainEvents events;
     private final Clock clock;
 
-    public LayerClaimDecisions(RiskLayerRepository repo, Loans loans, AuditLog audit, DomainEvents events, Clock clock) {
+    public LayerClaimDecisions(RiskLayerRepository repo, Loans loans, AuditLog audit, DomainEvents events,
+                               Clock clock) {
         this.repo = repo;
         this.loans = loans;
         this.audit = audit;

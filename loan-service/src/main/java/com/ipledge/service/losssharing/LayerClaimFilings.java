@@ -1,6 +1,7 @@
 package com.ipledge.service.losssharing;
 
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.calendar.WorkingDayCalendar;
 import com.ipledge.service.events.DomainEvent;
 import com.ipledge.service.events.DomainEvents;
 import com.ipledge.service.events.EventType;
@@ -40,8 +41,9 @@ import java.util.UUID;
  * <p>Loss = outstanding principal + interest due and unpaid; covered = loss x IP value / (IP + other collateral
  * value), to the fen HALF_UP; the covered loss is split by the layers' shares with {@link Waterfall} (largest
  * remainder) and each layer's per-loan cap, what caps leave going to the bank, so the claims and the bank's part add
- * up to the loss exactly. A layer whose window (working days from the day the loan became non-performing) has ended
- * is refused at once, the reason naming it.
+ * up to the loss exactly. A layer whose window (working days from the day the loan became non-performing, by the
+ * bureau's {@link WorkingDayCalendar}: holidays off, 调休 weekend days worked) has ended is refused at once, the
+ * reason naming it.
  */
 @Singleton
 public class LayerClaimFilings {
@@ -53,16 +55,19 @@ public class LayerClaimFilings {
     private final LayerClaimDecisions decisions;
     private final AuditLog audit;
     private final DomainEvents events;
+    private final WorkingDayCalendar workingDays;
     private final Clock clock;
 
     public LayerClaimFilings(RiskLayerRepository repo, Loans loans, LayerEnrolments enrolments,
-                             LayerClaimDecisions decisions, AuditLog audit, DomainEvents events, Clock clock) {
+                             LayerClaimDecisions decisions, AuditLog audit, DomainEvents events,
+                             WorkingDayCalendar workingDays, Clock clock) {
         this.repo = repo;
         this.loans = loans;
         this.enrolments = enrolments;
         this.decisions = decisions;
         this.audit = audit;
         this.events = events;
+        this.workingDays = workingDays;
         this.clock = clock;
     }
 
@@ -114,7 +119,7 @@ public class LayerClaimFilings {
                 continue;
             }
             LocalDate windowEnds = l.claimWindowDays() == null ? null
-                    : WorkingDays.after(standing.nonPerformingOn(), l.claimWindowDays());
+                    : workingDays.after(standing.nonPerformingOn(), l.claimWindowDays());
             boolean late = windowEnds != null && today.isAfter(windowEnds);
             String reason = late ? "Filed on " + today + ", after the claim window of " + l.claimWindowDays()
                     + " working days from the loan's classification as non-performing on "

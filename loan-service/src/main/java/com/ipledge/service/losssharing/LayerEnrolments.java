@@ -55,7 +55,8 @@ public class LayerEnrolments {
     private final AuditLog audit;
     private final Clock clock;
 
-    public LayerEnrolments(RiskLayerRepository repo, Loans loans, EvaluationService decisions, AuditLog audit, Clock clock) {
+    public LayerEnrolments(RiskLayerRepository repo, Loans loans, EvaluationService decisions, AuditLog audit,
+                           Clock clock) {
         this.repo = repo;
         this.loans = loans;
         this.decisions = decisions;
