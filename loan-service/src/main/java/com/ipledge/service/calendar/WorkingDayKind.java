@@ -1,6 +1,9 @@
 package com.ipledge.service.calendar;
 
-/** How a day differs from its weekday: off on a weekday (or a weekend day named in the arrangement), or worked on a weekend. */
+/**
+ * How a day differs from its weekday: off (a weekday, or a weekend day the arrangement names), or worked on a
+ * weekend (调休上班).
+ */
 public enum WorkingDayKind {
     HOLIDAY,
     WORKING_DAY

@@ -25,7 +25,10 @@ public final class WorkingDays {
         return !weekend || workingWeekendDays.contains(d);
     }
 
-    /** The day {@code days} working days after {@code from} (a window of 10 from a Friday ends on the second Friday after, in an ordinary fortnight). */
+    /**
+     * The day {@code days} working days after {@code from} (in an ordinary fortnight a window of 10 from a Friday
+     * ends on the second Friday after).
+     */
     public LocalDate after(LocalDate from, int days) {
         LocalDate d = from;
         int left = days;
