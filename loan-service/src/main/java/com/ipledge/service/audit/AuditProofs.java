@@ -117,6 +117,11 @@ public class AuditProofs {
         return repository.sealedSize();
     }
 
+    /** The size of the newest signed tree head: entries up to it are sealed and provable. */
+    public long latestTreeSize() {
+        return latestSize();
+    }
+
     private long latestSize() {
         return repository.latestHead(keys.publicKeyBase64()).map(AuditRepository.StoredHead::treeSize).orElse(0L);
     }

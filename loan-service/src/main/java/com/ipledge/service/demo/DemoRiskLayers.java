@@ -7,7 +7,10 @@ import com.ipledge.service.loan.LoanStatus;
 import com.ipledge.service.loan.LoanView;
 import com.ipledge.service.losssharing.Covers;
 import com.ipledge.service.losssharing.Defaults;
-import com.ipledge.service.losssharing.LayerClaims;
+import com.ipledge.service.losssharing.LayerClaimDecisions;
+import com.ipledge.service.losssharing.LayerClaimFilings;
+import com.ipledge.service.losssharing.LayerEnrolments;
+import com.ipledge.service.losssharing.LayerRecoveries;
 import com.ipledge.service.losssharing.LayerKind;
 import com.ipledge.service.losssharing.LayeredSchemes;
 import com.ipledge.service.losssharing.LossSharingRequests;
@@ -36,18 +39,25 @@ class DemoRiskLayers {
     static final String SCHEME = "甘肃省知识产权质押融资分层风险分担（演示）";
 
     private final LayeredSchemes schemes;
-    private final LayerClaims claims;
+    private final LayerEnrolments enrolments;
+    private final LayerClaimFilings filings;
+    private final LayerClaimDecisions decisions;
+    private final LayerRecoveries recoveries;
     private final LoanService loans;
     private final Covers covers;
     private final Defaults defaults;
     private final IpAssetService assets;
     private final Clock clock;
 
-    DemoRiskLayers(LayeredSchemes schemes, LayerClaims claims, LoanService loans, Covers covers, Defaults defaults,
-                   IpAssetService assets, Clock clock) {
+    DemoRiskLayers(LayeredSchemes schemes, LayerEnrolments enrolments, LayerClaimFilings filings,
+                   LayerClaimDecisions decisions, LayerRecoveries recoveries, LoanService loans, Covers covers,
+                   Defaults defaults, IpAssetService assets, Clock clock) {
         this.assets = assets;
         this.schemes = schemes;
-        this.claims = claims;
+        this.enrolments = enrolments;
+        this.filings = filings;
+        this.decisions = decisions;
+        this.recoveries = recoveries;
         this.loans = loans;
         this.covers = covers;
         this.defaults = defaults;
@@ -79,25 +89,25 @@ class DemoRiskLayers {
         }
         LoanView loan = candidate.get();
         LocalDate today = LocalDate.now(clock);
-        claims.enrol(officer, loan.id(), new RiskLayerRequests.Enrolment(scheme.id(), new BigDecimal("100000.00")));
+        enrolments.enrol(officer, loan.id(), new RiskLayerRequests.Enrolment(scheme.id(), new BigDecimal("100000.00")));
         // the default makes it substandard (non-performing), the day the claim windows start
         defaults.declareDefault(officer, loan.id(), new LossSharingRequests.DefaultRequest(today,
                 "演示：企业停产，无力偿还 / demo: the firm stopped production and cannot repay"));
-        LoanLayersView filed = claims.file(officer, loan.id(), new RiskLayerRequests.ClaimFiling(
+        LoanLayersView filed = filings.file(officer, loan.id(), new RiskLayerRequests.ClaimFiling(
                 "演示：申请风险补偿 / demo: claims on every layer"));
         for (LayerClaimView c : filed.claims()) {
             Caller reviewer = c.kind() == LayerKind.INSURER ? approver : bureau;
-            claims.review(reviewer, loan.id(), c.id(), new RiskLayerRequests.ClaimReview(null));
+            decisions.review(reviewer, loan.id(), c.id(), new RiskLayerRequests.ClaimReview(null));
             if (c.kind() == LayerKind.INSURER) {
-                claims.refuse(reviewer, loan.id(), c.id(), new RiskLayerRequests.ClaimRefusal(
+                decisions.refuse(reviewer, loan.id(), c.id(), new RiskLayerRequests.ClaimRefusal(
                         "演示：保单已过期 / demo: the policy had lapsed before the loan became non-performing"));
             } else {
-                claims.pay(reviewer, loan.id(), c.id(), new RiskLayerRequests.LayerPayment(today));
+                decisions.pay(reviewer, loan.id(), c.id(), new RiskLayerRequests.LayerPayment(today));
             }
         }
         // the patent licensed out for a fifth of the loss, 2% of it going on the licence itself
         BigDecimal licence = filed.loss().multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP);
-        claims.recover(officer, loan.id(), new RiskLayerRequests.LayerRecovery(licence, today,
+        recoveries.recover(officer, loan.id(), new RiskLayerRequests.LayerRecovery(licence, today,
                 licence.multiply(new BigDecimal("0.02")).setScale(2, java.math.RoundingMode.HALF_UP)));
     }
 

@@ -70,9 +70,9 @@ class DemoSubsidies {
                 BigDecimal onePercent = loan.principal().multiply(new BigDecimal("0.01"))
                         .setScale(2, RoundingMode.HALF_UP);
                 accruals.recordFee(officer, new SubsidyRequests.NewFee(enrolment.id(), SubsidyKind.VALUATION_FEE,
-                        onePercent, loan.disbursedOn()));
+                        onePercent, loan.disbursedOn(), null));
                 accruals.recordFee(officer, new SubsidyRequests.NewFee(enrolment.id(), SubsidyKind.GUARANTEE_FEE,
-                        onePercent, loan.disbursedOn()));
+                        onePercent, loan.disbursedOn(), null));
             }
         }
         if (enrolled == 0) {

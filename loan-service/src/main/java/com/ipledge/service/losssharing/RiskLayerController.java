@@ -40,11 +40,18 @@ import java.util.UUID;
 @Tag(name = "loss sharing")
 public class RiskLayerController {
     private final LayeredSchemes schemes;
-    private final LayerClaims claims;
+    private final LayerEnrolments enrolments;
+    private final LayerClaimFilings filings;
+    private final LayerClaimDecisions decisions;
+    private final LayerRecoveries recoveries;
 
-    public RiskLayerController(LayeredSchemes schemes, LayerClaims claims) {
+    public RiskLayerController(LayeredSchemes schemes, LayerEnrolments enrolments, LayerClaimFilings filings,
+                               LayerClaimDecisions decisions, LayerRecoveries recoveries) {
         this.schemes = schemes;
-        this.claims = claims;
+        this.enrolments = enrolments;
+        this.filings = filings;
+        this.decisions = decisions;
+        this.recoveries = recoveries;
     }
 
     @Get("/risk-sharing/layered-schemes")
@@ -88,7 +95,7 @@ public class RiskLayerController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "listLayerClaims", summary = "The bureau's work list of layer claims, oldest first")
     public List<LayerClaimView> queue(@Nullable @QueryValue LayerClaimStatus status, Caller caller) {
-        return claims.queue(Optional.ofNullable(status));
+        return filings.queue(Optional.ofNullable(status));
     }
 
     @Post("/loans/{id}/risk-layers")
@@ -98,7 +105,7 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> enrol(UUID id, @Body Enrolment body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.created(claims.enrol(caller, id, body));
+        return HttpResponse.created(enrolments.enrol(caller, id, body));
     }
 
     @Get("/loans/{id}/risk-layers")
@@ -106,7 +113,7 @@ public class RiskLayerController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getLoanRiskLayers", summary = "A loan's layered cover, its layer claims and recoveries")
     public LoanLayersView layers(UUID id, Caller caller) {
-        return claims.layers(caller, id);
+        return enrolments.layers(caller, id);
     }
 
     @Post("/loans/{id}/layer-claims")
@@ -116,7 +123,7 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> file(UUID id, @Body ClaimFiling body, Caller caller,
                                 @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.created(claims.file(caller, id, body));
+        return HttpResponse.created(filings.file(caller, id, body));
     }
 
     @Post("/loans/{id}/layer-claims/{claimId}/review")
@@ -126,7 +133,7 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> review(UUID id, UUID claimId, @Body ClaimReview body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.ok(claims.review(caller, id, claimId, body));
+        return HttpResponse.ok(decisions.review(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-claims/{claimId}/payment")
@@ -136,7 +143,7 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> pay(UUID id, UUID claimId, @Body LayerPayment body, Caller caller,
                               @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.ok(claims.pay(caller, id, claimId, body));
+        return HttpResponse.ok(decisions.pay(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-claims/{claimId}/refusal")
@@ -146,7 +153,7 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> refuse(UUID id, UUID claimId, @Body ClaimRefusal body, Caller caller,
                                  @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.ok(claims.refuse(caller, id, claimId, body));
+        return HttpResponse.ok(decisions.refuse(caller, id, claimId, body));
     }
 
     @Post("/loans/{id}/layer-recoveries")
@@ -156,6 +163,6 @@ public class RiskLayerController {
     @Idempotent
     public HttpResponse<?> recover(UUID id, @Body LayerRecovery body, Caller caller,
                                    @Nullable @Header(IdempotentRequests.HEADER) String key) {
-        return HttpResponse.created(claims.recover(caller, id, body));
+        return HttpResponse.created(recoveries.recover(caller, id, body));
     }
 }

@@ -1,5 +1,7 @@
 package com.ipledge.service.portfolio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Roles;
 import com.ipledge.service.spreadsheet.Table;
@@ -8,11 +10,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -31,11 +37,16 @@ public class AssessmentController {
     private final Scorecards scorecards;
     private final StatisticsPacks statistics;
     private final SummaryTables summaryTables;
+    private final StatisticsProvenance provenance;
+    private final ObjectMapper json;
 
-    public AssessmentController(Scorecards scorecards, StatisticsPacks statistics, SummaryTables summaryTables) {
+    public AssessmentController(Scorecards scorecards, StatisticsPacks statistics, SummaryTables summaryTables,
+                                StatisticsProvenance provenance, ObjectMapper json) {
         this.scorecards = scorecards;
         this.statistics = statistics;
         this.summaryTables = summaryTables;
+        this.provenance = provenance;
+        this.json = json;
     }
 
     @Get("/scorecard")
@@ -44,9 +55,11 @@ public class AssessmentController {
     @Operation(operationId = "getBankScorecard",
             summary = "The special-assessment scorecard of every bank over from..to (default: this year so far): "
             + "loans, borrowers and first-time borrowers granted, balance, small-loan share, average rate, NPL vs "
-            + "tolerance, quota use, median days to disburse, weighted scores (policy data) and rank")
-    public Scorecard scorecard(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Caller caller) {
-        return scorecards.scorecard(caller, from, to);
+            + "tolerance, quota use as it stood at the end of to (asOf is another name for to), median days to "
+            + "disburse, weighted scores (policy data) and rank")
+    public Scorecard scorecard(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                               @Nullable @QueryValue String asOf, Caller caller) {
+        return scorecards.scorecard(caller, from, to, asOf);
     }
 
     @Get(value = "/scorecard.csv", produces = {PortfolioController.CSV_UTF8, MediaType.APPLICATION_JSON})
@@ -55,8 +68,8 @@ public class AssessmentController {
     @Operation(operationId = "exportBankScorecardCsv",
             summary = "The bank scorecard as CSV (UTF-8 with BOM): Chinese headings with units, one row per bank")
     public HttpResponse<byte[]> scorecardCsv(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                             Caller caller) {
-        Scorecard card = scorecards.scorecard(caller, from, to);
+                                             @Nullable @QueryValue String asOf, Caller caller) {
+        Scorecard card = scorecards.scorecard(caller, from, to, asOf);
         return csv(scorecards.table(card).csv(), "scorecard-" + card.from() + "-" + card.to() + ".csv");
     }
 
@@ -66,8 +79,8 @@ public class AssessmentController {
     @Operation(operationId = "exportBankScorecardXlsx",
             summary = "The bank scorecard as an XLSX workbook: Chinese headings with units, the period and date")
     public HttpResponse<byte[]> scorecardXlsx(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                              Caller caller) {
-        Scorecard card = scorecards.scorecard(caller, from, to);
+                                              @Nullable @QueryValue String asOf, Caller caller) {
+        Scorecard card = scorecards.scorecard(caller, from, to, asOf);
         return xlsx(Workbooks.xlsx(Scorecards.asOfLine(card), List.of(scorecards.table(card))),
                 "scorecard-" + card.from() + "-" + card.to() + ".xlsx");
     }
@@ -77,9 +90,17 @@ public class AssessmentController {
     @SecurityRequirement(name = "bearerAuth")
     @Operation(operationId = "getRegulatorStatistics",
             summary = "The regulator's statistics pack as the ledger stood at the end of asOf (default today): "
-            + "amounts, loans and firms granted in the year, balance and NPL, by IP type, bank and region")
-    public StatisticsPack statistics(@Nullable @QueryValue String asOf, Caller caller) {
-        return statistics.pack(caller, asOf);
+            + "amounts, loans and firms granted in the year, balance and NPL, by IP type, bank and region; audited "
+            + "with the SHA-256 of the body (headers X-Audit-Seq, X-Audit-Tree-Size, X-Content-SHA256)")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatisticsPack.class)))
+    public HttpResponse<byte[]> statistics(@Nullable @QueryValue String asOf, Caller caller)
+            throws JsonProcessingException {
+        StatisticsPack pack = statistics.pack(caller, asOf);
+        // the bytes hashed are the bytes sent
+        byte[] body = json.writeValueAsBytes(pack);
+        return provenance.issued(HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE), caller, "json",
+                pack.asOf(), null, body);
     }
 
     @Get(value = "/statistics.csv", produces = {PortfolioController.CSV_UTF8, MediaType.APPLICATION_JSON})
@@ -92,7 +113,9 @@ public class AssessmentController {
                                               Caller caller) {
         StatisticsPack pack = statistics.pack(caller, asOf);
         Table t = statistics.table(pack, table);
-        return csv(t.csv(), "statistics-" + table + "-" + pack.asOf() + ".csv");
+        byte[] body = t.csv();
+        return provenance.issued(csv(body, "statistics-" + table + "-" + pack.asOf() + ".csv"), caller, "csv",
+                pack.asOf(), table, body);
     }
 
     @Get(value = "/statistics.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
@@ -103,8 +126,9 @@ public class AssessmentController {
             + "the date on every sheet")
     public HttpResponse<byte[]> statisticsXlsx(@Nullable @QueryValue String asOf, Caller caller) {
         StatisticsPack pack = statistics.pack(caller, asOf);
-        return xlsx(Workbooks.xlsx(StatisticsPacks.asOfLine(pack), statistics.tables(pack)),
-                "statistics-" + pack.asOf() + ".xlsx");
+        byte[] body = Workbooks.xlsx(StatisticsPacks.asOfLine(pack), statistics.tables(pack));
+        return provenance.issued(xlsx(body, "statistics-" + pack.asOf() + ".xlsx"), caller, "xlsx", pack.asOf(),
+                null, body);
     }
 
     @Get(value = "/summary-table.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
@@ -118,12 +142,12 @@ public class AssessmentController {
         return xlsx(export.bytes(), export.filename());
     }
 
-    private static HttpResponse<byte[]> csv(byte[] bytes, String filename) {
+    private static MutableHttpResponse<byte[]> csv(byte[] bytes, String filename) {
         return HttpResponse.ok(bytes).contentType(MediaType.of(PortfolioController.CSV_UTF8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
     }
 
-    private static HttpResponse<byte[]> xlsx(byte[] bytes, String filename) {
+    private static MutableHttpResponse<byte[]> xlsx(byte[] bytes, String filename) {
         return HttpResponse.ok(bytes).contentType(MediaType.of(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
     }

@@ -6,6 +6,7 @@ import static com.ipledge.service.db.Tables.BANK;
 import static com.ipledge.service.db.Tables.BORROWER;
 import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.LOAN;
+import static com.ipledge.service.db.Tables.QUOTA_MOVEMENT;
 import static com.ipledge.service.db.Tables.QUOTA_PLAN;
 
 import com.ipledge.service.loan.Classification;
@@ -14,6 +15,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -126,6 +128,23 @@ class PortfolioRepository {
                 .fetch(r -> new QuotaRow(r.get(QUOTA_PLAN.ID), r.get(QUOTA_PLAN.BANK_ID), r.get(BANK.CODE),
                         r.get(BANK.NAME), r.get(QUOTA_PLAN.PLAN_YEAR), r.get(QUOTA_PLAN.SEGMENT),
                         r.get(QUOTA_PLAN.AMOUNT), r.get(QUOTA_PLAN.RESERVED), r.get(QUOTA_PLAN.DRAWN)));
+    }
+
+    /**
+     * What each bank had reserved or drawn of its quota plans of {@code year} before {@code before}, from the plans'
+     * own movements: a draw moves a reservation to drawn, so reserved + drawn = reservations - releases.
+     */
+    public Map<UUID, BigDecimal> quotaUsedBefore(int year, OffsetDateTime before) {
+        Field<BigDecimal> used = DSL.sum(DSL.when(QUOTA_MOVEMENT.KIND.eq("RESERVE"), QUOTA_MOVEMENT.AMOUNT)
+                .when(QUOTA_MOVEMENT.KIND.eq("RELEASE"), QUOTA_MOVEMENT.AMOUNT.neg())
+                .otherwise(BigDecimal.ZERO));
+        Map<UUID, BigDecimal> out = new LinkedHashMap<>();
+        db.select(QUOTA_PLAN.BANK_ID, used).from(QUOTA_MOVEMENT)
+                .join(QUOTA_PLAN).on(QUOTA_PLAN.ID.eq(QUOTA_MOVEMENT.PLAN_ID))
+                .where(QUOTA_PLAN.PLAN_YEAR.eq(year), QUOTA_MOVEMENT.CREATED_AT.lt(before))
+                .groupBy(QUOTA_PLAN.BANK_ID)
+                .forEach(r -> out.put(r.get(QUOTA_PLAN.BANK_ID), r.get(used)));
+        return out;
     }
 
     /** Open (not yet resolved) alerts by severity. */

@@ -8,6 +8,7 @@ import com.ipledge.rules.params.ScorecardPolicy;
 import com.ipledge.service.TimeFactory;
 import com.ipledge.service.admin.AdminService;
 import com.ipledge.service.admin.Bank;
+import com.ipledge.service.TimeFactory;
 import com.ipledge.service.policy.PolicyParameterStore;
 import com.ipledge.service.portfolio.LedgerBook.LoanOnDay;
 import com.ipledge.service.portfolio.Scorecard.BankScore;
@@ -57,10 +58,18 @@ public class Scorecards {
         this.clock = clock;
     }
 
-    /** {@code from}/{@code to} as given (YYYY-MM-DD; this year so far when absent). @throws InvalidInput */
-    public Scorecard scorecard(Caller caller, String from, String to) {
+    /**
+     * {@code from}/{@code to} as given (YYYY-MM-DD; this year so far when absent); {@code asOf} is another name for
+     * {@code to}, the date whose book and quota use are scored. @throws InvalidInput
+     */
+    public Scorecard scorecard(Caller caller, String from, String to, String asOf) {
+        boolean byAsOf = asOf != null && !asOf.isBlank();
+        if (byAsOf && to != null && !to.isBlank() && !to.strip().equals(asOf.strip())) {
+            throw InvalidInput.of("asOf", "names the scorecard's date as to does; give one of them");
+        }
         LocalDate today = LocalDate.now(clock);
-        LocalDate end = StatisticsPacks.day("to", to, today, today);
+        LocalDate end = byAsOf ? StatisticsPacks.day("asOf", asOf, today, today)
+                : StatisticsPacks.day("to", to, today, today);
         LocalDate start = StatisticsPacks.day("from", from, end.withDayOfYear(1), today);
         if (start.isAfter(end)) {
             throw InvalidInput.of("from", "is after to (" + end + ")");
@@ -81,8 +90,11 @@ public class Scorecards {
             BigDecimal[] sums = quota.computeIfAbsent(q.bankId(), k -> new BigDecimal[]{BigDecimal.ZERO,
                 BigDecimal.ZERO});
             sums[0] = sums[0].add(q.amount());
-            sums[1] = sums[1].add(q.reserved()).add(q.drawn());
         }
+        // quota use as it stood at the end of the scorecard's date, from the plans' movements (not today's counters)
+        portfolio.quotaUsedBefore(to.getYear(), to.plusDays(1).atStartOfDay(TimeFactory.BUSINESS_ZONE)
+                .toOffsetDateTime()).forEach((bank, used) -> quota.computeIfAbsent(bank,
+                k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO})[1] = used);
         List<Figures> figures = new ArrayList<>();
         for (Bank bank : banks.all()) {
             Figures f = new Figures(bank);

@@ -51,8 +51,8 @@ public final class Subsidies {
      */
     @Introspected
     public record Accrual(UUID id, UUID enrolmentId, UUID programmeId, int programmeVersion, UUID loanId,
-                          UUID bankId, String creditCode, SubsidyKind kind, UUID sourceId, LocalDate paidOn,
-                          int year, int quarter, BigDecimal base, BigDecimal actualRate, BigDecimal lpr,
+                          UUID bankId, String creditCode, SubsidyKind kind, UUID sourceId, String feeReference,
+                          LocalDate paidOn, int year, int quarter, BigDecimal base, BigDecimal actualRate, BigDecimal lpr,
                           BigDecimal countedRate, BigDecimal share, BigDecimal ipShare, BigDecimal computed,
                           BigDecimal amount, UUID claimId, OffsetDateTime createdAt) {
     }

@@ -46,6 +46,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class SubsidyAccruals implements RepaymentListener {
     static final String SYSTEM = "SYSTEM:subsidy";
+    static final int FEE_REFERENCE_LENGTH = 100;
 
     private final SubsidyRepository repo;
     private final Loans loans;
@@ -184,7 +185,7 @@ public class SubsidyAccruals implements RepaymentListener {
             BigDecimal counted = SubsidyArithmetic.countedRate(loan.annualRate(), lpr, terms.rateCapMarkup());
             BigDecimal computed = SubsidyArithmetic.interestSubsidy(repayment.interest(), loan.annualRate(), counted,
                     terms.interestShare(), enrolment.ipShare());
-            accrue(SYSTEM, null, enrolment, programme, SubsidyKind.INTEREST, repayment.id(), repayment.paidOn(),
+            accrue(SYSTEM, null, enrolment, programme, SubsidyKind.INTEREST, repayment.id(), null, repayment.paidOn(),
                     repayment.interest(), loan.annualRate(), lpr, counted, computed);
         }
     }
@@ -209,9 +210,19 @@ public class SubsidyAccruals implements RepaymentListener {
         } else if (body.paidOn().isAfter(today)) {
             errors.add("paidOn", "is in the future");
         }
+        String reference = body.reference() == null || body.reference().isBlank() ? null : body.reference().strip();
+        if (reference != null && reference.length() > FEE_REFERENCE_LENGTH) {
+            errors.add("reference", "must be at most " + FEE_REFERENCE_LENGTH + " characters");
+        }
         errors.throwIfAny();
         Enrolment enrolment = repo.enrolment(body.enrolmentId(), caller.bankScope())
                 .orElseThrow(() -> NotFound.of("subsidy enrolment " + body.enrolmentId()));
+        // without the bank's own reference a fee is the year's fee of its kind (a premium, a guarantee fee a year)
+        String feeReference = reference != null ? reference : "YEAR " + body.paidOn().getYear();
+        Optional<Accrual> earlier = repo.feeAccrual(enrolment.loanId(), body.kind(), feeReference);
+        if (earlier.isPresent()) {
+            throw feeSubsidised(body.kind(), feeReference, earlier.get().id());
+        }
         Programme programme = repo.programme(enrolment.programmeId()).orElseThrow();
         ProgrammeTerms terms = programme.terms();
         if (!terms.covers(body.paidOn())) {
@@ -222,27 +233,33 @@ public class SubsidyAccruals implements RepaymentListener {
         BigDecimal fee = Money.yuan(body.amount());
         BigDecimal computed = SubsidyArithmetic.feeSubsidy(fee, terms.shareFor(body.kind()), enrolment.ipShare());
         return accrue(SubsidyProgrammes.actor(caller), caller, enrolment, programme, body.kind(), UUID.randomUUID(),
-                body.paidOn(), fee, null, null, null, computed);
+                feeReference, body.paidOn(), fee, null, null, null, computed);
     }
 
     private Accrual accrue(String actor, Caller caller, Enrolment enrolment, Programme programme, SubsidyKind kind,
-                           UUID sourceId, LocalDate paidOn, BigDecimal base, BigDecimal actualRate, BigDecimal lpr,
-                           BigDecimal counted, BigDecimal computed) {
+                           UUID sourceId, String feeReference, LocalDate paidOn, BigDecimal base,
+                           BigDecimal actualRate, BigDecimal lpr, BigDecimal counted, BigDecimal computed) {
         ProgrammeTerms terms = programme.terms();
         int year = paidOn.getYear();
         BigDecimal received = repo.lockFirmYear(programme.id(), enrolment.creditCode(), year, kind);
         BigDecimal amount = SubsidyArithmetic.capped(computed, terms.capFor(kind), received);
         repo.addToFirmYear(programme.id(), enrolment.creditCode(), year, kind, amount);
         Accrual accrual = new Accrual(UUID.randomUUID(), enrolment.id(), programme.id(), programme.version(),
-                enrolment.loanId(), enrolment.bankId(), enrolment.creditCode(), kind, sourceId, paidOn, year,
-                SubsidyArithmetic.quarterOf(paidOn), base, ratio(actualRate), ratio(lpr), ratio(counted),
+                enrolment.loanId(), enrolment.bankId(), enrolment.creditCode(), kind, sourceId, feeReference, paidOn,
+                year, SubsidyArithmetic.quarterOf(paidOn), base, ratio(actualRate), ratio(lpr), ratio(counted),
                 terms.shareFor(kind), enrolment.ipShare(), computed, amount, null, OffsetDateTime.now(clock));
-        repo.insertAccrual(accrual);
+        if (!repo.insertAccrual(accrual)) {
+            // a request for the same fee committed while this one waited: its firm-year addition rolls back with it
+            throw feeSubsidised(kind, feeReference, null);
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", kind.name());
         payload.put("loanId", enrolment.loanId());
         payload.put("programmeVersion", programme.version());
         payload.put("paidOn", paidOn);
+        if (feeReference != null) {
+            payload.put("feeReference", feeReference);
+        }
         payload.put("base", base);
         if (counted != null) {
             payload.put("actualRate", accrual.actualRate());
@@ -259,6 +276,18 @@ public class SubsidyAccruals implements RepaymentListener {
             audit.append(actor, "subsidy.accrued", "subsidy_accrual", accrual.id(), enrolment.bankId(), payload);
         }
         return accrual;
+    }
+
+    private static Conflict feeSubsidised(SubsidyKind kind, String feeReference, UUID accrualId) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("kind", kind.name());
+        extra.put("reference", feeReference);
+        if (accrualId != null) {
+            extra.put("accrualId", accrualId.toString());
+        }
+        return Conflict.of("fee-already-subsidised", "This loan's " + kind + " \"" + feeReference + "\" has had "
+                + "its subsidy already (one fee, one subsidy, whichever programme); a different fee needs its own "
+                + "reference.", extra);
     }
 
     private static BigDecimal ratio(BigDecimal v) {

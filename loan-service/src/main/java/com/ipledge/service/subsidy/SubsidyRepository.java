@@ -238,8 +238,9 @@ class SubsidyRepository {
 
     // ------------------------------------------------------------ accruals
 
-    void insertAccrual(Accrual a) {
-        db.insertInto(SUBSIDY_ACCRUAL)
+    /** False when the loan's fee of this kind and reference has a subsidy already (the unique index decides). */
+    boolean insertAccrual(Accrual a) {
+        return db.insertInto(SUBSIDY_ACCRUAL)
                 .set(SUBSIDY_ACCRUAL.ID, a.id())
                 .set(SUBSIDY_ACCRUAL.ENROLMENT_ID, a.enrolmentId())
                 .set(SUBSIDY_ACCRUAL.PROGRAMME_ID, a.programmeId())
@@ -249,6 +250,7 @@ class SubsidyRepository {
                 .set(SUBSIDY_ACCRUAL.CREDIT_CODE, a.creditCode())
                 .set(SUBSIDY_ACCRUAL.KIND, a.kind().name())
                 .set(SUBSIDY_ACCRUAL.SOURCE_ID, a.sourceId())
+                .set(SUBSIDY_ACCRUAL.FEE_REFERENCE, a.feeReference())
                 .set(SUBSIDY_ACCRUAL.PAID_ON, a.paidOn())
                 .set(SUBSIDY_ACCRUAL.ACCRUAL_YEAR, a.year())
                 .set(SUBSIDY_ACCRUAL.ACCRUAL_QUARTER, a.quarter())
@@ -261,7 +263,16 @@ class SubsidyRepository {
                 .set(SUBSIDY_ACCRUAL.COMPUTED, a.computed())
                 .set(SUBSIDY_ACCRUAL.AMOUNT, a.amount())
                 .set(SUBSIDY_ACCRUAL.CREATED_AT, a.createdAt())
-                .execute();
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /** The subsidy a loan's fee of this kind and reference has had, from any programme. */
+    Optional<Accrual> feeAccrual(UUID loanId, SubsidyKind kind, String reference) {
+        return db.selectFrom(SUBSIDY_ACCRUAL)
+                .where(SUBSIDY_ACCRUAL.LOAN_ID.eq(loanId), SUBSIDY_ACCRUAL.KIND.eq(kind.name()),
+                        SUBSIDY_ACCRUAL.FEE_REFERENCE.eq(reference))
+                .fetchOptional(SubsidyRepository::toAccrual);
     }
 
     List<Accrual> accruals(Optional<UUID> bankScope, Optional<UUID> loanId, Optional<UUID> programmeId,
@@ -368,6 +379,7 @@ class SubsidyRepository {
     private static Accrual toAccrual(SubsidyAccrualRecord r) {
         return new Accrual(r.getId(), r.getEnrolmentId(), r.getProgrammeId(), r.getProgrammeVersion(),
                 r.getLoanId(), r.getBankId(), r.getCreditCode(), SubsidyKind.valueOf(r.getKind()), r.getSourceId(),
+                r.getFeeReference(),
                 r.getPaidOn(), r.getAccrualYear(), r.getAccrualQuarter(), r.getBase(), r.getActualRate(),
                 r.getLpr(), r.getCountedRate(), r.getShare(), r.getIpShare(), r.getComputed(), r.getAmount(),
                 r.getClaimId(), r.getCreatedAt());

@@ -72,7 +72,8 @@ public final class SubsidyRequests {
 
     /** A fee the borrower paid on an enrolled loan: GUARANTEE_FEE, INSURANCE_FEE or VALUATION_FEE. */
     @Introspected
-    public record NewFee(UUID enrolmentId, SubsidyKind kind, BigDecimal amount, LocalDate paidOn) {
+    public record NewFee(UUID enrolmentId, SubsidyKind kind, BigDecimal amount, LocalDate paidOn,
+                         @Nullable String reference) {
     }
 
     @Introspected

@@ -13,9 +13,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -181,6 +183,29 @@ class RiskLayersApiTest extends ApiTestBase {
 
     private Answer pay(String loan, Map<String, Object> claim, String key) {
         return act(loan, claim, "payment", Map.of("paidOn", today().toString()), key);
+    }
+
+    private static LocalDate nextWeekday(LocalDate d) {
+        LocalDate n = d.plusDays(1);
+        while (n.getDayOfWeek() == DayOfWeek.SATURDAY || n.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            n = n.plusDays(1);
+        }
+        return n;
+    }
+
+    /** Adds a day to its year's calendar as the bureau would: read the year, put it back with the day. */
+    private void declare(LocalDate day, String list, String name) {
+        Answer current = get("/api/v1/calendar/working-days?year=" + day.getYear(), bureau);
+        Map<String, Object> body = new HashMap<>();
+        body.put("year", day.getYear());
+        body.put("source", current.status() == 200 ? current.text("source") : "演练安排");
+        body.put("holidays", current.status() == 200 ? current.get("holidays") : new ArrayList<>());
+        body.put("workingDays", current.status() == 200 ? current.get("workingDays") : new ArrayList<>());
+        List<Object> days = new ArrayList<>(list(body.get(list)));
+        days.add(Map.of("date", day.toString(), "name", name));
+        body.put(list, days);
+        Answer changed = put("/api/v1/calendar/working-days", body, bureau);
+        assertEquals(200, changed.status(), changed::toString);
     }
 
     @Test
@@ -472,14 +497,49 @@ class RiskLayersApiTest extends ApiTestBase {
     @Test
     @Order(6)
     void aClaimFiledAfterItsWindowIsRefusedNamingTheWindow() {
-        // 10 working days (Monday to Friday) after the day the loan became non-performing
-        LocalDate windowEnd = classifiedOn;
-        for (int left = 10; left > 0; ) {
-            windowEnd = windowEnd.plusDays(1);
-            if (windowEnd.getDayOfWeek() != DayOfWeek.SATURDAY && windowEnd.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
+        // the bureau declares the two weekdays after the classification holidays and the Saturday after it a 调休
+        // working day; the window counts 10 working days by that calendar (with any official days already there)
+        LocalDate h1 = nextWeekday(classifiedOn);
+        LocalDate h2 = nextWeekday(h1);
+        LocalDate saturday = classifiedOn.plusDays(1);
+        while (saturday.getDayOfWeek() != DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        declare(h1, "holidays", "演练假日");
+        declare(h2, "holidays", "演练假日");
+        declare(saturday, "workingDays", "演练调休上班");
+        Set<LocalDate> off = new HashSet<>();
+        Set<LocalDate> worked = new HashSet<>();
+        for (int year = classifiedOn.getYear(); year <= classifiedOn.getYear() + 1; year++) {
+            Answer cal = get("/api/v1/calendar/working-days?year=" + year, officer);
+            if (cal.status() == 200) {
+                list(cal.get("holidays")).forEach(d -> off.add(LocalDate.parse((String) d.get("date"))));
+                list(cal.get("workingDays")).forEach(d -> worked.add(LocalDate.parse((String) d.get("date"))));
             }
         }
+        assertTrue(off.containsAll(List.of(h1, h2)) && worked.contains(saturday), off + " " + worked);
+        LocalDate windowEnd = classifiedOn;
+        LocalDate mondayToFriday = classifiedOn;
+        for (int left = 10, plain = 10; left > 0 || plain > 0; ) {
+            if (left > 0) {
+                windowEnd = windowEnd.plusDays(1);
+                boolean weekend = windowEnd.getDayOfWeek() == DayOfWeek.SATURDAY
+                        || windowEnd.getDayOfWeek() == DayOfWeek.SUNDAY;
+                if (!off.contains(windowEnd) && (!weekend || worked.contains(windowEnd))) {
+                    left--;
+                }
+            }
+            if (plain > 0) {
+                mondayToFriday = mondayToFriday.plusDays(1);
+                if (mondayToFriday.getDayOfWeek() != DayOfWeek.SATURDAY
+                        && mondayToFriday.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                    plain--;
+                }
+            }
+        }
+        assertTrue(windowEnd.isAfter(mondayToFriday), windowEnd + " vs " + mondayToFriday);
+        Answer window = get("/api/v1/calendar/working-day-windows?from=" + classifiedOn + "&days=10", officer);
+        assertEquals(windowEnd.toString(), window.text("endsOn"), window::toString);
         Answer moved = put("/api/v1/admin/business-date", Map.of("date", windowEnd.plusDays(1).toString()),
                 ADMIN_KEY);
         assertEquals(200, moved.status(), moved::toString);

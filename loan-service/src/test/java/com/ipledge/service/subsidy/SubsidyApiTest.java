@@ -227,8 +227,9 @@ class SubsidyApiTest extends ApiTestBase {
     void feeSubsidiesAreAShareUpToTheFirmsYearlyCap() {
         List<String> amounts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
+            // three guarantee contracts, each its own fee (one fee, one subsidy: OneSubsidyPerFeeTest)
             Answer fee = post("/api/v1/subsidy-fees", Map.of("enrolmentId", enrolmentB, "kind", "GUARANTEE_FEE",
-                    "amount", "1500.00", "paidOn", start.toString()), officer);
+                    "amount", "1500.00", "paidOn", start.toString(), "reference", "GS-DB-2026-00" + i), officer);
             assertEquals(201, fee.status(), fee::toString);
             assertEquals(new BigDecimal("750.00"), money(fee.get("computed")));
             amounts.add(money(fee.get("amount")).toPlainString());
