@@ -33,16 +33,6 @@ class WorkingDayCalendarApiTest extends ApiTestBase {
         officer = apiKey("BANK_OFFICER", createBank("CALBANK"));
     }
 
-    private Answer put(String path, Object body, String key) {
-        try {
-            return send(HttpRequest.PUT(path, JSON.writeValueAsString(body))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
-                    .bearerAuth(key));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String endsOn(String from, int days) {
         Answer w = get("/api/v1/calendar/working-day-windows?from=" + from + "&days=" + days, officer);
         assertEquals(200, w.status(), w::toString);
