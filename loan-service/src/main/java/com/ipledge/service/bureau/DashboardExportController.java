@@ -23,9 +23,11 @@ public class DashboardExportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Dashboard dashboard;
+    private final DashboardExports exports;
 
-    public DashboardExportController(Dashboard dashboard) {
+    public DashboardExportController(Dashboard dashboard, DashboardExports exports) {
         this.dashboard = dashboard;
+        this.exports = exports;
     }
 
     @Get(value = "/summary.xlsx", produces = {XLSX, MediaType.APPLICATION_JSON})
@@ -45,7 +47,7 @@ public class DashboardExportController {
             throw InvalidInput.of("lang", "must be zh or en");
         }
         Dashboard.View view = dashboard.view(caller, locale, DashboardFilter.NONE);
-        byte[] bytes = dashboard.workbook(view, dashboard.exportSections(caller, locale, DashboardFilter.NONE, view,
+        byte[] bytes = exports.workbook(view, exports.exportSections(caller, locale, DashboardFilter.NONE, view,
                 true), locale);
         return HttpResponse.ok(bytes).contentType(MediaType.of(XLSX)).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"ipledge-dashboard-" + view.asOf() + ".xlsx\"");

@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.ipledge.service.support.BrowserTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,45 +26,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bank only, no SEVERE console entries. Screenshots go to target/screenshots/bureau-*.png.
  */
 @MicronautTest(transactional = false)
-class BureauBrowserTest extends ApiTestBase {
+class BureauBrowserTest extends BrowserTestBase {
     private static final List<String> CHARTS = List.of("byBank", "byIndustry", "byEcoIndustry", "byRegion",
             "byIpType", "quota", "npl", "alerts", "trends", "risk");
-
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private String base;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("ipledge.jobs.enabled", "false");
     }
 
+    @Override
+    protected String startPath() {
+        return "/bureau/login";
+    }
+
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
+    void seedTheBook() {
         BureauBook.seed(this);
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.freshSession(base + "/bureau/login");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
@@ -269,9 +239,5 @@ class BureauBrowserTest extends ApiTestBase {
             assertFalse(el.findElements(By.cssSelector("canvas, svg")).isEmpty(), "chart " + chart + " drawn");
             assertTrue(el.getSize().getHeight() > 100 && el.getSize().getWidth() > 100, chart);
         }
-    }
-
-    private void screenshot(String name, boolean fullPage) {
-        browser.screenshot(name, fullPage);
     }
 }

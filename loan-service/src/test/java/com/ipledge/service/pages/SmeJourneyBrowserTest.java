@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
-import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.ipledge.service.support.BrowserTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,45 +30,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pixels wide (target/screenshots/).
  */
 @MicronautTest(transactional = false)
-class SmeJourneyBrowserTest extends ApiTestBase {
+class SmeJourneyBrowserTest extends BrowserTestBase {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H',
         'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
 
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private String base;
     private UUID bank;
     private String officer;
 
+    @Override
+    protected String startPath() {
+        return "/";
+    }
+
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
+    void aBankWithQuota() {
         bank = createBank("SMEBANK");
         officer = apiKey("BANK_OFFICER", bank);
         assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(), "amount",
                 "100000000"), apiKey("BUREAU", null)).status());
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.freshSession(base + "/");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
@@ -84,7 +56,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
         Map<String, String> form = PageFixtures.validForm(bank);
         form.keySet().removeIf(k -> k.startsWith("assets[1]."));
         driver.get(base + "/apply");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         String statusUrl = driver.getCurrentUrl();
@@ -92,7 +64,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
 
         driver.navigate().back();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/apply"));
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         WebElement summary = new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
@@ -117,7 +89,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
         Map<String, String> form = PageFixtures.validForm(bank);
         form.put("industryCode", "中药饮片加工");
         form.put("regionCode", "榆中县");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("C2730/620123", PageFixtures.text(databaseUrl(), "SELECT industry_code || '/' || region_code"
@@ -146,7 +118,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
     void anUploadOnTheStatusPageIsStoredAndShownToTheBank() throws IOException {
         Map<String, String> form = PageFixtures.validForm(bank);
         driver.get(base + "/apply");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         Path file = Files.createTempFile("营业执照", ".png");
@@ -186,16 +158,16 @@ class SmeJourneyBrowserTest extends ApiTestBase {
                 long scrollWidth = (Long) ((JavascriptExecutor) driver)
                         .executeScript("return document.documentElement.scrollWidth;");
                 assertTrue(scrollWidth <= width, tag + ": no sideways scrolling, " + scrollWidth);
-                browser.screenshot("sme-form-empty-" + tag, false);
+                screenshot("sme-form-empty-" + tag, false);
 
                 Map<String, String> form = PageFixtures.validForm(bank);
                 String good = form.get("creditCode");
                 form.put("creditCode", PageFixtures.withWrongCheckCharacter(good));
-                fill(form);
+                PageFixtures.fill(driver, form);
                 driver.findElement(By.id("submit")).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
-                browser.screenshot("sme-form-errors-" + tag, false);
+                screenshot("sme-form-errors-" + tag, false);
 
                 WebElement creditCode = driver.findElement(By.id("f-creditCode"));
                 creditCode.clear();
@@ -204,7 +176,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
                 assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
                 assertTrue(driver.findElement(By.id("reference")).getText().matches("[23456789A-HJKMNP-Z]{8}"));
-                browser.screenshot("sme-status-" + tag, false);
+                screenshot("sme-status-" + tag, false);
             }
         }
         driver.manage().window().setSize(new Dimension(1280, 1600));
@@ -221,32 +193,5 @@ class SmeJourneyBrowserTest extends ApiTestBase {
     private long intakesOf(String creditCode) {
         return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake WHERE credit_code = '"
                 + creditCode + "'");
-    }
-
-    /** Types each field as a person would; adds asset rows as needed; dates and selects through their controls. */
-    private void fill(Map<String, String> form) {
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            String id = ApplyForm.id(e.getKey());
-            while (driver.findElements(By.id(id)).isEmpty()) {
-                int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
-                driver.findElement(By.id("add-asset")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                        d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
-            }
-            WebElement input = driver.findElement(By.id(id));
-            String type = input.getAttribute("type");
-            if (input.getTagName().equals("select")) {
-                new Select(input).selectByValue(e.getValue());
-            } else if ("checkbox".equals(type)) {
-                if (!input.isSelected()) {
-                    input.click();
-                }
-            } else if ("date".equals(type)) {
-                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, e.getValue());
-            } else {
-                input.clear();
-                input.sendKeys(e.getValue());
-            }
-        }
     }
 }
