@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The dashboard's monthly trends of the filtered book: disbursements, balance, NPL ratio and alerts at each month's
- * end (the current month as far as today, marked partial), from the filter's start or the last twelve months.
+ * end (the current month as far as today, marked partial), from the filter's start or the last twelve months. A
+ * month opens the loans disbursed in it that are still on the book ({@code /bureau/loans?...&month=YYYY-MM}).
  */
 @Singleton
 class MonthlyTrends {
@@ -38,6 +39,7 @@ class MonthlyTrends {
                 : YearMonth.from(last).minusMonths(11);
         List<MonthPoint> points = selection.trends(caller.bankScope(), filter.book(), first, last);
         List<List<String>> cells = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         List<String> categories = new ArrayList<>();
         List<BigDecimal> balance = new ArrayList<>();
         List<BigDecimal> npl = new ArrayList<>();
@@ -49,6 +51,7 @@ class MonthlyTrends {
             cells.add(List.of(month, Figures.count(p.disbursedCount()), Figures.money(p.disbursedAmount(), locale),
                     Figures.money(p.balance(), locale), Figures.money(p.nonPerforming(), locale),
                     Figures.percent(p.nplRatio()), Figures.count(p.alertsRaised()), Figures.count(p.alertsOpen())));
+            links.add("/bureau/loans" + filter.query("month", p.month().toString()));
             categories.add(month);
             balance.add(Figures.chartMoney(p.balance(), locale));
             npl.add(Figures.chartPercent(p.nplRatio()));
@@ -61,12 +64,12 @@ class MonthlyTrends {
                 m("bureau.col.nplRatio", locale), m("bureau.col.alertsRaised", locale),
                 m("bureau.col.alertsOpen", locale)), cells);
         sections.add(new Section("trends", m("bureau.section.trends", locale), m("bureau.trends.note", locale),
-                table, cells.stream().map(c -> (String) null).toList(), cells.stream().map(c -> false).toList()));
+                table, links, cells.stream().map(c -> false).toList()));
         Map<String, Object> chart = chart("trend", categories, List.of(
                 series(m("bureau.series.monthBalance", locale), balance, 0, "bar"),
                 series(m("bureau.series.nplRatio", locale), npl, 1, "line"),
                 series(m("bureau.series.alertsOpen", locale), open, 2, "line"),
-                series(m("bureau.series.alertsRaised", locale), raised, 2, "line")), null);
+                series(m("bureau.series.alertsRaised", locale), raised, 2, "line")), links);
         chart.put("axes", List.of(m("bureau.axis.balance", locale, unit(locale)), m("bureau.axis.ratio", locale),
                 m("bureau.axis.alerts", locale)));
         chart.put("units", List.of(unit(locale), "%", m("bureau.unit.alerts", locale)));

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -56,13 +57,15 @@ public class ApplyController {
     private final ApplicationIntake intake;
     private final IdempotentRequests idempotent;
     private final ApplyThrottle throttle;
+    private final FormDrafts drafts;
     private final String css;
     private final String icon;
+    private final String script;
 
     public ApplyController(@Named(PageResponsesFactory.APPLY) PageResponses pages,
                            @Named(CsrfTokensFactory.APPLY) CsrfTokens csrf, ApplyBanks banks, ApplyCatalog catalog,
                            ApplicationIntake intake, IdempotentRequests idempotent, ApplyThrottle throttle,
-                           ResourceResolver resources) {
+                           FormDrafts drafts, ResourceResolver resources) {
         this.pages = pages;
         this.csrf = csrf;
         this.banks = banks;
@@ -70,8 +73,10 @@ public class ApplyController {
         this.intake = intake;
         this.idempotent = idempotent;
         this.throttle = throttle;
+        this.drafts = drafts;
         this.css = PageResponses.resource(resources, "classpath:static/apply/apply.css");
         this.icon = PageResponses.resource(resources, "classpath:static/apply/icon.svg");
+        this.script = PageResponses.resource(resources, "classpath:static/apply/apply.js");
     }
 
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
@@ -80,10 +85,17 @@ public class ApplyController {
         return PageLocales.sticky(pages.page(HttpStatus.OK, "apply/home", locale, Map.of()), request, lang);
     }
 
+    /** The form, empty, or as this browser kept it before asking for another row ({@code draft}, see submit). */
     @Get(uri = "/apply", produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> form(HttpRequest<?> request, @Nullable @QueryValue String lang) {
+    public HttpResponse<String> form(HttpRequest<?> request, @Nullable @QueryValue String lang,
+                                     @Nullable @QueryValue String draft) {
         Locale locale = PageLocales.resolve(request, lang);
-        return PageLocales.sticky(formPage(request, locale, ApplyForm.empty(), List.of()), request, lang);
+        Optional<FormDrafts.Draft> kept = draft == null ? Optional.empty()
+                : csrf.browserKey(request).flatMap(key -> drafts.find(draft, key));
+        MutableHttpResponse<String> page = kept.map(d -> formPage(request, locale, d.form(), List.of(),
+                HttpStatus.OK, d.assetRows(), true, null))
+                .orElseGet(() -> formPage(request, locale, ApplyForm.empty(), List.of()));
+        return PageLocales.sticky(page, request, lang);
     }
 
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -105,10 +117,17 @@ public class ApplyController {
                     csrfAccepted ? rows(body, typed) : 1, false, null), request, switchTo);
         }
         if (body.containsKey(ADD_ASSET)) {
-            // "添加一项" without script: the form as typed, one asset row more, nothing checked or kept
-            ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
-            int rows = csrfAccepted ? Math.min(ApplyForm.ASSET_ROWS, rows(body, typed) + 1) : 1;
-            return formPage(request, locale, typed, List.of(), HttpStatus.OK, rows, csrfAccepted, null);
+            // "添加一项" without script: the form as typed is kept for this browser alone, unchecked, and the answer
+            // is a redirect to it with one asset row more (Post/Redirect/Get: Back and reload resubmit nothing).
+            // Without a valid CSRF token (a post from elsewhere) it is the empty form.
+            Optional<String> browser = csrfAccepted ? csrf.browserKey(request) : Optional.empty();
+            String target = "/apply";
+            if (browser.isPresent()) {
+                ApplyForm typed = ApplyForm.of(body).withoutNul();
+                int rows = Math.min(ApplyForm.ASSET_ROWS, rows(body, typed) + 1);
+                target += "?draft=" + drafts.keep(browser.get(), typed, rows);
+            }
+            return pages.secured(HttpResponse.<String>seeOther(URI.create(target)), MediaType.TEXT_PLAIN);
         }
         if (!csrfAccepted) {
             return pages.problem(HttpStatus.FORBIDDEN, locale, "problem.csrf");
@@ -175,6 +194,11 @@ public class ApplyController {
         return pages.secured(HttpResponse.ok(css), "text/css;charset=utf-8");
     }
 
+    @Get(uri = "/apply/apply.js", produces = "text/javascript")
+    public HttpResponse<String> javascript() {
+        return pages.secured(HttpResponse.ok(script), "text/javascript;charset=utf-8");
+    }
+
     @Get(uri = "/apply/icon.svg", produces = "image/svg+xml")
     public HttpResponse<String> favicon() {
         return pages.secured(HttpResponse.ok(icon), "image/svg+xml");
@@ -225,6 +249,7 @@ public class ApplyController {
                 .map(IpType::name).toList());
         model.put("rows", IntStream.range(0, rows).boxed().toList());
         model.put("moreRows", rows < ApplyForm.ASSET_ROWS);
+        model.put("maxRows", ApplyForm.ASSET_ROWS);
         MutableHttpResponse<String> response = pages.page(status, "apply/form", locale, model);
         return token.newCookie() == null ? response : response.cookie(token.newCookie());
     }

@@ -20,7 +20,7 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders the pages' Thymeleaf templates in the page's language and answers them with the headers every page
- * carries: a Content-Security-Policy without inline script (the pages have no script at all), no framing, no
+ * carries: a Content-Security-Policy without inline script (scripts only from the site itself), no framing, no
  * sniffing, no caching (pages hold form tokens) and no referrer to other sites (a status URL holds the applicant's
  * token). "same-origin" rather than "no-referrer": with the latter Chrome posts the form with "Origin: null",
  * which the server refuses.

@@ -51,6 +51,7 @@ class BureauBrowserTest extends BrowserTestBase {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("bureau-01-login-zh", false);
+        assertAccessible("bureau-login-zh");
 
         driver.findElement(By.id("username")).sendKeys(BureauBook.BUREAU_USER);
         driver.findElement(By.id("password")).sendKeys("wrong password typed");
@@ -59,6 +60,7 @@ class BureauBrowserTest extends BrowserTestBase {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertEquals("用户名或密码不正确。", error.getText());
         screenshot("bureau-02-login-failed-zh", false);
+        assertAccessible("bureau-login-failed-zh");
 
         signIn(BureauBook.BUREAU_USER);
         assertEquals("全部银行", driver.findElement(By.id("scope")).getText());
@@ -156,6 +158,39 @@ class BureauBrowserTest extends BrowserTestBase {
         waitForCharts();
     }
 
+    /** A real click on a month of the trend chart (its balance bar) opens the loans disbursed in that month. */
+    @Test
+    void aMonthOfTheTrendChartOpensTheLoansDisbursedInIt() {
+        driver.get(base + "/bureau/login?lang=zh-CN");
+        signIn(BureauBook.BUREAU_USER);
+        waitForCharts();
+        WebElement chart = driver.findElement(By.id("chart-trends"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
+        // the month with the largest balance, and the middle of its bar in the viewport's coordinates
+        @SuppressWarnings("unchecked")
+        List<Object> target = (List<Object>) driver.executeScript(
+                "var c = echarts.getInstanceByDom(arguments[0]); var o = c.getOption();"
+                        + "var d = o.series[0].data.map(function (v) { return v.value === undefined ? v : v.value; });"
+                        + "var i = d.indexOf(Math.max.apply(null, d));"
+                        + "var p = c.convertToPixel({seriesIndex: 0}, [i, d[i] / 2]);"
+                        + "var r = arguments[0].getBoundingClientRect();"
+                        + "return [r.left + p[0], r.top + p[1], o.xAxis[0].data[i]];", chart);
+        String month = target.get(2).toString().substring(0, 7);
+        new Actions(driver).moveToLocation(((Number) target.get(0)).intValue(), ((Number) target.get(1)).intValue())
+                .click().perform();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        assertTrue(driver.getCurrentUrl().contains("month=" + month), driver.getCurrentUrl() + " " + month);
+        assertTrue(driver.findElement(By.id("applied")).getText().contains("发放月份"),
+                driver.findElement(By.id("applied")).getText());
+        List<WebElement> loans = driver.findElements(By.cssSelector("#table-loans tbody tr"));
+        assertFalse(loans.isEmpty(), "the month with the largest balance has loans");
+        for (WebElement loan : loans) {
+            assertTrue(loan.findElements(By.cssSelector("th, td")).get(3).getText().startsWith(month), loan.getText());
+        }
+        assertEquals(String.valueOf(loans.size()), driver.findElement(By.id("drill-total")).getAttribute("data-loans"));
+        assertAccessible("bureau-loans-month-zh");
+    }
+
     @Test
     void theColdLoadIsTheCommonEchartsBundleAndTheScreenshotsAtTwoWidthsInBothLanguages() {
         driver.get(base + "/bureau/login?lang=zh-CN");
@@ -183,12 +218,14 @@ class BureauBrowserTest extends BrowserTestBase {
                 waitForCharts();
                 screenshot("bureau-dashboard-" + tag + "-" + width + "-top", false);
                 screenshot("bureau-dashboard-" + tag + "-" + width, true);
+                assertAccessible("bureau-dashboard-" + tag + "-" + width); // the glossary is on this page
                 for (String section : List.of("byBank", "npl", "trends", "risk", "glossary")) {
                     driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id(section)));
                     screenshot("bureau-section-" + section + "-" + tag + "-" + width, false);
                 }
                 driver.get(base + "/bureau/loans?industry=C&lang=" + lang);
                 screenshot("bureau-loans-" + tag + "-" + width, true);
+                assertAccessible("bureau-loans-" + tag + "-" + width);
                 driver.get(base + "/docs?lang=" + lang);
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
                         !d.findElements(By.cssSelector(".opblock, .swagger-ui")).isEmpty());
