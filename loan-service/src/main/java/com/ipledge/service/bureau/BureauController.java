@@ -58,6 +58,8 @@ public class BureauController {
     private final WebSessions sessions;
     private final UserService users;
     private final Dashboard dashboard;
+    private final DashboardRisk risk;
+    private final DashboardExports exports;
     private final LoanList loanList;
     private final AdminService banks;
     private final ObjectMapper json;
@@ -67,12 +69,14 @@ public class BureauController {
     private final String css;
 
     public BureauController(BureauPages pages, WebSessions sessions, UserService users, Dashboard dashboard,
-                            LoanList loanList, AdminService banks, ObjectMapper json, ResourceResolver resources,
+                            DashboardRisk risk, DashboardExports exports, LoanList loanList, AdminService banks, ObjectMapper json, ResourceResolver resources,
                             LoginThrottle throttle, LoginSettings loginSettings) {
         this.pages = pages;
         this.sessions = sessions;
         this.users = users;
         this.dashboard = dashboard;
+        this.risk = risk;
+        this.exports = exports;
         this.loanList = loanList;
         this.banks = banks;
         this.json = json;
@@ -228,7 +232,7 @@ public class BureauController {
             return pages.secured(HttpResponse.<String>status(HttpStatus.BAD_REQUEST).body(write(problem)),
                     "application/problem+json");
         }
-        return pages.secured(HttpResponse.ok(write(dashboard.risk(signedIn.get().user().caller(), locale, filter))),
+        return pages.secured(HttpResponse.ok(write(risk.risk(signedIn.get().user().caller(), locale, filter))),
                 MediaType.APPLICATION_JSON);
     }
 
@@ -265,15 +269,15 @@ public class BureauController {
             } else {
                 view = dashboard.view(caller, locale, filter);
                 boolean risk = table.equals("all") || table.equals("risk") || table.equals("stress");
-                sections = dashboard.exportSections(caller, locale, filter, view, risk).stream()
+                sections = exports.exportSections(caller, locale, filter, view, risk).stream()
                         .filter(s -> table.equals("all") || s.id().equals(table)).toList();
             }
         } catch (InvalidInput e) {
             return badFilter(locale, e);
         }
         String name = "ipledge-" + table + "-" + view.asOf() + (xlsx ? ".xlsx" : ".csv");
-        byte[] bytes = xlsx ? dashboard.workbook(view, sections, locale)
-                : dashboard.csv(view, sections.get(0), locale);
+        byte[] bytes = xlsx ? exports.workbook(view, sections, locale)
+                : exports.csv(view, sections.get(0), locale);
         return pages.secured(HttpResponse.ok(bytes), xlsx ? DashboardExportController.XLSX : CSV_UTF8)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
     }

@@ -12,20 +12,22 @@ import io.micronaut.http.HttpRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The dashboard's filters as the URL carries them ({@code /bureau?bank=<bank code>&from=&to=&industry=&region=
- * &ipType=}), plus the drill-down's own ({@code eco}, {@code npl=true}, {@code alert=<severity>}). An empty value
- * is no filter. Every page, chart, drill-down and export of one view uses the same {@link BookFilter}.
+ * &ipType=}), plus the drill-down's own ({@code eco}, {@code npl=true}, {@code alert=<severity>}, {@code month=YYYY-MM}:
+ * loans disbursed in that month of the trends, within the period). An empty value is no filter. Every page, chart, drill-down and export of one view uses the same {@link BookFilter}.
  */
 record DashboardFilter(Map<String, String> values, @Nullable Bank bank, BookFilter book, @Nullable String alert) {
     /** The parameters, in the order a URL names them. */
     static final java.util.List<String> PARAMETERS = java.util.List.of("bank", "from", "to", "industry", "region",
-            "ipType", "eco", "npl", "alert");
+            "ipType", "eco", "npl", "alert", "month");
     /** No filter (the API's export). */
     static final DashboardFilter NONE = new DashboardFilter(Map.of(), null, BookFilter.NONE, null);
     /** The longest period the trends draw (months). */
@@ -33,9 +35,14 @@ record DashboardFilter(Map<String, String> values, @Nullable Bank bank, BookFilt
 
     /** Reads and checks the request's filters. @throws InvalidInput naming the first wrong one */
     static DashboardFilter of(HttpRequest<?> request, AdminService banks) {
+        return of(request.getParameters()::get, banks);
+    }
+
+    /** Checks the filters {@code parameter} gives by name. @throws InvalidInput naming the first wrong one */
+    static DashboardFilter of(Function<String, String> parameter, AdminService banks) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String p : PARAMETERS) {
-            String v = request.getParameters().get(p);
+            String v = parameter.apply(p);
             if (v != null && !v.isBlank()) {
                 values.put(p, v.strip());
             }
@@ -67,6 +74,12 @@ record DashboardFilter(Map<String, String> values, @Nullable Bank bank, BookFilt
         String alert = values.get("alert");
         if (alert != null && java.util.Arrays.stream(Severity.values()).noneMatch(s -> s.name().equals(alert))) {
             throw InvalidInput.of("alert", "must be a severity");
+        }
+        YearMonth month = month(values);
+        if (month != null) {
+            // the month narrows the period: a month outside it lists nothing
+            from = from == null || from.isBefore(month.atDay(1)) ? month.atDay(1) : from;
+            to = to == null || to.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : to;
         }
         BookFilter book = new BookFilter(bank == null ? null : bank.id(), from, to, industry, region, ipType, eco,
                 npl != null);
@@ -100,6 +113,7 @@ record DashboardFilter(Map<String, String> values, @Nullable Bank bank, BookFilt
         base.remove("npl");
         base.remove("alert");
         base.remove("eco");
+        base.remove("month");
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
         base.forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return q.toString();
@@ -118,6 +132,22 @@ record DashboardFilter(Map<String, String> values, @Nullable Bank bank, BookFilt
             return d;
         } catch (DateTimeParseException e) {
             throw InvalidInput.of(name, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static YearMonth month(Map<String, String> values) {
+        String v = values.get("month");
+        if (v == null) {
+            return null;
+        }
+        try {
+            YearMonth m = YearMonth.parse(v);
+            if (m.getYear() < 1990 || m.getYear() > 2199) {
+                throw InvalidInput.of("month", "must be a month between 1990 and 2199");
+            }
+            return m;
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("month", "must be a month YYYY-MM");
         }
     }
 

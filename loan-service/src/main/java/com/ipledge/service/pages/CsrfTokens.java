@@ -63,6 +63,14 @@ public final class CsrfTokens {
                 formToken.getBytes(StandardCharsets.US_ASCII))).orElse(false);
     }
 
+    /**
+     * A key of this browser's own, derived from its (validly signed) cookie: for what the server keeps for that
+     * browser alone. Neither the cookie nor the form token, so a page's HTML does not give it away.
+     */
+    public Optional<String> browserKey(HttpRequest<?> request) {
+        return validCookie(request).map(c -> hmac("browser:" + c.substring(0, c.indexOf('.'))));
+    }
+
     private Optional<String> validCookie(HttpRequest<?> request) {
         return request.getCookies().findCookie(cookieName).map(Cookie::getValue).filter(this::signed);
     }

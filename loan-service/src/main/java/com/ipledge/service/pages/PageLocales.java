@@ -3,6 +3,7 @@ package com.ipledge.service.pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.time.Duration;
@@ -39,6 +40,13 @@ public final class PageLocales {
                 .sameSite(SameSite.Lax)
                 .httpOnly(true)
                 .secure(secure));
+    }
+
+    /** {@code response} with the language cookie set when the request chose one ({@code ?lang=}). */
+    static MutableHttpResponse<String> sticky(MutableHttpResponse<String> response, HttpRequest<?> request,
+                                              @Nullable String lang) {
+        stickyCookie(lang, PageResponses.secure(request)).ifPresent(response::cookie);
+        return response;
     }
 
     public static String tag(Locale locale) {

@@ -1,6 +1,7 @@
 package com.ipledge.service.pages;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +20,7 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders the pages' Thymeleaf templates in the page's language and answers them with the headers every page
- * carries: a Content-Security-Policy without inline script (the pages have no script at all), no framing, no
+ * carries: a Content-Security-Policy without inline script (scripts only from the site itself), no framing, no
  * sniffing, no caching (pages hold form tokens) and no referrer to other sites (a status URL holds the applicant's
  * token). "same-origin" rather than "no-referrer": with the latter Chrome posts the form with "Origin: null",
  * which the server refuses.
@@ -52,6 +53,13 @@ public final class PageResponses {
     /** A short page that says what went wrong, for answers that are not the form itself (403, 404, 413, ...). */
     public MutableHttpResponse<String> problem(HttpStatus status, Locale locale, String messageKey, Object... args) {
         return page(status, problemTemplate, locale, Map.of("message", message(messageKey, locale, args)));
+    }
+
+    /** 429 with Retry-After: this address or this bank has sent too much for now. */
+    public MutableHttpResponse<String> tooMany(Locale locale, double waitSeconds) {
+        long retryAfter = Math.max(1, (long) Math.ceil(waitSeconds));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, locale, "problem.tooMany", retryAfter)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     }
 
     public String message(String key, Locale locale, Object... args) {

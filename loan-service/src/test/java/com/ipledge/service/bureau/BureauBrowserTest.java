@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.ipledge.service.support.BrowserTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,45 +26,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bank only, no SEVERE console entries. Screenshots go to target/screenshots/bureau-*.png.
  */
 @MicronautTest(transactional = false)
-class BureauBrowserTest extends ApiTestBase {
+class BureauBrowserTest extends BrowserTestBase {
     private static final List<String> CHARTS = List.of("byBank", "byIndustry", "byEcoIndustry", "byRegion",
             "byIpType", "quota", "npl", "alerts", "trends", "risk");
-
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private String base;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("ipledge.jobs.enabled", "false");
     }
 
+    @Override
+    protected String startPath() {
+        return "/bureau/login";
+    }
+
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
+    void seedTheBook() {
         BureauBook.seed(this);
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.freshSession(base + "/bureau/login");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
@@ -81,6 +51,7 @@ class BureauBrowserTest extends ApiTestBase {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("bureau-01-login-zh", false);
+        assertAccessible("bureau-login-zh");
 
         driver.findElement(By.id("username")).sendKeys(BureauBook.BUREAU_USER);
         driver.findElement(By.id("password")).sendKeys("wrong password typed");
@@ -89,6 +60,7 @@ class BureauBrowserTest extends ApiTestBase {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertEquals("用户名或密码不正确。", error.getText());
         screenshot("bureau-02-login-failed-zh", false);
+        assertAccessible("bureau-login-failed-zh");
 
         signIn(BureauBook.BUREAU_USER);
         assertEquals("全部银行", driver.findElement(By.id("scope")).getText());
@@ -186,6 +158,39 @@ class BureauBrowserTest extends ApiTestBase {
         waitForCharts();
     }
 
+    /** A real click on a month of the trend chart (its balance bar) opens the loans disbursed in that month. */
+    @Test
+    void aMonthOfTheTrendChartOpensTheLoansDisbursedInIt() {
+        driver.get(base + "/bureau/login?lang=zh-CN");
+        signIn(BureauBook.BUREAU_USER);
+        waitForCharts();
+        WebElement chart = driver.findElement(By.id("chart-trends"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
+        // the month with the largest balance, and the middle of its bar in the viewport's coordinates
+        @SuppressWarnings("unchecked")
+        List<Object> target = (List<Object>) driver.executeScript(
+                "var c = echarts.getInstanceByDom(arguments[0]); var o = c.getOption();"
+                        + "var d = o.series[0].data.map(function (v) { return v.value === undefined ? v : v.value; });"
+                        + "var i = d.indexOf(Math.max.apply(null, d));"
+                        + "var p = c.convertToPixel({seriesIndex: 0}, [i, d[i] / 2]);"
+                        + "var r = arguments[0].getBoundingClientRect();"
+                        + "return [r.left + p[0], r.top + p[1], o.xAxis[0].data[i]];", chart);
+        String month = target.get(2).toString().substring(0, 7);
+        new Actions(driver).moveToLocation(((Number) target.get(0)).intValue(), ((Number) target.get(1)).intValue())
+                .click().perform();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        assertTrue(driver.getCurrentUrl().contains("month=" + month), driver.getCurrentUrl() + " " + month);
+        assertTrue(driver.findElement(By.id("applied")).getText().contains("发放月份"),
+                driver.findElement(By.id("applied")).getText());
+        List<WebElement> loans = driver.findElements(By.cssSelector("#table-loans tbody tr"));
+        assertFalse(loans.isEmpty(), "the month with the largest balance has loans");
+        for (WebElement loan : loans) {
+            assertTrue(loan.findElements(By.cssSelector("th, td")).get(3).getText().startsWith(month), loan.getText());
+        }
+        assertEquals(String.valueOf(loans.size()), driver.findElement(By.id("drill-total")).getAttribute("data-loans"));
+        assertAccessible("bureau-loans-month-zh");
+    }
+
     @Test
     void theColdLoadIsTheCommonEchartsBundleAndTheScreenshotsAtTwoWidthsInBothLanguages() {
         driver.get(base + "/bureau/login?lang=zh-CN");
@@ -213,12 +218,14 @@ class BureauBrowserTest extends ApiTestBase {
                 waitForCharts();
                 screenshot("bureau-dashboard-" + tag + "-" + width + "-top", false);
                 screenshot("bureau-dashboard-" + tag + "-" + width, true);
+                assertAccessible("bureau-dashboard-" + tag + "-" + width); // the glossary is on this page
                 for (String section : List.of("byBank", "npl", "trends", "risk", "glossary")) {
                     driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id(section)));
                     screenshot("bureau-section-" + section + "-" + tag + "-" + width, false);
                 }
                 driver.get(base + "/bureau/loans?industry=C&lang=" + lang);
                 screenshot("bureau-loans-" + tag + "-" + width, true);
+                assertAccessible("bureau-loans-" + tag + "-" + width);
                 driver.get(base + "/docs?lang=" + lang);
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
                         !d.findElements(By.cssSelector(".opblock, .swagger-ui")).isEmpty());
@@ -269,9 +276,5 @@ class BureauBrowserTest extends ApiTestBase {
             assertFalse(el.findElements(By.cssSelector("canvas, svg")).isEmpty(), "chart " + chart + " drawn");
             assertTrue(el.getSize().getHeight() > 100 && el.getSize().getWidth() > 100, chart);
         }
-    }
-
-    private void screenshot(String name, boolean fullPage) {
-        browser.screenshot(name, fullPage);
     }
 }

@@ -1,6 +1,7 @@
 package com.ipledge.service.bureau;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -201,6 +202,67 @@ class BureauHttpTest extends ApiTestBase {
         assertTrue(viaApi.header("Content-Disposition").contains(".xlsx"));
     }
 
+    /**
+     * The API's workbook takes the dashboard's filters: with a filter it is the session's export of the same filter
+     * cell by cell (the data's date aside, written at its own minute), differs from the unfiltered workbook, and a
+     * wrong filter is a 400 problem naming it.
+     */
+    @Test
+    void theApiWorkbookTakesTheDashboardsFiltersAndChecksThem() throws Exception {
+        String from = today().minusYears(3).toString();
+        String filter = "?industry=C&region=620100&from=" + from + "&to=" + today();
+        Jar jar = new Jar();
+        assertEquals(303, jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD).status());
+        List<List<List<String>>> screen = sheets(download(jar, "/bureau/export/all.xlsx" + filter + "&lang=zh").body());
+        var api = client.toBlocking().exchange(HttpRequest.GET("/api/v1/portfolio/summary.xlsx" + filter)
+                .bearerAuth(book.bureauKey()), byte[].class);
+        assertEquals(200, api.code());
+        List<List<List<String>>> viaApi = sheets(api.body());
+        assertEquals(screen.size(), viaApi.size(), "as many sheets");
+        for (int i = 0; i < screen.size(); i++) {
+            assertTrue(viaApi.get(i).get(1).get(0).contains(today().toString()), viaApi.get(i).get(1).toString());
+            assertEquals(screen.get(i).subList(2, screen.get(i).size()), viaApi.get(i).subList(2, viaApi.get(i).size()),
+                    "sheet " + i);
+        }
+        String filters = viaApi.get(0).get(2).get(0);
+        assertTrue(filters.contains("行业门类 = C 制造业") && filters.contains("620100") && filters.contains(from), filters);
+        var unfiltered = sheets(client.toBlocking().exchange(HttpRequest.GET("/api/v1/portfolio/summary.xlsx")
+                .bearerAuth(book.bureauKey()), byte[].class).body());
+        assertNotEquals(unfiltered.get(0).subList(3, unfiltered.get(0).size()),
+                viaApi.get(0).subList(3, viaApi.get(0).size()), "the filter changes the figures");
+
+        for (var bad : List.of(List.of("bank", "NOSUCHBANK"), List.of("from", "2026-13-01"), List.of("to", "tomorrow"),
+                List.of("industry", "Z"), List.of("region", "62"), List.of("ipType", "RECIPE"))) {
+            Answer refused = get("/api/v1/portfolio/summary.xlsx?" + bad.get(0) + "=" + bad.get(1), book.bureauKey());
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+            assertEquals(List.of(bad.get(0)), refused.errorFields(), refused::toString);
+        }
+        Answer backwards = get("/api/v1/portfolio/summary.xlsx?from=2026-02-01&to=2026-01-01", book.bureauKey());
+        assertEquals(List.of("from"), backwards.errorFields(), backwards::toString);
+    }
+
+    /** Every sheet of a workbook, row by row, cells as shown. */
+    private static List<List<List<String>>> sheets(byte[] xlsx) throws java.io.IOException {
+        List<List<List<String>>> sheets = new java.util.ArrayList<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+            for (var sheet : book) {
+                List<List<String>> rows = new java.util.ArrayList<>();
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    var row = sheet.getRow(r);
+                    for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
+                        cells.add(shown.formatCellValue(row.getCell(c)));
+                    }
+                    rows.add(cells);
+                }
+                sheets.add(rows);
+            }
+        }
+        return sheets;
+    }
+
     private io.micronaut.http.HttpResponse<byte[]> download(Jar jar, String path) {
         MutableHttpRequest<?> download = HttpRequest.GET(path);
         download.header("Cookie", jar.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -353,6 +415,57 @@ class BureauHttpTest extends ApiTestBase {
                 rows.get(0));
         Answer csv = jar.send(HttpRequest.GET("/bureau/export/loans.csv?npl=true"));
         assertTrue(csv.raw().contains("可疑") && csv.raw().contains("贷款范围 = 仅不良贷款"), csv.raw());
+    }
+
+    /**
+     * A month of the trends opens the loans disbursed in it that are still on the book (every month of the table,
+     * with and without a filter): exactly those SQL counts, each disbursed in the month; the list's export says the
+     * month; a wrong month is a 400 naming it.
+     */
+    @Test
+    void aTrendMonthOpensTheLoansDisbursedInIt() {
+        Jar jar = new Jar();
+        jar.signIn(BureauBook.BUREAU_USER, BureauBook.PASSWORD);
+        int withLoans = 0;
+        for (String filter : List.of("", "?industry=C")) {
+            Answer page = jar.get("/bureau" + filter);
+            Matcher table = Pattern.compile("<table id=\"table-trends\">(.*?)</table>", Pattern.DOTALL)
+                    .matcher(page.raw());
+            assertTrue(table.find());
+            Matcher links = LINK.matcher(table.group(1));
+            int months = 0;
+            while (links.find()) {
+                String href = unescape(links.group(1));
+                Matcher month = Pattern.compile("month=(\\d{4}-\\d{2})").matcher(href);
+                assertTrue(href.startsWith("/bureau/loans?") && month.find(), href);
+                assertEquals(filter.isEmpty(), !href.contains("industry=C"), "the link keeps the filter: " + href);
+                Answer list = jar.get(href);
+                assertEquals(200, list.status(), list::toString);
+                Matcher total = TOTAL.matcher(list.raw());
+                assertTrue(total.find(), list.raw());
+                long expected = sql.count("SELECT count(*) FROM loan l JOIN borrower b ON b.id = l.borrower_id"
+                        + " WHERE l.status IN ('DISBURSED', 'REPAYING', 'DEFAULTED')"
+                        + " AND to_char(l.disbursed_on, 'YYYY-MM') = '" + month.group(1) + "'"
+                        + (filter.isEmpty() ? "" : " AND upper(trim(b.industry_code)) LIKE 'C%'"));
+                assertEquals(expected, Long.parseLong(total.group(1)), href);
+                List<List<String>> listed = tables(list.raw()).values().iterator().next();
+                for (List<String> row : listed.subList(1, expected == 0 ? 1 : listed.size())) {
+                    assertTrue(row.get(3).startsWith(month.group(1)), "disbursed in the month: " + row);
+                }
+                assertTrue(list.raw().contains("发放月份"), "the page states the month");
+                withLoans += expected > 0 ? 1 : 0;
+                months++;
+            }
+            assertTrue(months >= 12, "every month of the trends links: " + months);
+        }
+        assertTrue(withLoans >= 1, "a month with loans was followed");
+        String thisMonth = today().toString().substring(0, 7);
+        Answer csv = jar.send(HttpRequest.GET("/bureau/export/loans.csv?month=" + thisMonth));
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().contains("发放月份 = " + thisMonth), csv.raw());
+        Answer bad = jar.get("/bureau/loans?month=2026-13");
+        assertEquals(400, bad.status());
+        assertTrue(bad.raw().contains("month"), bad.raw());
     }
 
     @Test

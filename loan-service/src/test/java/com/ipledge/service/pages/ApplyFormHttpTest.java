@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,11 @@ class ApplyFormHttpTest extends ApiTestBase {
         String language = "zh-CN,zh;q=0.9";
 
         Answer open() {
-            MutableHttpRequest<?> get = HttpRequest.GET("/apply").header("Accept-Language", language);
+            return open("/apply");
+        }
+
+        Answer open(String path) {
+            MutableHttpRequest<?> get = HttpRequest.GET(path).header("Accept-Language", language);
             if (cookie != null) {
                 get.header("Cookie", cookie);
             }
@@ -123,7 +128,10 @@ class ApplyFormHttpTest extends ApiTestBase {
         String csp = a.headers().get("Content-Security-Policy");
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertFalse(csp.contains("unsafe-inline"), csp);
-        assertFalse(a.raw().contains("<script"), "no script on the page");
+        assertEquals(List.of("<script src=\"/apply/apply.js\"></script>"),
+                Pattern.compile("<script[^>]*>[^<]*</script>").matcher(a.raw()).results().map(r -> r.group()).toList(),
+                "one script, the site's own, none inline");
+        assertTrue(csp.contains("script-src 'self'"), csp);
         assertEquals("same-origin", a.headers().get("Referrer-Policy"));
         Map<String, String> tokens = PageFixtures.hiddenTokens(a.raw());
         assertEquals(43, tokens.get("formToken").length());
@@ -475,6 +483,53 @@ class ApplyFormHttpTest extends ApiTestBase {
         Answer forged = browser.submit(Map.of("name", "Someone else", "lang", "en"));
         assertEquals(200, forged.status());
         assertFalse(forged.raw().contains("Someone else"), "a post from elsewhere cannot fill the form");
+    }
+
+    /**
+     * "添加一项" without script: the post is answered with a redirect (Post/Redirect/Get, so no POST stays in the
+     * history), to the form as typed with one row more, for this browser only; a post from elsewhere gets the
+     * empty form; nothing is filed.
+     */
+    @Test
+    void addingARowWithoutScriptRedirectsToTheFormAsTypedForThisBrowserOnly() {
+        long intakesBefore = intakes();
+        long draftsBefore = PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft");
+        Browser browser = new Browser();
+        browser.open();
+        Answer added = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "requestedAmount", "1850万",
+                "assets[0].title", "一种高效余热回收装置", "assetRows", "1", "addAsset", "1"));
+        assertEquals(303, added.status(), added.raw());
+        String location = added.headers().get("Location");
+        assertTrue(location.matches("/apply\\?draft=[0-9a-f-]{36}"), location);
+        assertEquals(draftsBefore + 1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft"));
+
+        Answer page = browser.open(location);
+        assertTrue(page.raw().contains("value=\"兰州绿源节能科技有限公司\"") && page.raw().contains("value=\"1850万\"")
+                && page.raw().contains("value=\"一种高效余热回收装置\""), "as typed");
+        assertEquals(2, Pattern.compile("<fieldset class=\"asset\"").matcher(page.raw()).results().count());
+        assertTrue(Pattern.compile("id=\"f-assets-1-type\"[^>]*autofocus").matcher(page.raw()).find(),
+                "the new row takes the focus");
+        assertFalse(page.raw().contains("id=\"error-summary\""), "nothing checked");
+        assertTrue(page.raw().contains("name=\"assetRows\" value=\"2\""), "the page counts its rows");
+
+        // a second add from that page: three rows, still as typed
+        Answer again = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "assets[0].title", "一种高效余热回收装置",
+                "assetRows", "2", "addAsset", "1"));
+        assertEquals(303, again.status());
+        assertEquals(3, Pattern.compile("<fieldset class=\"asset\"").matcher(browser.open(again.headers()
+                .get("Location")).raw()).results().count());
+
+        Browser stranger = new Browser();
+        Answer theirs = stranger.open(location);
+        assertFalse(theirs.raw().contains("兰州绿源节能科技有限公司"), "another browser does not see the draft");
+        assertEquals(1, Pattern.compile("<fieldset class=\"asset\"").matcher(theirs.raw()).results().count());
+        assertFalse(stranger.open("/apply?draft=not-a-draft").raw().contains("error-summary"), "no draft, the form");
+
+        stranger.cookie = null;
+        Answer forged = stranger.submit(Map.of("name", "Someone else", "addAsset", "1"));
+        assertEquals(303, forged.status());
+        assertEquals("/apply", forged.headers().get("Location"), "a post from elsewhere keeps nothing");
+        assertEquals(intakesBefore, intakes());
     }
 
     @Test

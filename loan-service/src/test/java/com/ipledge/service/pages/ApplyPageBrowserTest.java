@@ -3,27 +3,18 @@ package com.ipledge.service.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.ipledge.service.support.BrowserTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -36,42 +27,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots/.
  */
 @MicronautTest(transactional = false)
-class ApplyPageBrowserTest extends ApiTestBase {
+class ApplyPageBrowserTest extends BrowserTestBase {
 
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private String base;
     private UUID bank;
 
+    @Override
+    protected String startPath() {
+        return "/";
+    }
+
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
+    void aBankWithQuota() {
         bank = createBank("WEBBANK");
         assertEquals(201, post("/api/v1/quota-plans", java.util.Map.of("bankId", bank, "year",
                 thisYear(), "amount", "100000000"), apiKey("BUREAU", null)).status(),
                 "a bank is offered on the form only while it has quota left");
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.freshSession(base + "/");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
@@ -83,7 +53,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         Map<String, String> form = PageFixtures.validForm(bank);
         String goodCode = form.get("creditCode");
         form.put("creditCode", PageFixtures.withWrongCheckCharacter(goodCode));
-        fill(form);
+        PageFixtures.fill(driver, form);
         screenshot("01-apply-zh-filled", true);
 
         driver.findElement(By.id("submit")).click();
@@ -166,7 +136,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
     void aDoubleClickOnSubmitKeepsOneIntake() {
         long before = applications();
         driver.get(base + "/apply");
-        fill(PageFixtures.validForm(bank));
+        PageFixtures.fill(driver, PageFixtures.validForm(bank));
         new Actions(driver).doubleClick(driver.findElement(By.id("submit"))).perform();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
@@ -185,7 +155,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         form.put("assets[0].number", PageFixtures.asOnCertificate(form.get("assets[0].number").substring(2)));
         form.put("requestedAmount", "1850万");
         form.put("contactPhone", "(0931)1234567");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
@@ -198,7 +168,7 @@ class ApplyPageBrowserTest extends ApiTestBase {
         driver.get(base + "/apply");
         Map<String, String> form = PageFixtures.validForm(bank);
         form.put("creditCode", PageFixtures.withWrongCheckCharacter(form.get("creditCode")));
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
@@ -241,38 +211,5 @@ class ApplyPageBrowserTest extends ApiTestBase {
 
     private WebElement focused() {
         return driver.switchTo().activeElement();
-    }
-
-    /** Types each field as a person would, adding asset rows as needed; dates and selects through their controls. */
-    private void fill(Map<String, String> form) {
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            String id = ApplyForm.id(e.getKey());
-            while (driver.findElements(By.id(id)).isEmpty()) {
-                int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
-                driver.findElement(By.id("add-asset")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                        d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
-            }
-            WebElement input = driver.findElement(By.id(id));
-            String tag = input.getTagName();
-            String type = input.getAttribute("type");
-            if (tag.equals("select")) {
-                new Select(input).selectByValue(e.getValue());
-            } else if ("checkbox".equals(type)) {
-                if (!input.isSelected()) {
-                    input.click();
-                }
-            } else if ("date".equals(type)) {
-                // typing into a date control depends on the browser's locale; set the ISO value it submits
-                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, e.getValue());
-            } else {
-                input.clear();
-                input.sendKeys(e.getValue());
-            }
-        }
-    }
-
-    private void screenshot(String name, boolean fullPage) {
-        browser.screenshot(name, fullPage);
     }
 }

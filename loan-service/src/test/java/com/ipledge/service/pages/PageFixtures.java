@@ -2,6 +2,7 @@ package com.ipledge.service.pages;
 
 import com.ipledge.service.support.Fixtures;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +15,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A filled-in application form as a firm would send it, and small helpers for the page tests. */
 final class PageFixtures {
@@ -105,6 +112,34 @@ final class PageFixtures {
             return r.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Types each field as a person would, adding asset rows as needed; dates and selects through their controls. */
+    static void fill(WebDriver driver, Map<String, String> form) {
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            String id = ApplyForm.id(e.getKey());
+            while (driver.findElements(By.id(id)).isEmpty()) {
+                int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
+                driver.findElement(By.id("add-asset")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                        d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
+            }
+            WebElement input = driver.findElement(By.id(id));
+            String type = input.getAttribute("type");
+            if (input.getTagName().equals("select")) {
+                new Select(input).selectByValue(e.getValue());
+            } else if ("checkbox".equals(type)) {
+                if (!input.isSelected()) {
+                    input.click();
+                }
+            } else if ("date".equals(type)) {
+                // typing into a date control depends on the browser's locale; set the ISO value it submits
+                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, e.getValue());
+            } else {
+                input.clear();
+                input.sendKeys(e.getValue());
+            }
         }
     }
 }

@@ -1,14 +1,12 @@
 package com.ipledge.service.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
-import com.ipledge.service.support.ApiTestBase;
-import com.ipledge.service.support.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.ipledge.service.support.BrowserTestBase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,57 +28,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 20, the applicant's journey in Chromium: back after a submit and submit again files nothing new; the
  * pickers find an industry by "中药" and a county by name; one asset row grows with "添加一项"; a document uploaded
  * on the status page reaches the bank's officer; and screenshots of every page in both languages at 1366 and 390
- * pixels wide (target/screenshots/).
+ * pixels wide (target/screenshots/), each audited by axe-core (target/axe/).
  */
 @MicronautTest(transactional = false)
-class SmeJourneyBrowserTest extends ApiTestBase {
+class SmeJourneyBrowserTest extends BrowserTestBase {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H',
         'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
 
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private String base;
     private UUID bank;
     private String officer;
 
+    @Override
+    protected String startPath() {
+        return "/";
+    }
+
     @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
+    void aBankWithQuota() {
         bank = createBank("SMEBANK");
         officer = apiKey("BANK_OFFICER", bank);
         assertEquals(201, post("/api/v1/quota-plans", Map.of("bankId", bank, "year", thisYear(), "amount",
                 "100000000"), apiKey("BUREAU", null)).status());
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.freshSession(base + "/");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertEquals(List.of(), browser.severeConsoleEntries(), "SEVERE browser console entries");
     }
 
     @Test
     void backAndSubmitAgainFilesNoDuplicateAndLeadsToTheFirstFiling() {
-        // one right, so the form is filled without the "添加一项" round trip: back then lands on the form itself
+        // one right: back then lands on the form itself
         Map<String, String> form = PageFixtures.validForm(bank);
         form.keySet().removeIf(k -> k.startsWith("assets[1]."));
         driver.get(base + "/apply");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         String statusUrl = driver.getCurrentUrl();
@@ -92,7 +65,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
 
         driver.navigate().back();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/apply"));
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         WebElement summary = new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
@@ -117,7 +90,7 @@ class SmeJourneyBrowserTest extends ApiTestBase {
         Map<String, String> form = PageFixtures.validForm(bank);
         form.put("industryCode", "中药饮片加工");
         form.put("regionCode", "榆中县");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("C2730/620123", PageFixtures.text(databaseUrl(), "SELECT industry_code || '/' || region_code"
@@ -126,27 +99,86 @@ class SmeJourneyBrowserTest extends ApiTestBase {
         assertTrue(summary.contains("C2730 中药饮片加工") && summary.contains("620123 甘肃省 兰州市 榆中县"), summary);
     }
 
+    /** With script, "添加一项" adds the row in the page: no request, no history entry, nothing typed lost. */
     @Test
-    void oneAssetRowGrowsWithAddAnotherAndKeepsWhatWasTyped() {
+    void oneAssetRowGrowsWithAddAnotherInThePageAndKeepsWhatWasTyped() {
         driver.get(base + "/apply");
         assertEquals(1, driver.findElements(By.cssSelector("fieldset.asset")).size(), "one row to start");
         driver.findElement(By.id("f-assets-0-title")).sendKeys("一种高效余热回收装置");
         driver.findElement(By.id("f-name")).sendKeys("兰州绿源节能科技有限公司");
+        long history = (Long) driver.executeScript("return history.length;");
+        String url = driver.getCurrentUrl();
         driver.findElement(By.id("add-asset")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 d.findElements(By.cssSelector("fieldset.asset")).size() == 2);
+        assertEquals(url, driver.getCurrentUrl(), "no round trip");
+        assertEquals(history, (Long) driver.executeScript("return history.length;"), "nothing for Back to undo");
         assertEquals("一种高效余热回收装置", driver.findElement(By.id("f-assets-0-title")).getAttribute("value"));
         assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
         assertEquals("f-assets-1-type", driver.switchTo().activeElement().getAttribute("id"),
                 "the new row takes the focus");
+        List<WebElement> legends = driver.findElements(By.cssSelector("fieldset.asset legend"));
+        assertEquals("知识产权 2", legends.get(1).getText());
+        WebElement title = driver.findElement(By.id("f-assets-1-title"));
+        assertEquals("assets[1].title", title.getAttribute("name"));
+        assertEquals("", title.getAttribute("value"), "the new row is empty");
+        assertEquals("f-assets-1-title", driver.findElement(By.cssSelector("label[for='f-assets-1-title']"))
+                .getAttribute("for"));
+        assertEquals("2", driver.findElement(By.name("assetRows")).getAttribute("value"));
         assertTrue(driver.findElements(By.id("error-summary")).isEmpty(), "nothing checked yet");
+        for (int rows = 3; rows <= ApplyForm.ASSET_ROWS; rows++) {
+            driver.findElement(By.id("add-asset")).click();
+        }
+        assertEquals(ApplyForm.ASSET_ROWS, driver.findElements(By.cssSelector("fieldset.asset")).size());
+        assertFalse(driver.findElement(By.id("add-asset")).isDisplayed(), "no sixth row");
+        assertAccessible("sme-form-five-rows-zh");
+
+        // the rows the script made are the server's: a form filled through them is filed
+        Map<String, String> form = PageFixtures.validForm(bank);
+        PageFixtures.fill(driver, form);
+        driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake_asset a JOIN "
+                + "public_intake i ON i.id = a.intake_id WHERE i.credit_code = '" + form.get("creditCode") + "'"));
+    }
+
+    /**
+     * Without script (the button's handler removed, as in a browser that ran none) the button posts the form; the
+     * answer redirects to the form as typed with one row more, so Back returns to the form and reload shows the
+     * same, neither asking to resubmit a form.
+     */
+    @Test
+    void withoutScriptAddingARowLeavesNoPostInTheHistory() {
+        driver.get(base + "/apply");
+        driver.findElement(By.id("f-name")).sendKeys("兰州绿源节能科技有限公司");
+        driver.findElement(By.id("f-assets-0-title")).sendKeys("一种高效余热回收装置");
+        driver.executeScript("var b = document.getElementById('add-asset'); b.replaceWith(b.cloneNode(true));");
+        driver.findElement(By.id("add-asset")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/apply?draft="));
+        String draft = driver.getCurrentUrl();
+        assertEquals(2, driver.findElements(By.cssSelector("fieldset.asset")).size());
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
+        assertEquals("一种高效余热回收装置", driver.findElement(By.id("f-assets-0-title")).getAttribute("value"));
+        assertEquals("f-assets-1-type", driver.switchTo().activeElement().getAttribute("id"));
+
+        driver.navigate().refresh();
+        assertEquals(draft, driver.getCurrentUrl());
+        assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"),
+                "reload shows the same form, without a resubmission");
+        driver.navigate().back();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/apply"));
+        assertEquals(1, driver.findElements(By.id("apply-form")).size(), "Back is the form, not a resubmit page");
+        driver.navigate().forward();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(draft));
+        assertEquals(2, driver.findElements(By.cssSelector("fieldset.asset")).size());
+        assertEquals("一种高效余热回收装置", driver.findElement(By.id("f-assets-0-title")).getAttribute("value"));
     }
 
     @Test
     void anUploadOnTheStatusPageIsStoredAndShownToTheBank() throws IOException {
         Map<String, String> form = PageFixtures.validForm(bank);
         driver.get(base + "/apply");
-        fill(form);
+        PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         Path file = Files.createTempFile("营业执照", ".png");
@@ -181,21 +213,25 @@ class SmeJourneyBrowserTest extends ApiTestBase {
                 driver.manage().deleteAllCookies();
                 driver.manage().window().setSize(new Dimension(width, width > 1000 ? 900 : 844));
                 String tag = (lang.equals("en") ? "en" : "zh") + "-" + width;
+                driver.get(base + "/?lang=" + lang);
+                assertAccessible("home-" + tag);
                 driver.get(base + "/apply?lang=" + lang);
                 assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
                 long scrollWidth = (Long) ((JavascriptExecutor) driver)
                         .executeScript("return document.documentElement.scrollWidth;");
                 assertTrue(scrollWidth <= width, tag + ": no sideways scrolling, " + scrollWidth);
-                browser.screenshot("sme-form-empty-" + tag, false);
+                screenshot("sme-form-empty-" + tag, false);
+                assertAccessible("sme-form-empty-" + tag);
 
                 Map<String, String> form = PageFixtures.validForm(bank);
                 String good = form.get("creditCode");
                 form.put("creditCode", PageFixtures.withWrongCheckCharacter(good));
-                fill(form);
+                PageFixtures.fill(driver, form);
                 driver.findElement(By.id("submit")).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
-                browser.screenshot("sme-form-errors-" + tag, false);
+                screenshot("sme-form-errors-" + tag, false);
+                assertAccessible("sme-form-errors-" + tag);
 
                 WebElement creditCode = driver.findElement(By.id("f-creditCode"));
                 creditCode.clear();
@@ -204,7 +240,8 @@ class SmeJourneyBrowserTest extends ApiTestBase {
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
                 assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
                 assertTrue(driver.findElement(By.id("reference")).getText().matches("[23456789A-HJKMNP-Z]{8}"));
-                browser.screenshot("sme-status-" + tag, false);
+                screenshot("sme-status-" + tag, false);
+                assertAccessible("sme-status-" + tag);
             }
         }
         driver.manage().window().setSize(new Dimension(1280, 1600));
@@ -221,32 +258,5 @@ class SmeJourneyBrowserTest extends ApiTestBase {
     private long intakesOf(String creditCode) {
         return PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake WHERE credit_code = '"
                 + creditCode + "'");
-    }
-
-    /** Types each field as a person would; adds asset rows as needed; dates and selects through their controls. */
-    private void fill(Map<String, String> form) {
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            String id = ApplyForm.id(e.getKey());
-            while (driver.findElements(By.id(id)).isEmpty()) {
-                int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
-                driver.findElement(By.id("add-asset")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                        d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
-            }
-            WebElement input = driver.findElement(By.id(id));
-            String type = input.getAttribute("type");
-            if (input.getTagName().equals("select")) {
-                new Select(input).selectByValue(e.getValue());
-            } else if ("checkbox".equals(type)) {
-                if (!input.isSelected()) {
-                    input.click();
-                }
-            } else if ("date".equals(type)) {
-                ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, e.getValue());
-            } else {
-                input.clear();
-                input.sendKeys(e.getValue());
-            }
-        }
     }
 }
