@@ -46,7 +46,7 @@ public class DashboardExportController {
             summary = "Every table and headline figure of the bureau's dashboard as one XLSX workbook, as the page "
             + "shows them: Chinese headings and money in 万元 (lang=zh, the default) or English and yuan (lang=en), "
             + "the data's date and the filters on every sheet. Takes the dashboard's filters; a bank's key sees "
-            + "its own book only (naming another bank gives an empty book)")
+            + "its own book only (it may name its own code; another bank's code is a 400 naming bank)")
     public HttpResponse<byte[]> workbook(@Nullable @QueryValue String lang,
             @Parameter(description = "a bank's code") @Nullable @QueryValue String bank,
             @Parameter(description = "loans disbursed on or after this day (YYYY-MM-DD)") @Nullable @QueryValue
@@ -76,6 +76,11 @@ public class DashboardExportController {
         given.put("region", region);
         given.put("ipType", ipType);
         DashboardFilter filter = DashboardFilter.of(given::get, banks);
+        // a bank's key may name its own code only; another bank's is answered as an unknown one, so that a bank
+        // learns neither which codes exist nor their names
+        if (filter.bank() != null && caller.bankScope().filter(own -> !own.equals(filter.bank().id())).isPresent()) {
+            throw InvalidInput.of("bank", "is not a bank's code");
+        }
         Dashboard.View view = dashboard.view(caller, locale, filter);
         byte[] bytes = exports.workbook(view, exports.exportSections(caller, locale, filter, view, true), locale);
         return HttpResponse.ok(bytes).contentType(MediaType.of(XLSX)).header(HttpHeaders.CONTENT_DISPOSITION,

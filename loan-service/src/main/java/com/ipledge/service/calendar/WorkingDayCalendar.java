@@ -1,6 +1,7 @@
 package com.ipledge.service.calendar;
 
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.problem.Conflict;
 import com.ipledge.service.problem.FieldErrors;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.problem.NotFound;
@@ -59,9 +60,12 @@ public class WorkingDayCalendar {
                                  @Nullable List<Day> workingDays) {
     }
 
-    /** The last day of a window of {@code days} working days counted from the day after {@code from}. */
+    /**
+     * The last day of a window of {@code days} working days counted from the day after {@code from}; {@code
+     * official}: every year it spans has its official calendar entered (else those years count Monday to Friday).
+     */
     @Introspected
-    public record Window(LocalDate from, int workingDays, LocalDate endsOn) {
+    public record Window(LocalDate from, int workingDays, LocalDate endsOn, boolean official) {
     }
 
     public YearCalendar calendar(@Nullable Integer year) {
@@ -74,23 +78,45 @@ public class WorkingDayCalendar {
 
     /** The day {@code days} working days after {@code from}, by the calendars the bureau has entered. */
     public LocalDate after(LocalDate from, int days) {
-        // a window of n working days spans at most n / 5 weeks plus the longest holidays; three times n plus a month
-        // covers any arrangement the State Council has made, and the walk checks the bound
-        LocalDate to = from.plusDays(days * 3L + 31);
-        WorkingDays calendar = new WorkingDays(Set.copyOf(repo.between(from, to, WorkingDayKind.HOLIDAY)),
-                Set.copyOf(repo.between(from, to, WorkingDayKind.WORKING_DAY)));
-        LocalDate end = calendar.after(from, days);
-        if (end.isAfter(to)) {
-            throw new IllegalStateException("a window of " + days + " working days from " + from
-                    + " ends after " + to + ": more holidays than any official arrangement");
+        // a window of n working days spans at most n / 5 weeks plus the longest holidays: three times n plus a month
+        // covers any arrangement the State Council has made; a calendar entered with more holidays widens the read
+        long span = days * 3L + 31;
+        while (true) {
+            LocalDate to = from.plusDays(span);
+            WorkingDays calendar = new WorkingDays(Set.copyOf(repo.between(from, to, WorkingDayKind.HOLIDAY)),
+                    Set.copyOf(repo.between(from, to, WorkingDayKind.WORKING_DAY)));
+            LocalDate end = calendar.after(from, days);
+            if (!end.isAfter(to)) {
+                return end;
+            }
+            if (span > 3 * 366) {
+                throw Conflict.of("working-day-calendar-unbounded", "A window of " + days + " working days from "
+                        + from + " finds no end within three years: the calendars entered have more holidays than "
+                        + "working days.");
+            }
+            span *= 2;
         }
-        return end;
+    }
+
+    /**
+     * Whether the bureau has entered the calendar of every year from {@code from} to {@code to}; a year without one
+     * counts Monday to Friday, which is not the official count.
+     */
+    public boolean official(LocalDate from, LocalDate to) {
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            if (repo.calendar(year).filter(c -> c.version() > 0).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Window window(@Nullable LocalDate from, @Nullable Integer days) {
         FieldErrors errors = new FieldErrors();
         if (from == null) {
             errors.add("from", "is required");
+        } else if (from.getYear() < MIN_YEAR || from.getYear() > MAX_YEAR) {
+            errors.add("from", "must be in the years " + MIN_YEAR + " to " + MAX_YEAR);
         }
         if (days == null) {
             errors.add("days", "is required");
@@ -98,7 +124,8 @@ public class WorkingDayCalendar {
             errors.add("days", "must be between 1 and " + MAX_WINDOW);
         }
         errors.throwIfAny();
-        return new Window(from, days, after(from, days));
+        LocalDate endsOn = after(from, days);
+        return new Window(from, days, endsOn, official(from, endsOn));
     }
 
     @Transactional

@@ -120,10 +120,16 @@ public class LayerClaimFilings {
             }
             LocalDate windowEnds = l.claimWindowDays() == null ? null
                     : workingDays.after(standing.nonPerformingOn(), l.claimWindowDays());
-            boolean late = windowEnds != null && today.isAfter(windowEnds);
+            boolean pastWindow = windowEnds != null && today.isAfter(windowEnds);
+            // a window through a year whose official calendar is not entered yet was counted Monday to Friday: a
+            // claim past it goes to the reviewer instead of being refused on a count that may be wrong
+            boolean late = pastWindow && workingDays.official(standing.nonPerformingOn(), windowEnds);
             String reason = late ? "Filed on " + today + ", after the claim window of " + l.claimWindowDays()
                     + " working days from the loan's classification as non-performing on "
-                    + standing.nonPerformingOn() + " (the window ended on " + windowEnds + ")." : null;
+                    + standing.nonPerformingOn() + " (the window ended on " + windowEnds + ")."
+                    : pastWindow ? "Filed on " + today + ", after " + windowEnds + ", the end of the claim window "
+                    + "counted Monday to Friday: the official working-day calendar of a year in it is not entered; "
+                    + "the reviewer decides whether the claim was in time." : null;
             LayerClaim c = new LayerClaim(UUID.randomUUID(), loanId, l.id(), l.party(), l.kind(), today,
                     standing.nonPerformingOn(), windowEnds, loss, covered, part.amount(), part.capped(),
                     late ? LayerClaimStatus.REFUSED : LayerClaimStatus.FILED, reason, null, null,

@@ -85,15 +85,21 @@ public class ApplyController {
         return PageLocales.sticky(pages.page(HttpStatus.OK, "apply/home", locale, Map.of()), request, lang);
     }
 
-    /** The form, empty, or as this browser kept it before asking for another row ({@code draft}, see submit). */
+    /**
+     * The form, empty, or as this browser kept it before asking for another row or the other language ({@code
+     * draft}, see submit).
+     */
     @Get(uri = "/apply", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> form(HttpRequest<?> request, @Nullable @QueryValue String lang,
                                      @Nullable @QueryValue String draft) {
         Locale locale = PageLocales.resolve(request, lang);
         Optional<FormDrafts.Draft> kept = draft == null ? Optional.empty()
                 : csrf.browserKey(request).flatMap(key -> drafts.find(draft, key));
+        // a draft kept by "添加一项" ends in the row just added, which takes the focus; one kept by the language
+        // switch (which names the language) is the form as it was
+        boolean addedRow = lang == null;
         MutableHttpResponse<String> page = kept.map(d -> formPage(request, locale, d.form(), List.of(),
-                HttpStatus.OK, d.assetRows(), true, null))
+                HttpStatus.OK, d.assetRows(), addedRow, null))
                 .orElseGet(() -> formPage(request, locale, ApplyForm.empty(), List.of()));
         return PageLocales.sticky(page, request, lang);
     }
@@ -110,11 +116,15 @@ public class ApplyController {
         String switchTo = text(body.get("lang"));
         if (switchTo != null) {
             // the language switch on a filled form: the same fields in the other language, nothing checked or
-            // kept; without a valid CSRF token (a post from elsewhere) the form comes back empty
-            Locale chosen = PageLocales.resolve(request, switchTo);
-            ApplyForm typed = csrfAccepted ? ApplyForm.of(body).withoutNul() : ApplyForm.empty();
-            return PageLocales.sticky(formPage(request, chosen, typed, List.of(), HttpStatus.OK,
-                    csrfAccepted ? rows(body, typed) : 1, false, null), request, switchTo);
+            // filed, kept for this browser and answered with a redirect (Post/Redirect/Get, as "添加一项": Back and
+            // reload resubmit nothing); without a valid CSRF token (a post from elsewhere) the form comes back empty
+            String target = "/apply?lang=" + PageLocales.tag(PageLocales.resolve(request, switchTo));
+            Optional<String> browser = csrfAccepted ? csrf.browserKey(request) : Optional.empty();
+            if (browser.isPresent()) {
+                ApplyForm typed = ApplyForm.of(body).withoutNul();
+                target += "&draft=" + drafts.keep(browser.get(), typed, rows(body, typed));
+            }
+            return pages.secured(HttpResponse.<String>seeOther(URI.create(target)), MediaType.TEXT_PLAIN);
         }
         if (body.containsKey(ADD_ASSET)) {
             // "添加一项" without script: the form as typed is kept for this browser alone, unchecked, and the answer
@@ -180,6 +190,7 @@ public class ApplyController {
             return formPage(request, locale, form,
                     List.of(FormError.of("form", key, problem.getMessage())));
         }
+        csrf.browserKey(request).ifPresent(drafts::forget);
         // a replayed submission (double click) lands on the same status page: the token follows from the form's.
         // The cookie remembers the filing for this browser only (HttpOnly, sent back to /apply alone), so that a
         // second submission of the same facts can point at the first one's page.

@@ -41,7 +41,11 @@ class FormDraftRepository {
                 .fetchOptional(r -> new Row(r.value1(), r.value2()));
     }
 
-    void deleteKeptBefore(OffsetDateTime before) {
-        db.deleteFrom(APPLY_FORM_DRAFT).where(APPLY_FORM_DRAFT.CREATED_AT.lt(before)).execute();
+    int deleteKeptBefore(OffsetDateTime before) {
+        return db.deleteFrom(APPLY_FORM_DRAFT).where(APPLY_FORM_DRAFT.CREATED_AT.lt(before)).execute();
+    }
+
+    void deleteOf(String ownerHash) {
+        db.deleteFrom(APPLY_FORM_DRAFT).where(APPLY_FORM_DRAFT.OWNER_HASH.eq(ownerHash)).execute();
     }
 }

@@ -21,7 +21,8 @@ import java.util.UUID;
  * The SME form as typed, kept between "添加一项" posted without script and the page it redirects to
  * ({@code /apply?draft=<id>}): Post/Redirect/Get, so that Back and reload never ask to resubmit a form. A draft is
  * the visitor's unfinished typing, not a filing: it opens only for the browser that posted it (its CSRF cookie's
- * key, hashed) and is deleted once older than {@link #KEPT_FOR}.
+ * key, hashed) and is deleted once older than {@link #KEPT_FOR} ({@link FormDraftExpiryJob}, and before each new
+ * draft), or when that browser files its application.
  */
 @Singleton
 class FormDrafts {
@@ -55,6 +56,18 @@ class FormDrafts {
             throw new IllegalStateException(e);
         }
         return id;
+    }
+
+    /** Deletes the drafts past their time at {@code now}; how many. */
+    @Transactional
+    int deleteExpired(OffsetDateTime now) {
+        return drafts.deleteKeptBefore(now.minus(KEPT_FOR));
+    }
+
+    /** A browser that filed its application needs its drafts no more. */
+    @Transactional
+    void forget(String browserKey) {
+        drafts.deleteOf(hash(browserKey));
     }
 
     /** The draft {@code id} names, if this browser kept it and it is still in time; anything else is no draft. */

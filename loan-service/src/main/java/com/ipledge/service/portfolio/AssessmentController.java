@@ -55,7 +55,8 @@ public class AssessmentController {
     @Operation(operationId = "getBankScorecard",
             summary = "The special-assessment scorecard of every bank over from..to (default: this year so far): "
             + "loans, borrowers and first-time borrowers granted, balance, small-loan share, average rate, NPL vs "
-            + "tolerance, quota use as it stood at the end of to (asOf is another name for to), median days to "
+            + "tolerance, quota use as it stood at the end of to (asOf is another name for to) against the plans' "
+            + "amounts as they are today (a plan's amount has no history), median days to "
             + "disburse, weighted scores (policy data) and rank")
     public Scorecard scorecard(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                @Nullable @QueryValue String asOf, Caller caller) {

@@ -240,6 +240,16 @@ class BureauHttpTest extends ApiTestBase {
         }
         Answer backwards = get("/api/v1/portfolio/summary.xlsx?from=2026-02-01&to=2026-01-01", book.bureauKey());
         assertEquals(List.of("from"), backwards.errorFields(), backwards::toString);
+
+        // a bank's key names its own code, never another bank's: that is answered as an unknown code would be
+        String officerA = apiKey("BANK_OFFICER", book.bankA());
+        assertEquals(200, client.toBlocking().exchange(HttpRequest.GET("/api/v1/portfolio/summary.xlsx?bank=GANSUBANK")
+                .bearerAuth(officerA), byte[].class).code());
+        Answer other = get("/api/v1/portfolio/summary.xlsx?bank=LANZHOUBANK", officerA);
+        assertEquals(400, other.status(), other::toString);
+        assertEquals(List.of("bank"), other.errorFields(), other::toString);
+        Answer unknown = get("/api/v1/portfolio/summary.xlsx?bank=NOSUCHBANK", officerA);
+        assertEquals(other.get("errors"), unknown.get("errors"), "the same answer as for a code nobody has");
     }
 
     /** Every sheet of a workbook, row by row, cells as shown. */

@@ -72,6 +72,15 @@ class WorkingDayCalendarApiTest extends ApiTestBase {
         assertEquals("2026-02-24", endsOn("2026-02-13", 2));
         // a Sunday worked (Sep 20, before 国庆): from Fri Sep 18, the first working day is Sun Sep 20
         assertEquals("2026-09-20", endsOn("2026-09-18", 1));
+        assertEquals(true, get("/api/v1/calendar/working-day-windows?from=2026-09-30&days=10", officer)
+                .get("official"), "2026's arrangement is entered");
+        // a year nobody has entered counts Monday to Friday, and says so: Tue 2031-06-03 + 10 -> Tue Jun 17
+        Answer unofficial = get("/api/v1/calendar/working-day-windows?from=2031-06-03&days=10", officer);
+        assertEquals("2031-06-17", unofficial.text("endsOn"), unofficial::toString);
+        assertEquals(false, unofficial.get("official"), unofficial::toString);
+        Answer outOfRange = get("/api/v1/calendar/working-day-windows?from=1999-12-30&days=3", officer);
+        assertEquals(400, outOfRange.status(), outOfRange::toString);
+        assertEquals(List.of("from"), outOfRange.errorFields());
         Answer bad = get("/api/v1/calendar/working-day-windows?from=2026-09-30&days=0", officer);
         assertEquals(400, bad.status(), bad::toString);
         assertEquals(List.of("days"), bad.errorFields());

@@ -38,6 +38,9 @@ class ApplyFormHttpTest extends ApiTestBase {
                 "a bank is offered on the form only while it has quota left");
     }
 
+    @jakarta.inject.Inject
+    FormDrafts drafts;
+
     /** A browser's session with the form: its CSRF cookie and the hidden tokens of the last form it was shown. */
     private final class Browser {
         String cookie;
@@ -463,26 +466,79 @@ class ApplyFormHttpTest extends ApiTestBase {
         return m.group(1);
     }
 
-    /** The language switch posts the form: it comes back as typed in the other language, unchecked and unkept. */
+    /**
+     * The language switch posts the form: the answer is a redirect (Post/Redirect/Get, so Back and reload resubmit
+     * nothing) to the form as typed in the other language, unchecked, for this browser only; nothing is filed.
+     */
     @Test
-    void switchingLanguageKeepsWhatWasTypedAndKeepsNothing() {
+    void switchingLanguageRedirectsToTheFormAsTypedAndFilesNothing() {
         long intakesBefore = intakes();
         Browser browser = new Browser();
         browser.open();
-        Answer a = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "requestedAmount", "1850万",
+        Answer switched = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "requestedAmount", "1850万",
                 "lang", "en"));
+        assertEquals(303, switched.status(), switched.raw());
+        String location = switched.headers().get("Location");
+        assertTrue(location.matches("/apply\\?lang=en&draft=[0-9a-f-]{36}"), location);
+        Answer a = browser.open(location);
         assertEquals(200, a.status(), a.raw());
         assertTrue(a.raw().contains("lang=\"en\""), "in English now");
         assertTrue(a.raw().contains("value=\"兰州绿源节能科技有限公司\"") && a.raw().contains("value=\"1850万\""),
                 "as typed");
         assertFalse(a.raw().contains("id=\"error-summary\""), "nothing checked");
+        assertFalse(Pattern.compile("id=\"f-assets-\\d+-type\"[^>]*autofocus").matcher(a.raw()).find(),
+                "no row was added, so none takes the focus");
         assertTrue(a.headers().getAll("Set-Cookie").stream().anyMatch(c -> c.contains("=en")), "the choice sticks");
         assertEquals(intakesBefore, intakes());
 
+        Answer back = browser.submit(Map.of("name", "兰州绿源节能科技有限公司", "lang", "zh"));
+        assertTrue(back.headers().get("Location").startsWith("/apply?lang=zh-CN&draft="), back.toString());
+
         browser.cookie = null;
         Answer forged = browser.submit(Map.of("name", "Someone else", "lang", "en"));
-        assertEquals(200, forged.status());
-        assertFalse(forged.raw().contains("Someone else"), "a post from elsewhere cannot fill the form");
+        assertEquals(303, forged.status());
+        assertEquals("/apply?lang=en", forged.headers().get("Location"), "a post from elsewhere keeps nothing");
+        assertFalse(browser.open(forged.headers().get("Location")).raw().contains("Someone else"),
+                "a post from elsewhere cannot fill the form");
+    }
+
+    /**
+     * A draft holds what a visitor typed (names, phone numbers, credit codes): it goes when its browser files the
+     * application, and the job deletes every draft older than two hours whether or not anyone keeps a new one.
+     */
+    @Test
+    void draftsGoWhenTheirBrowserFilesOrTheirTwoHoursAreUp() {
+        Browser filer = new Browser();
+        filer.open();
+        Map<String, String> form = new java.util.LinkedHashMap<>(PageFixtures.validForm(bank));
+        form.put("addAsset", "1");
+        Answer added = filer.submit(form);
+        assertEquals(303, added.status(), added.raw());
+        String draftId = added.headers().get("Location").replaceAll(".*draft=", "");
+        Browser other = new Browser();
+        other.open();
+        Answer theirs = other.submit(Map.of("name", "另一家企业", "addAsset", "1"));
+        String otherDraft = theirs.headers().get("Location").replaceAll(".*draft=", "");
+        assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft WHERE id IN ('"
+                + draftId + "', '" + otherDraft + "')"));
+
+        filer.open(added.headers().get("Location"));
+        form.remove("addAsset");
+        Answer filed = filer.submit(form);
+        assertEquals(303, filed.status(), filed.raw());
+        assertTrue(filed.headers().get("Location").startsWith("/status/"), filed.toString());
+        assertEquals(0, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft WHERE id = '"
+                + draftId + "'"), "the filer's draft is gone");
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft WHERE id = '"
+                + otherDraft + "'"), "another browser's draft stays");
+
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        drafts.deleteExpired(now.plusMinutes(110));
+        assertEquals(1, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft WHERE id = '"
+                + otherDraft + "'"), "kept within its two hours");
+        drafts.deleteExpired(now.plusMinutes(125));
+        assertEquals(0, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM apply_form_draft WHERE id = '"
+                + otherDraft + "'"), "deleted after them");
     }
 
     /**

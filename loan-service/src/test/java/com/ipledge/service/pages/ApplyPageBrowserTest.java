@@ -178,7 +178,10 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         assertTrue(summary.getText().contains("统一社会信用代码："), summary.getText());
     }
 
-    /** Switching language on a filled form keeps what was typed; Enter in a field still submits the form. */
+    /**
+     * Switching language on a filled form keeps what was typed, on a page reached by a redirect; Enter in a field
+     * still submits the form.
+     */
     @Test
     void switchingLanguageKeepsWhatWasTyped() {
         driver.get(base + "/apply");
@@ -190,6 +193,8 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
         assertEquals("1850万", driver.findElement(By.id("f-requestedAmount")).getAttribute("value"));
         assertTrue(driver.findElements(By.id("error-summary")).isEmpty(), "nothing checked yet");
+        assertTrue(driver.getCurrentUrl().contains("/apply?lang=en&draft="),
+                "a page loaded by GET after a redirect: Back and reload resubmit nothing; " + driver.getCurrentUrl());
 
         // Enter submits through the form's default button, which must not be the switch: with the required fields
         // still empty the browser keeps the page, where a switch would have reloaded it in Chinese
