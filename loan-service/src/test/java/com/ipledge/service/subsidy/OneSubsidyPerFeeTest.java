@@ -60,23 +60,8 @@ class OneSubsidyPerFeeTest extends ApiTestBase {
     }
 
     private String programme(String code, String bureau) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("code", code);
-        p.put("name", "费用补贴 " + code);
-        p.put("validFrom", today().minusDays(10).toString());
-        p.put("validTo", today().plusDays(10).toString());
-        p.put("budget", "1000000.00");
-        p.put("interestShare", "0.5");
-        p.put("rateCapMarkup", "0.4");
-        p.put("interestCapPerFirmYear", "100000.00");
-        p.put("minIpShare", "0.5");
-        p.put("eligibleIpTypes", List.of("INVENTION_PATENT"));
-        p.put("guaranteeFeeShare", "0.5");
-        p.put("guaranteeFeeCap", "50000.00");
-        p.put("insuranceFeeShare", "0.5");
-        p.put("insuranceFeeCap", "50000.00");
-        p.put("valuationFeeShare", "0.5");
-        p.put("valuationFeeCap", "50000.00");
+        Map<String, Object> p = ProgrammeBodies.of(code, "费用补贴 " + code, today().minusDays(10),
+                today().plusDays(10), "1000000.00", "50000.00");
         Answer a = post("/api/v1/subsidy-programmes", p, bureau);
         assertEquals(201, a.status(), a::toString);
         return a.text("id");

@@ -76,23 +76,14 @@ class SubsidyApiTest extends ApiTestBase {
     }
 
     private Map<String, Object> programmeBody(String code, String markup, String interestCap, List<String> types) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("code", code);
-        p.put("name", "知识产权质押贴息 " + code);
-        p.put("validFrom", start.minusDays(30).toString());
-        p.put("validTo", start.plusDays(400).toString());
-        p.put("budget", "1000000.00");
-        p.put("interestShare", "0.5");
+        Map<String, Object> p = ProgrammeBodies.of(code, "知识产权质押贴息 " + code, start.minusDays(30),
+                start.plusDays(400), "1000000.00", "5000.00");
         p.put("rateCapMarkup", markup);
         p.put("interestCapPerFirmYear", interestCap);
-        p.put("minIpShare", "0.5");
         p.put("eligibleIpTypes", types);
-        p.put("guaranteeFeeShare", "0.5");
         p.put("guaranteeFeeCap", "1000.00");
         p.put("insuranceFeeShare", "0.3");
         p.put("insuranceFeeCap", "10000.00");
-        p.put("valuationFeeShare", "0.5");
-        p.put("valuationFeeCap", "5000.00");
         return p;
     }
 

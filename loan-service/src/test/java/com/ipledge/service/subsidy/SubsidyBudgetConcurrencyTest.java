@@ -9,7 +9,6 @@ import com.ipledge.service.support.Sql;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,23 +71,8 @@ class SubsidyBudgetConcurrencyTest extends ApiTestBase {
     }
 
     private String programme(String code, String budget) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("code", code);
-        p.put("name", "预算并发 " + code);
-        p.put("validFrom", today().minusDays(10).toString());
-        p.put("validTo", today().plusDays(10).toString());
-        p.put("budget", budget);
-        p.put("interestShare", "0.5");
-        p.put("rateCapMarkup", "0.4");
-        p.put("interestCapPerFirmYear", "100000.00");
-        p.put("minIpShare", "0.5");
-        p.put("eligibleIpTypes", List.of("INVENTION_PATENT"));
-        p.put("guaranteeFeeShare", "0.5");
-        p.put("guaranteeFeeCap", "5000.00");
-        p.put("insuranceFeeShare", "0.5");
-        p.put("insuranceFeeCap", "5000.00");
-        p.put("valuationFeeShare", "0.5");
-        p.put("valuationFeeCap", "5000.00");
+        Map<String, Object> p = ProgrammeBodies.of(code, "预算并发 " + code, today().minusDays(10),
+                today().plusDays(10), budget, "5000.00");
         Answer a = post("/api/v1/subsidy-programmes", p, bureau);
         assertEquals(201, a.status(), a::toString);
         return a.text("id");
