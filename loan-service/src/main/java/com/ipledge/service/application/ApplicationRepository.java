@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -39,36 +40,46 @@ class ApplicationRepository {
             .orderBy(APPLICATION_COLLATERAL.POSITION)).as("collateral");
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public ApplicationRepository(DSLContext db) {
         this.db = db;
     }
 
     public void insert(LoanApplication a) {
-        db.insertInto(LOAN_APPLICATION)
-                .set(LOAN_APPLICATION.ID, a.id())
-                .set(LOAN_APPLICATION.BANK_ID, a.bankId())
-                .set(LOAN_APPLICATION.BORROWER_ID, a.borrowerId())
-                .set(LOAN_APPLICATION.REQUESTED_AMOUNT, a.requestedAmount())
-                .set(LOAN_APPLICATION.TERM_MONTHS, a.termMonths())
-                .set(LOAN_APPLICATION.PURPOSE, a.purpose())
-                .set(LOAN_APPLICATION.INSURANCE, a.insurance())
-                .set(LOAN_APPLICATION.STATUS, a.status().name())
-                .set(LOAN_APPLICATION.FILED_BY, a.filedBy())
-                .set(LOAN_APPLICATION.CREATED_AT, a.createdAt())
-                .set(LOAN_APPLICATION.UPDATED_AT, a.updatedAt())
-                .set(LOAN_APPLICATION.CURRENTLY_OVERDUE, a.creditHistory().currentlyOverdue())
-                .set(LOAN_APPLICATION.YEARS_SINCE_LAST_DEFAULT, a.creditHistory().yearsSinceLastDefault())
-                .set(LOAN_APPLICATION.ON_DISHONESTY_LIST, a.creditHistory().onDishonestyList())
-                .set(LOAN_APPLICATION.ORIGIN, a.origin().name())
-                .set(LOAN_APPLICATION.INTAKE_ID, a.intakeId())
-                .execute();
-        var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
-                APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
+        var history = a.creditHistory();
+        rendered.execute(db, "insert", () -> db.insertInto(LOAN_APPLICATION)
+                        .set(LOAN_APPLICATION.ID, a.id())
+                        .set(LOAN_APPLICATION.BANK_ID, a.bankId())
+                        .set(LOAN_APPLICATION.BORROWER_ID, a.borrowerId())
+                        .set(LOAN_APPLICATION.REQUESTED_AMOUNT, a.requestedAmount())
+                        .set(LOAN_APPLICATION.TERM_MONTHS, a.termMonths())
+                        .set(LOAN_APPLICATION.PURPOSE, a.purpose())
+                        .set(LOAN_APPLICATION.INSURANCE, a.insurance())
+                        .set(LOAN_APPLICATION.STATUS, a.status().name())
+                        .set(LOAN_APPLICATION.FILED_BY, a.filedBy())
+                        .set(LOAN_APPLICATION.CREATED_AT, a.createdAt())
+                        .set(LOAN_APPLICATION.UPDATED_AT, a.updatedAt())
+                        .set(LOAN_APPLICATION.CURRENTLY_OVERDUE, history.currentlyOverdue())
+                        .set(LOAN_APPLICATION.YEARS_SINCE_LAST_DEFAULT, history.yearsSinceLastDefault())
+                        .set(LOAN_APPLICATION.ON_DISHONESTY_LIST, history.onDishonestyList())
+                        .set(LOAN_APPLICATION.ORIGIN, a.origin().name())
+                        .set(LOAN_APPLICATION.INTAKE_ID, a.intakeId()),
+                a.id(), a.bankId(), a.borrowerId(), a.requestedAmount(), a.termMonths(), a.purpose(), a.insurance(),
+                a.status().name(), a.filedBy(), a.createdAt(), a.updatedAt(), history.currentlyOverdue(),
+                history.yearsSinceLastDefault(), history.onDishonestyList(), a.origin().name(), a.intakeId());
+        List<Object> rows = new java.util.ArrayList<>();
         for (int i = 0; i < a.collateralAssetIds().size(); i++) {
-            insert = insert.values(a.id(), i, a.collateralAssetIds().get(i));
+            rows.addAll(List.of(a.id(), i, a.collateralAssetIds().get(i)));
         }
-        insert.execute();
+        rendered.execute(db, "insertCollateral", () -> {
+            var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
+                    APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
+            for (int i = 0; i < a.collateralAssetIds().size(); i++) {
+                insert = insert.values(a.id(), i, a.collateralAssetIds().get(i));
+            }
+            return insert;
+        }, rows);
     }
 
     /** The application with its pledged asset ids, in one statement. */
@@ -82,10 +93,10 @@ class ApplicationRepository {
 
     /** Reads the application (with its pledged asset ids, in one statement) and locks its row until the end. */
     public Optional<LoanApplication> lock(UUID id, Optional<UUID> bankScope) {
-        return db.select(LOAN_APPLICATION.fields()).select(COLLATERAL)
-                .from(LOAN_APPLICATION)
-                .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
-                .forUpdate()
+        return rendered.records(db, "lock", () -> db.select(LOAN_APPLICATION.fields()).select(COLLATERAL)
+                        .from(LOAN_APPLICATION)
+                        .where(LOAN_APPLICATION.ID.eq(id).and(scoped(bankScope)))
+                        .forUpdate(), id, bankScope)
                 .fetchOptional()
                 .map(ApplicationRepository::withOwnCollateral);
     }
@@ -104,12 +115,12 @@ class ApplicationRepository {
     }
 
     public void recordDecision(UUID id, ApplicationStatus status, UUID decisionId, java.time.OffsetDateTime now) {
-        db.update(LOAN_APPLICATION)
-                .set(LOAN_APPLICATION.STATUS, status.name())
-                .set(LOAN_APPLICATION.DECISION_ID, decisionId)
-                .set(LOAN_APPLICATION.UPDATED_AT, now)
-                .where(LOAN_APPLICATION.ID.eq(id))
-                .execute();
+        rendered.execute(db, "recordDecision", () -> db.update(LOAN_APPLICATION)
+                        .set(LOAN_APPLICATION.STATUS, status.name())
+                        .set(LOAN_APPLICATION.DECISION_ID, decisionId)
+                        .set(LOAN_APPLICATION.UPDATED_AT, now)
+                        .where(LOAN_APPLICATION.ID.eq(id)),
+                status.name(), decisionId, now, id);
     }
 
     /** A plain page, newest first. */

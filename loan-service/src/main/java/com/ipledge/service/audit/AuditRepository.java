@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
@@ -42,6 +43,7 @@ class AuditRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public AuditRepository(DSLContext db) {
         this.db = db;
@@ -53,14 +55,15 @@ class AuditRepository {
      */
     public AuditEntry insert(String actor, String action, String entityType, String entityId, UUID bankId,
                              String payload) {
-        AuditEntryRecord r = db.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.ACTOR, actor)
-                .set(AUDIT_ENTRY.ACTION, action)
-                .set(AUDIT_ENTRY.ENTITY_TYPE, entityType)
-                .set(AUDIT_ENTRY.ENTITY_ID, entityId)
-                .set(AUDIT_ENTRY.BANK_ID, bankId)
-                .set(AUDIT_ENTRY.PAYLOAD, payload)
-                .returning()
+        // every audited write: rendered once
+        AuditEntryRecord r = rendered.rows(db, "insert", AUDIT_ENTRY, () -> db.insertInto(AUDIT_ENTRY)
+                        .set(AUDIT_ENTRY.ACTOR, actor)
+                        .set(AUDIT_ENTRY.ACTION, action)
+                        .set(AUDIT_ENTRY.ENTITY_TYPE, entityType)
+                        .set(AUDIT_ENTRY.ENTITY_ID, entityId)
+                        .set(AUDIT_ENTRY.BANK_ID, bankId)
+                        .set(AUDIT_ENTRY.PAYLOAD, payload)
+                        .returning(), actor, action, entityType, entityId, bankId, payload)
                 .fetchOne();
         return toEntry(r);
     }

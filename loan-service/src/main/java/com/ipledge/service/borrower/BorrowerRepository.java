@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -28,6 +29,7 @@ class BorrowerRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public BorrowerRepository(DSLContext db) {
         this.db = db;
@@ -105,8 +107,8 @@ class BorrowerRepository {
 
     /** The borrower if it exists and the caller's bank scope (empty = every bank) may see it. */
     public Optional<Borrower> find(UUID id, Optional<UUID> bankScope) {
-        return db.selectFrom(BORROWER)
-                .where(BORROWER.ID.eq(id).and(scoped(bankScope)))
+        return rendered.rows(db, "find", BORROWER, () -> db.selectFrom(BORROWER)
+                        .where(BORROWER.ID.eq(id).and(scoped(bankScope))), id, bankScope)
                 .fetchOptional()
                 .map(BorrowerRepository::toBorrower);
     }

@@ -5,6 +5,7 @@ import static com.ipledge.service.db.Tables.DECISION_COLLATERAL;
 import static com.ipledge.service.db.Tables.DECISION_RISK_SHARE;
 
 import com.ipledge.rules.RiskShare;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.DecisionCollateralRecord;
 import com.ipledge.service.db.tables.records.DecisionRecord;
 import com.ipledge.service.db.tables.records.DecisionRiskShareRecord;
@@ -23,6 +24,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 
 /**
  * The one place a stored decision is mapped: the decision row, its collateral lines and its risk shares to a
@@ -36,51 +39,66 @@ class DecisionRepository {
     private static final int CHUNK = 1000;
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public DecisionRepository(DSLContext db) {
         this.db = db;
     }
 
     public void insert(StoredDecision d) {
-        db.insertInto(DECISION)
-                .set(DECISION.ID, d.id())
-                .set(DECISION.APPLICATION_ID, d.applicationId())
-                .set(DECISION.OUTCOME, d.outcome())
-                .set(DECISION.APPROVED_LIMIT, d.approvedLimit())
-                .set(DECISION.LTV, d.ltv())
-                .set(DECISION.PD, d.pd())
-                .set(DECISION.LGD, d.lgd())
-                .set(DECISION.EXPECTED_LOSS, d.expectedLoss())
-                .set(DECISION.RISK_GRADE, d.riskGrade())
-                .set(DECISION.INTEREST_RATE, d.interestRate())
-                .set(DECISION.LIMIT_BINDING, d.limitBinding())
-                .set(DECISION.TOTAL_COLLATERAL_VALUE, d.totalCollateralValue())
-                .set(DECISION.RISK_SHARE_SCHEME, d.riskShare() == null ? null : d.riskShare().scheme())
-                .set(DECISION.RISK_SHARE_COVERAGE, d.riskShare() == null ? null : d.riskShare().coverage())
-                .set(DECISION.BODY, d.body())
-                .set(DECISION.RULE_BASE_VERSION, d.versions().ruleBase())
-                .set(DECISION.PARAMETERS_VERSION, d.versions().parameters())
-                .set(DECISION.MODEL_VERSION, d.versions().model())
-                .set(DECISION.VALUATION_VERSION, d.versions().valuation())
-                .set(DECISION.INPUT_HASH, d.inputHash())
-                .set(DECISION.EVALUATED_BY, d.evaluatedBy())
-                .set(DECISION.CREATED_AT, d.createdAt())
-                .execute();
+        String scheme = d.riskShare() == null ? null : d.riskShare().scheme();
+        String coverage = d.riskShare() == null ? null : d.riskShare().coverage();
+        rendered.execute(db, "decision", () -> db.insertInto(DECISION)
+                        .set(DECISION.ID, d.id())
+                        .set(DECISION.APPLICATION_ID, d.applicationId())
+                        .set(DECISION.OUTCOME, d.outcome())
+                        .set(DECISION.APPROVED_LIMIT, d.approvedLimit())
+                        .set(DECISION.LTV, d.ltv())
+                        .set(DECISION.PD, d.pd())
+                        .set(DECISION.LGD, d.lgd())
+                        .set(DECISION.EXPECTED_LOSS, d.expectedLoss())
+                        .set(DECISION.RISK_GRADE, d.riskGrade())
+                        .set(DECISION.INTEREST_RATE, d.interestRate())
+                        .set(DECISION.LIMIT_BINDING, d.limitBinding())
+                        .set(DECISION.TOTAL_COLLATERAL_VALUE, d.totalCollateralValue())
+                        .set(DECISION.RISK_SHARE_SCHEME, scheme)
+                        .set(DECISION.RISK_SHARE_COVERAGE, coverage)
+                        .set(DECISION.BODY, d.body())
+                        .set(DECISION.RULE_BASE_VERSION, d.versions().ruleBase())
+                        .set(DECISION.PARAMETERS_VERSION, d.versions().parameters())
+                        .set(DECISION.MODEL_VERSION, d.versions().model())
+                        .set(DECISION.VALUATION_VERSION, d.versions().valuation())
+                        .set(DECISION.INPUT_HASH, d.inputHash())
+                        .set(DECISION.EVALUATED_BY, d.evaluatedBy())
+                        .set(DECISION.CREATED_AT, d.createdAt()),
+                d.id(), d.applicationId(), d.outcome(), d.approvedLimit(), d.ltv(), d.pd(), d.lgd(), d.expectedLoss(),
+                d.riskGrade(), d.interestRate(), d.limitBinding(), d.totalCollateralValue(), scheme, coverage,
+                d.body(), d.versions().ruleBase(), d.versions().parameters(), d.versions().model(),
+                d.versions().valuation(), d.inputHash(), d.evaluatedBy(), d.createdAt());
         List<DecisionCollateralRecord> lines = new ArrayList<>();
         for (int i = 0; i < d.collateral().size(); i++) {
             StoredDecision.CollateralLine c = d.collateral().get(i);
             lines.add(new DecisionCollateralRecord(d.id(), i, c.assetId(), c.valuationId(), c.collateralValue(),
                     c.reconciledValue(), c.valueScore(), c.valuationSource()));
         }
-        // one multi-row INSERT each: jOOQ's batchInsert renders every record on its own
-        if (!lines.isEmpty()) {
-            db.insertInto(DECISION_COLLATERAL, DECISION_COLLATERAL.fields()).valuesOfRecords(lines).execute();
+        insertRows("lines", DECISION_COLLATERAL, lines);
+        if (d.riskShare() != null && d.riskShare().shares() != null) {
+            insertRows("shares", DECISION_RISK_SHARE, d.riskShare().shares().entrySet().stream()
+                    .map(s -> new DecisionRiskShareRecord(d.id(), s.getKey(), s.getValue())).toList());
         }
-        if (d.riskShare() != null && d.riskShare().shares() != null && !d.riskShare().shares().isEmpty()) {
-            List<DecisionRiskShareRecord> shares = d.riskShare().shares().entrySet().stream()
-                    .map(s -> new DecisionRiskShareRecord(d.id(), s.getKey(), s.getValue())).toList();
-            db.insertInto(DECISION_RISK_SHARE, DECISION_RISK_SHARE.fields()).valuesOfRecords(shares).execute();
+    }
+
+    /**
+     * One multi-row INSERT of every column (jOOQ's batchInsert renders each record on its own), rendered once per
+     * number of rows.
+     */
+    private <R extends TableRecord<R>> void insertRows(String name, Table<R> table, List<R> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
+        List<Object> values = new ArrayList<>();
+        rows.forEach(r -> values.addAll(java.util.Arrays.asList(r.intoArray())));
+        rendered.execute(db, name, () -> db.insertInto(table, table.fields()).valuesOfRecords(rows), values);
     }
 
     /** The latest decision on an application. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -29,6 +30,7 @@ class IpAssetRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public IpAssetRepository(DSLContext db) {
         this.db = db;
@@ -70,7 +72,8 @@ class IpAssetRepository {
     }
 
     public Optional<IpAsset> find(UUID id, Optional<UUID> bankScope) {
-        return db.selectFrom(IP_ASSET).where(IP_ASSET.ID.eq(id).and(scoped(bankScope)))
+        return rendered.rows(db, "find", IP_ASSET,
+                        () -> db.selectFrom(IP_ASSET).where(IP_ASSET.ID.eq(id).and(scoped(bankScope))), id, bankScope)
                 .fetchOptional().map(IpAssetRepository::toAsset);
     }
 
@@ -87,7 +90,9 @@ class IpAssetRepository {
 
     /** The assets among {@code ids} that belong to {@code bankId}. */
     public List<IpAsset> findAll(Collection<UUID> ids, UUID bankId) {
-        return db.selectFrom(IP_ASSET).where(IP_ASSET.ID.in(ids).and(IP_ASSET.BANK_ID.eq(bankId)))
+        return rendered.rows(db, "findAll", IP_ASSET,
+                        () -> db.selectFrom(IP_ASSET).where(IP_ASSET.ID.in(ids).and(IP_ASSET.BANK_ID.eq(bankId))),
+                        ids, bankId)
                 .fetch(IpAssetRepository::toAsset);
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 
 /** Owners, consents and register flags of an asset; the only place they are mapped. */
@@ -16,6 +17,7 @@ import org.jooq.DSLContext;
 @Connectable
 class OwnershipRepository {
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     OwnershipRepository(DSLContext db) {
         this.db = db;
@@ -24,24 +26,27 @@ class OwnershipRepository {
     /** The asset's ownership, or empty when it does not exist (or is another bank's). */
     Optional<Ownership> find(UUID assetId, Optional<UUID> bankScope) {
         // one statement (it runs for every pledged asset of every evaluation): the flags beside each owner row
-        var rows = db.select(IP_ASSET.OWNER_CREDIT_CODE, IP_ASSET.OWNERSHIP_DISPUTED, IP_ASSET.PRESERVED,
-                        IP_ASSET.SAME_DAY_DUAL_FILING, IP_ASSET_OWNER.CREDIT_CODE, IP_ASSET_OWNER.NAME,
-                        IP_ASSET_OWNER.CONSENTED_ON, IP_ASSET_OWNER.CONSENT_DOCUMENT)
-                .from(IP_ASSET).leftJoin(IP_ASSET_OWNER).on(IP_ASSET_OWNER.ASSET_ID.eq(IP_ASSET.ID))
-                .where(IP_ASSET.ID.eq(assetId), bankScope.map(IP_ASSET.BANK_ID::eq).orElse(org.jooq.impl.DSL.trueCondition()))
-                .orderBy(IP_ASSET_OWNER.POSITION)
+        var rows = rendered.records(db, "find", () -> db.select(IP_ASSET.OWNER_CREDIT_CODE,
+                                IP_ASSET.OWNERSHIP_DISPUTED, IP_ASSET.PRESERVED, IP_ASSET.SAME_DAY_DUAL_FILING,
+                                IP_ASSET_OWNER.CREDIT_CODE, IP_ASSET_OWNER.NAME, IP_ASSET_OWNER.CONSENTED_ON,
+                                IP_ASSET_OWNER.CONSENT_DOCUMENT)
+                        .from(IP_ASSET).leftJoin(IP_ASSET_OWNER).on(IP_ASSET_OWNER.ASSET_ID.eq(IP_ASSET.ID))
+                        .where(IP_ASSET.ID.eq(assetId),
+                                bankScope.map(IP_ASSET.BANK_ID::eq).orElse(org.jooq.impl.DSL.trueCondition()))
+                        .orderBy(IP_ASSET_OWNER.POSITION), assetId, bankScope)
                 .fetch();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         var asset = rows.get(0);
-        List<Ownership.Owner> owners = rows.stream().filter(r -> r.value5() != null)
-                .map(r -> new Ownership.Owner(r.value5(), r.value6(), r.value7(), r.value8())).toList();
+        List<Ownership.Owner> owners = rows.stream().filter(r -> r.get(IP_ASSET_OWNER.CREDIT_CODE) != null)
+                .map(r -> new Ownership.Owner(r.get(IP_ASSET_OWNER.CREDIT_CODE), r.get(IP_ASSET_OWNER.NAME),
+                        r.get(IP_ASSET_OWNER.CONSENTED_ON), r.get(IP_ASSET_OWNER.CONSENT_DOCUMENT))).toList();
         if (owners.isEmpty()) {
-            owners = List.of(new Ownership.Owner(asset.value1(), null, null, null));
+            owners = List.of(new Ownership.Owner(asset.get(IP_ASSET.OWNER_CREDIT_CODE), null, null, null));
         }
-        return Optional.of(new Ownership(assetId, owners, owners.size() > 1, asset.value2(), asset.value3(),
-                asset.value4()));
+        return Optional.of(new Ownership(assetId, owners, owners.size() > 1, asset.get(IP_ASSET.OWNERSHIP_DISPUTED),
+                asset.get(IP_ASSET.PRESERVED), asset.get(IP_ASSET.SAME_DAY_DUAL_FILING)));
     }
 
     /** Locks the asset's row, so that owners and consents change one request at a time. */

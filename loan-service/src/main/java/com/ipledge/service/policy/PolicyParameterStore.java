@@ -4,6 +4,7 @@ import static com.ipledge.service.db.Tables.POLICY_PARAMETERS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.rules.Problem;
 import com.ipledge.rules.params.ApprovalPolicy;
 import com.ipledge.rules.params.NplPolicy;
@@ -33,6 +34,7 @@ public class PolicyParameterStore {
     private static final long LOCK = 7_201_300L;
 
     private final org.jooq.DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
     private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
@@ -69,11 +71,13 @@ public class PolicyParameterStore {
      */
     @Transactional
     public PolicyParameters current() {
-        var newest = db.select(POLICY_PARAMETERS.VERSION, POLICY_PARAMETERS.CREATED_AT).from(POLICY_PARAMETERS)
-                .orderBy(POLICY_PARAMETERS.VERSION.desc()).limit(1).fetchOne();
+        // every evaluation asks: rendered once
+        var newest = rendered.records(db, "newest", () -> db.select(POLICY_PARAMETERS.VERSION,
+                POLICY_PARAMETERS.CREATED_AT).from(POLICY_PARAMETERS).orderBy(POLICY_PARAMETERS.VERSION.desc())
+                .limit(1), 1).fetchOne();
         Parsed known = latest;
-        if (newest != null && known != null && newest.value1() == known.version()
-                && newest.value2().equals(known.createdAt())) {
+        if (newest != null && known != null && newest.get(POLICY_PARAMETERS.VERSION) == known.version()
+                && newest.get(POLICY_PARAMETERS.CREATED_AT).equals(known.createdAt())) {
             return known.parameters();
         }
         var row = db.selectFrom(POLICY_PARAMETERS).orderBy(POLICY_PARAMETERS.VERSION.desc()).limit(1).fetchOne();

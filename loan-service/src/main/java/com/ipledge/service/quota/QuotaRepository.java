@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -34,6 +35,7 @@ class QuotaRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public QuotaRepository(DSLContext db) {
         this.db = db;
@@ -78,8 +80,9 @@ class QuotaRepository {
 
     /** The bank's plans of the year among these segments (at most one per segment), in one statement. */
     public List<QuotaPlan> find(UUID bankId, int year, List<String> segments) {
-        return db.selectFrom(QUOTA_PLAN)
-                .where(QUOTA_PLAN.BANK_ID.eq(bankId), QUOTA_PLAN.PLAN_YEAR.eq(year), QUOTA_PLAN.SEGMENT.in(segments))
+        return rendered.rows(db, "findSegments", QUOTA_PLAN, () -> db.selectFrom(QUOTA_PLAN)
+                        .where(QUOTA_PLAN.BANK_ID.eq(bankId), QUOTA_PLAN.PLAN_YEAR.eq(year),
+                                QUOTA_PLAN.SEGMENT.in(segments)), bankId, year, segments)
                 .fetch(QuotaRepository::toPlan);
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */
@@ -15,6 +16,7 @@ import org.jooq.DSLContext;
 @Connectable
 class ApiKeyRepository {
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public ApiKeyRepository(DSLContext db) {
         this.db = db;
@@ -50,8 +52,9 @@ class ApiKeyRepository {
     }
 
     public Optional<ApiKey> findActiveByHash(String keyHash) {
-        return db.selectFrom(API_KEY)
-                .where(API_KEY.KEY_HASH.eq(keyHash).and(API_KEY.REVOKED_AT.isNull()))
+        // every authenticated request: rendered once
+        return rendered.rows(db, "findActiveByHash", API_KEY, () -> db.selectFrom(API_KEY)
+                        .where(API_KEY.KEY_HASH.eq(keyHash).and(API_KEY.REVOKED_AT.isNull())), keyHash)
                 .fetchOptional()
                 .map(ApiKeyRepository::toApiKey);
     }

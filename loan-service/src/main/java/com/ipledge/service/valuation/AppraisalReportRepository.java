@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -30,6 +31,7 @@ class AppraisalReportRepository {
             .filter(f -> !f.equals(APPRAISAL_REPORT.FILE_CONTENT)).toList();
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
     private final ObjectMapper json;
 
     AppraisalReportRepository(DSLContext db, ObjectMapper json) {
@@ -79,8 +81,10 @@ class AppraisalReportRepository {
 
     /** The asset's reports, newest report date first. */
     List<AppraisalReport> ofAsset(UUID assetId) {
-        return db.select(META).from(APPRAISAL_REPORT).where(APPRAISAL_REPORT.ASSET_ID.eq(assetId))
-                .orderBy(APPRAISAL_REPORT.REPORT_DATE.desc(), APPRAISAL_REPORT.CREATED_AT.desc(), APPRAISAL_REPORT.ID)
+        // read for every pledged asset of every evaluation: rendered once
+        return rendered.records(db, "ofAsset", () -> db.select(META).from(APPRAISAL_REPORT)
+                        .where(APPRAISAL_REPORT.ASSET_ID.eq(assetId)).orderBy(APPRAISAL_REPORT.REPORT_DATE.desc(),
+                                APPRAISAL_REPORT.CREATED_AT.desc(), APPRAISAL_REPORT.ID), assetId)
                 .fetch(r -> toReport(r.into(APPRAISAL_REPORT)));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -27,6 +28,7 @@ class ValuationRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     public ValuationRepository(DSLContext db) {
         this.db = db;
@@ -64,13 +66,16 @@ class ValuationRepository {
      */
     public Optional<Row> latest(UUID assetId, List<ValuationSource> sources, LocalDate after, LocalDate upTo,
                                 List<UUID> alsoIds) {
-        Condition fresh = VALUATION.SOURCE.in(sources.stream().map(Enum::name).toList())
-                .and(VALUATION.VALUATION_DATE.gt(after)).and(VALUATION.VALUATION_DATE.le(upTo));
-        return db.selectFrom(VALUATION)
-                .where(VALUATION.ASSET_ID.eq(assetId), alsoIds.isEmpty() ? fresh : fresh.or(VALUATION.ID.in(alsoIds)))
-                .orderBy(VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
-                .limit(1)
-                .fetchOptional().map(ValuationRepository::toRow);
+        List<String> sourceNames = sources.stream().map(Enum::name).toList();
+        return rendered.rows(db, "latest", VALUATION, () -> {
+            Condition fresh = VALUATION.SOURCE.in(sourceNames)
+                    .and(VALUATION.VALUATION_DATE.gt(after)).and(VALUATION.VALUATION_DATE.le(upTo));
+            return db.selectFrom(VALUATION)
+                    .where(VALUATION.ASSET_ID.eq(assetId),
+                            alsoIds.isEmpty() ? fresh : fresh.or(VALUATION.ID.in(alsoIds)))
+                    .orderBy(VALUATION.VALUATION_DATE.desc(), VALUATION.CREATED_AT.desc(), VALUATION.ID)
+                    .limit(1);
+        }, assetId, sourceNames, after, upTo, alsoIds, 1).fetchOptional().map(ValuationRepository::toRow);
     }
 
     private static Row toRow(ValuationRecord r) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -32,6 +33,7 @@ class WebhookRepository {
     }
 
     private final DSLContext db;
+    private final RenderedQueries rendered = new RenderedQueries();
 
     WebhookRepository(DSLContext db) {
         this.db = db;
@@ -60,9 +62,11 @@ class WebhookRepository {
 
     /** The bank's endpoints that still take events (a paused one collects them for later). */
     List<WebhookEndpoint> receiving(UUID bankId) {
-        return db.selectFrom(WEBHOOK_ENDPOINT)
-                .where(WEBHOOK_ENDPOINT.BANK_ID.eq(bankId))
-                .and(WEBHOOK_ENDPOINT.STATUS.ne(EndpointStatus.DISABLED.name()))
+        // read for every event published: rendered once
+        return rendered.rows(db, "receiving", WEBHOOK_ENDPOINT, () -> db.selectFrom(WEBHOOK_ENDPOINT)
+                        .where(WEBHOOK_ENDPOINT.BANK_ID.eq(bankId))
+                        .and(WEBHOOK_ENDPOINT.STATUS.ne(EndpointStatus.DISABLED.name())),
+                        bankId, EndpointStatus.DISABLED.name())
                 .fetch(WebhookRepository::toEndpoint);
     }
 
