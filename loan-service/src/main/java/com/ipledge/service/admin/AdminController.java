@@ -3,6 +3,7 @@ package com.ipledge.service.admin;
 import com.ipledge.service.security.Roles;
 import com.ipledge.service.idempotency.Idempotent;
 import com.ipledge.service.idempotency.IdempotentRequests;
+import com.ipledge.service.security.ActiveKeys;
 import com.ipledge.service.security.Caller;
 import com.ipledge.service.security.Role;
 import io.micronaut.core.annotation.Introspected;
@@ -40,9 +41,11 @@ public class AdminController {
     }
 
     private final AdminService admin;
+    private final ActiveKeys activeKeys;
 
-    public AdminController(AdminService admin) {
+    public AdminController(AdminService admin, ActiveKeys activeKeys) {
         this.admin = admin;
+        this.activeKeys = activeKeys;
     }
 
     @Post("/banks")
@@ -64,6 +67,9 @@ public class AdminController {
     /** Revokes the key at once (a leaked key, a person who left); answers the key without its secret. */
     @Delete("/api-keys/{id}")
     public AdminService.RevokedApiKey revokeApiKey(UUID id, Caller caller) {
-        return admin.revokeApiKey(caller, id);
+        AdminService.RevokedApiKey revoked = admin.revokeApiKey(caller, id);
+        // committed: this instance refuses the key from the next request on, without waiting for the notice
+        activeKeys.forget();
+        return revoked;
     }
 }

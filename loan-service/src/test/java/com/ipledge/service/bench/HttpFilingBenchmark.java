@@ -46,7 +46,7 @@ class HttpFilingBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     /** Borrower + asset pairs filed against, round robin (an application may pledge an asset already pledged). */
     private static final int PAIRS = Integer.getInteger("bench.pairs", 64);
-    private static final List<String> JVM = List.of(System.getProperty("bench.jvm", "-Xmx1g").split("\\s+"));
+    private static final List<String> JVM = List.of(System.getProperty("bench.jvm", "-Xmx1g -XX:+UseParallelGC").split("\\s+"));
 
     /** A phase's outcome: latencies (ns) of the operations that started and ended inside the measured window. */
     record Result(String name, long[] nanos, long errors, String firstError, double seconds, CpuAccount cpu) {

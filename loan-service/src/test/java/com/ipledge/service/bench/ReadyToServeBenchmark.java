@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code target/bench-ready.txt}.
  */
 class ReadyToServeBenchmark {
-    private static final List<String> JVM = List.of(System.getProperty("bench.jvm", "-Xmx1g").split("\\s+"));
+    private static final List<String> JVM = List.of(System.getProperty("bench.jvm", "-Xmx1g -XX:+UseParallelGC").split("\\s+"));
 
     @Test
     void firstHundredPairsAfterReadinessAndLargeSimulationJobs() throws Exception {

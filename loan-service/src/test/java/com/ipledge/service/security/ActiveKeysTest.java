@@ -1,0 +1,84 @@
+package com.ipledge.service.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ipledge.service.support.ApiTestBase;
+import com.ipledge.service.support.Await;
+import com.ipledge.service.support.Sql;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keys held in memory (issue 22) are forgotten the moment any instance changes {@code api_key}: the revocation is
+ * made here by SQL, as another instance's transaction would, so only the database's notice can tell this one.
+ */
+@MicronautTest(transactional = false)
+class ActiveKeysTest extends ApiTestBase {
+    private static final Duration NOTICE = Duration.ofSeconds(10);
+
+    @Inject
+    ActiveKeys activeKeys;
+
+    @Test
+    void aKeyRevokedByAnotherInstanceIsRefusedHereOnceTheRevocationCommits() {
+        UUID bank = createBank("HELD1");
+        String officer = apiKey("BANK_OFFICER", bank);
+        Await.until("the listener is connected", NOTICE, activeKeys::listening);
+        assertEquals(200, get("/api/v1/applications", officer).status());
+        assertTrue(activeKeys.held(ApiKeys.hash(officer)).isPresent(), "the key is held after its first use");
+
+        sql().execute("UPDATE api_key SET revoked_at = now() WHERE key_hash = '" + ApiKeys.hash(officer) + "'");
+
+        Await.until("the notice makes this instance forget the key", NOTICE,
+                () -> activeKeys.held(ApiKeys.hash(officer)).isEmpty());
+        assertEquals(401, get("/api/v1/applications", officer).status());
+    }
+
+    @Test
+    void aRevocationWhileTheListenerIsDownIsNotMissed() {
+        UUID bank = createBank("HELD2");
+        String officer = apiKey("BANK_OFFICER", bank);
+        Await.until("the listener is connected", NOTICE, activeKeys::listening);
+        assertEquals(200, get("/api/v1/applications", officer).status());
+        int before = listenerPid();
+
+        // the listener's connection dies; the key is revoked before or after it is back, and is refused either way
+        sql().text("SELECT pg_terminate_backend(" + before + ")");
+        sql().execute("UPDATE api_key SET revoked_at = now() WHERE key_hash = '" + ApiKeys.hash(officer) + "'");
+        Await.until("a new listener connection", NOTICE, () -> activeKeys.listening() && listenerPid() != before);
+
+        assertEquals(401, get("/api/v1/applications", officer).status());
+        assertTrue(activeKeys.held(ApiKeys.hash(officer)).isEmpty());
+    }
+
+    @Test
+    void aKeyReadWhileANoticeArrivesIsNotHeld() {
+        Await.until("the listener is connected", NOTICE, activeKeys::listening);
+        ApiKey key = new ApiKey(UUID.randomUUID(), Role.BANK_OFFICER, UUID.randomUUID(), "read during a notice",
+                "ipk_race");
+        // the read saw the key active, but a notice came in before it returned: it may be the key's revocation
+        Optional<ApiKey> read = activeKeys.find("race-hash", hash -> {
+            activeKeys.forget();
+            return Optional.of(key);
+        });
+        assertEquals(Optional.of(key), read, "the caller still gets what it read");
+        assertTrue(activeKeys.held("race-hash").isEmpty(), "but it is not held for the next request");
+
+        assertEquals(Optional.of(key), activeKeys.find("calm-hash", hash -> Optional.of(key)));
+        assertEquals(Optional.of(key), activeKeys.held("calm-hash"), "a read with no notice meanwhile is held");
+    }
+
+    private int listenerPid() {
+        return (int) sql().count("SELECT coalesce(max(pid), 0) FROM pg_stat_activity WHERE query = 'LISTEN "
+                + ActiveKeys.CHANNEL + "' AND state = 'idle'");
+    }
+
+    private Sql sql() {
+        return new Sql(databaseUrl());
+    }
+}
