@@ -22,17 +22,21 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class PairStatementCountTest extends ApiTestBase {
-    /** Filing: authentication, borrower and asset checks, the application with its collateral, the audit entry. */
-    static final int FILING_BUDGET = 6;
     /**
-     * Evaluation: authentication, the locked application with its collateral (a SUBMITTED application has no
+     * Filing: borrower and asset checks, the application with its collateral, the audit entry. Authentication reads
+     * no row once the instance holds the key (ActiveKeys, issue 22; the first pair below uses it).
+     */
+    static final int FILING_BUDGET = 5;
+    /**
+     * Evaluation: the locked application with its collateral (a SUBMITTED application has no
      * earlier decision to read), borrower, asset, current valuation, quota plan (the most specific of three in one
      * read), policy version, the decision, the application's update, the audit entry and the webhook subscriptions;
      * since the typed decision (issue 15) its collateral lines and risk shares (two batch inserts), and since
      * co-ownership is a fact (issue 18) the asset's owners (one statement), and since appraisal reports (issue 16)
-     * the asset's reports (one). It was 15 before issue 22's work, whose 11 then grew by those four.
+     * the asset's reports (one). It was 15 before issue 22's work, whose 11 then grew by those four; a held key
+     * took authentication's read away.
      */
-    static final int EVALUATION_BUDGET = 15;
+    static final int EVALUATION_BUDGET = 14;
 
     @Inject
     StatementCounter counter;
@@ -77,7 +81,7 @@ class PairStatementCountTest extends ApiTestBase {
 
     @Test
     void aFilingAndItsEvaluationRunAFewStatementsEach() {
-        // the first pair values the asset (a desk valuation) and reads the newest policy version in full
+        // the first pair values the asset (a desk valuation), reads the newest policy version in full and the key
         evaluate(file());
         counter.start();
         String id = file();
