@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -27,12 +28,17 @@ import org.slf4j.LoggerFactory;
  * channel {@value #CHANNEL} when it commits (a trigger, V42), and each instance listens on a connection of its own
  * and forgets every key it holds on any notice. While that connection is down nothing is kept: every request reads
  * the table, as without this class, until the listener is back (and then starts from nothing, since notices sent
- * meanwhile are lost). A key read from the table while a notice arrives is not kept (the generation check in
- * {@link #find}), and no key is kept longer than {@code ipledge.api-keys.cache-ttl} in any case.
+ * meanwhile are lost). The listener also sends itself a notice every five seconds and holds keys only while those
+ * come back: a path that accepts {@code LISTEN} but does not deliver (a pooler in transaction mode) means reading
+ * per request, not trusting stale keys. A key read from the table while a notice arrives is not kept (the
+ * generation check in {@link #find}), and no key is kept longer than {@code ipledge.api-keys.cache-ttl} in any case.
  */
 @Singleton
 public class ActiveKeys {
     static final String CHANNEL = "api_key_changed";
+    /** The payload of an instance's own check that notices reach it (not a change: nothing is forgotten). */
+    static final String PING = "ping:";
+    private static final long PING_EVERY_NANOS = 5_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ActiveKeys.class);
 
     private record Held(ApiKey key, long until) {
@@ -96,6 +102,7 @@ public class ActiveKeys {
 
     private void listen() {
         long backoffMs = 100;
+        String echo = PING + UUID.randomUUID();
         while (!closed) {
             try (Connection c = dataSource.getConnection()) {
                 connection = c;
@@ -104,14 +111,40 @@ public class ActiveKeys {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
-                forget();
-                listening = true;
                 backoffMs = 100;
+                long lastEcho = Long.MIN_VALUE;
+                long nextPing = System.nanoTime();
                 while (!closed) {
+                    long now = System.nanoTime();
+                    if (now - nextPing >= 0) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT pg_notify('" + CHANNEL + "', '" + echo + "')");
+                        }
+                        nextPing = now + PING_EVERY_NANOS;
+                    }
                     // blocks up to a second; an empty answer is the connection still being up
                     PGNotification[] notices = pg.getNotifications(1000);
-                    if (notices != null && notices.length > 0) {
+                    boolean changed = false;
+                    for (PGNotification n : notices == null ? new PGNotification[0] : notices) {
+                        if (n.getParameter().equals(echo)) {
+                            lastEcho = System.nanoTime();
+                        } else if (!n.getParameter().startsWith(PING)) {
+                            changed = true;
+                        }
+                    }
+                    if (changed) {
                         forget();
+                    }
+                    // keys are held only while this instance's own notices are seen to come back
+                    boolean delivering = lastEcho != Long.MIN_VALUE
+                            && System.nanoTime() - lastEcho < 2 * PING_EVERY_NANOS + 1_000_000_000L;
+                    if (delivering && !listening) {
+                        forget(); // notices may have been lost meanwhile: start from nothing
+                        listening = true;
+                    } else if (!delivering && listening) {
+                        listening = false;
+                        forget();
+                        LOG.warn("API key notices stopped coming back; keys are read per request until they do");
                     }
                     if (c.isClosed()) {
                         throw new SQLException("listener connection closed");
