@@ -3,6 +3,7 @@ package com.ipledge.service.application;
 import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.LOAN_APPLICATION;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.LoanApplicationRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;

@@ -6,6 +6,7 @@ import static com.ipledge.service.db.Tables.AUDIT_SIGNING_KEY;
 import static com.ipledge.service.db.Tables.AUDIT_TREE_HEAD;
 
 import com.ipledge.service.audit.merkle.CompactRange;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.AuditEntryRecord;
 import com.ipledge.service.db.tables.records.AuditMerkleNodeRecord;
 import com.ipledge.service.db.tables.records.AuditTreeHeadRecord;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;

@@ -5,6 +5,7 @@ import static com.ipledge.service.db.Tables.BORROWER_VERSION;
 
 import com.ipledge.rules.EcoIndustry;
 import com.ipledge.rules.sme.SizeClass;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.db.tables.records.BorrowerRecord;
 import com.ipledge.service.db.tables.records.BorrowerVersionRecord;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 

@@ -4,6 +4,7 @@ import static com.ipledge.service.db.Tables.APPLICATION_COLLATERAL;
 import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.LOAN;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.IpAssetRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import com.ipledge.service.database.SyncOrder;
 import com.ipledge.service.web.SyncWindow;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 

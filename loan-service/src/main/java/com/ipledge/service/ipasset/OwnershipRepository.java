@@ -3,13 +3,13 @@ package com.ipledge.service.ipasset;
 import static com.ipledge.service.db.Tables.IP_ASSET;
 import static com.ipledge.service.db.Tables.IP_ASSET_OWNER;
 
+import com.ipledge.service.database.RenderedQueries;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 
 /** Owners, consents and register flags of an asset; the only place they are mapped. */

@@ -4,12 +4,12 @@ import static com.ipledge.service.db.Tables.POLICY_PARAMETERS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.rules.Problem;
 import com.ipledge.rules.params.ApprovalPolicy;
 import com.ipledge.rules.params.NplPolicy;
 import com.ipledge.rules.params.PolicyParameters;
 import com.ipledge.service.audit.AuditLog;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.problem.FieldError;
 import com.ipledge.service.problem.InvalidInput;
 import com.ipledge.service.security.Caller;

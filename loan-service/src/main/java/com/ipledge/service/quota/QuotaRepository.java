@@ -3,6 +3,7 @@ package com.ipledge.service.quota;
 import static com.ipledge.service.db.Tables.QUOTA_MOVEMENT;
 import static com.ipledge.service.db.Tables.QUOTA_PLAN;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.QuotaPlanRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -2,13 +2,13 @@ package com.ipledge.service.security;
 
 import static com.ipledge.service.db.Tables.API_KEY;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.ApiKeyRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 
 /** Opens a pooled connection per call unless a transaction is under way, which it then joins. */

@@ -4,6 +4,7 @@ import static com.ipledge.service.db.Tables.APPRAISAL_REPORT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.AppraisalReportRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 

@@ -2,6 +2,7 @@ package com.ipledge.service.valuation;
 
 import static com.ipledge.service.db.Tables.VALUATION;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.ValuationRecord;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 

@@ -5,6 +5,7 @@ import static com.ipledge.service.db.Tables.WEBHOOK_DELIVERY;
 import static com.ipledge.service.db.Tables.WEBHOOK_ENDPOINT;
 import static com.ipledge.service.db.Tables.WEBHOOK_EVENT;
 
+import com.ipledge.service.database.RenderedQueries;
 import com.ipledge.service.db.tables.records.WebhookEndpointRecord;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import com.ipledge.service.database.RenderedQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
