@@ -1,13 +1,11 @@
 package com.ipledge.service.security;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +52,10 @@ public class ActiveKeys {
     private volatile boolean closed;
     private volatile Connection connection;
 
-    public ActiveKeys(DataSource dataSource, DataSourceResolver resolver,
-                      @Value("${ipledge.api-keys.cache-ttl:60s}") Duration ttl) {
+    ActiveKeys(DataSource dataSource, DataSourceResolver resolver, ApiKeySettings settings) {
         // the pool's own connection, not the transaction-bound proxy: it is held for the life of the instance
         this.dataSource = resolver.resolve(dataSource);
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = settings.cacheTtl().toNanos();
         this.listener = new Thread(this::listen, "api-key-listener");
         this.listener.setDaemon(true);
         this.listener.start();
