@@ -42,24 +42,31 @@ public final class RenderedQueries {
     /** Rows of {@code rows}' type from the statement {@code query} builds, bound to {@code binds}. */
     public <R extends Record> ResultQuery<R> rows(DSLContext db, String name, Table<R> rows,
                                                   Supplier<? extends ResultQuery<R>> query, Object... binds) {
-        Object[] values = flat(binds);
-        Rendered r = rendered(shape(name, binds), query, values);
-        return db.resultQuery(r.sql(), params(r, values)).coerce(rows);
+        Bound b = bind(name, query, binds);
+        return db.resultQuery(b.sql(), b.params()).coerce(rows);
     }
 
     /** Records with the fields of the query {@code query} builds (a select of more than one table's columns). */
     public ResultQuery<Record> records(DSLContext db, String name, Supplier<? extends ResultQuery<?>> query,
                                        Object... binds) {
-        Object[] values = flat(binds);
-        Rendered r = rendered(shape(name, binds), query, values);
-        return db.resultQuery(r.sql(), params(r, values)).coerce(r.fields());
+        Bound b = bind(name, query, binds);
+        return db.resultQuery(b.sql(), b.params()).coerce(b.fields());
     }
 
     /** Runs the statement {@code query} builds, bound to {@code binds}; the number of rows it changed. */
     public int execute(DSLContext db, String name, Supplier<? extends Query> query, Object... binds) {
+        Bound b = bind(name, query, binds);
+        return db.query(b.sql(), b.params()).execute();
+    }
+
+    /** A shape's text with this call's values. */
+    private record Bound(String sql, Param<?>[] params, Field<?>[] fields) {
+    }
+
+    private Bound bind(String name, Supplier<? extends Query> query, Object[] binds) {
         Object[] values = flat(binds);
         Rendered r = rendered(shape(name, binds), query, values);
-        return db.query(r.sql(), params(r, values)).execute();
+        return new Bound(r.sql(), params(r, values), r.fields());
     }
 
     private static String shape(String name, Object[] binds) {
