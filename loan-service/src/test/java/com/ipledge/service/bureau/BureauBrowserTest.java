@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.BrowserTestBase;
+import com.ipledge.service.support.BrowserWait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ class BureauBrowserTest extends BrowserTestBase {
     @Test
     void theBureauSignsInSeesEveryChartAndTheRiskSectionAndSwitchesToEnglish() {
         driver.get(base + "/bureau");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
         screenshot("bureau-01-login-zh", false);
         assertAccessible("bureau-login-zh");
@@ -56,7 +57,7 @@ class BureauBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("username")).sendKeys(BureauBook.BUREAU_USER);
         driver.findElement(By.id("password")).sendKeys("wrong password typed");
         driver.findElement(By.id("sign-in")).click();
-        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(10))
+        WebElement error = BrowserWait.upTo(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertEquals("用户名或密码不正确。", error.getText());
         screenshot("bureau-02-login-failed-zh", false);
@@ -75,7 +76,7 @@ class BureauBrowserTest extends BrowserTestBase {
         screenshot("bureau-03-dashboard-zh", true);
 
         driver.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(d ->
                 "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         waitForCharts();
         assertEquals("IP-pledge lending dashboard", driver.findElement(By.tagName("h1")).getText());
@@ -88,7 +89,7 @@ class BureauBrowserTest extends BrowserTestBase {
         screenshot("bureau-04-dashboard-en", true);
 
         driver.findElement(By.id("sign-out")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bureau/login"));
         driver.get(base + "/bureau");
         assertTrue(driver.getCurrentUrl().endsWith("/bureau/login"), "signed out: " + driver.getCurrentUrl());
     }
@@ -114,7 +115,7 @@ class BureauBrowserTest extends BrowserTestBase {
 
         new Select(driver.findElement(By.id("f-bank"))).selectByValue("LANZHOUBANK");
         driver.findElement(By.id("apply-filters")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("bank=LANZHOUBANK"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("bank=LANZHOUBANK"));
         waitForCharts();
         Map<String, String> after = pageFigures();
         assertEquals(before.keySet(), after.keySet());
@@ -142,7 +143,7 @@ class BureauBrowserTest extends BrowserTestBase {
                         + "var r = arguments[0].getBoundingClientRect(); return [r.left + p[0], r.top + p[1]];",
                 chart);
         new Actions(driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).click().perform();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
         assertTrue(driver.getCurrentUrl().contains("bank=LANZHOUBANK") && driver.getCurrentUrl().contains("industry=C"),
                 driver.getCurrentUrl());
         List<WebElement> loans = driver.findElements(By.cssSelector("#table-loans tbody tr"));
@@ -153,7 +154,7 @@ class BureauBrowserTest extends BrowserTestBase {
         assertTrue(loans.get(0).getText().contains(BureauBook.Book.BANK_B_NAME), "the bank by name");
         screenshot("bureau-07-loans-zh", true);
         driver.findElement(By.id("back")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/bureau?"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/bureau?"));
         assertTrue(driver.getCurrentUrl().contains("bank=LANZHOUBANK"), "back keeps the filters");
         waitForCharts();
     }
@@ -178,7 +179,7 @@ class BureauBrowserTest extends BrowserTestBase {
         String month = target.get(2).toString().substring(0, 7);
         new Actions(driver).moveToLocation(((Number) target.get(0)).intValue(), ((Number) target.get(1)).intValue())
                 .click().perform();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
         assertTrue(driver.getCurrentUrl().contains("month=" + month), driver.getCurrentUrl() + " " + month);
         assertTrue(driver.findElement(By.id("applied")).getText().contains("发放月份"),
                 driver.findElement(By.id("applied")).getText());
@@ -227,7 +228,7 @@ class BureauBrowserTest extends BrowserTestBase {
                 screenshot("bureau-loans-" + tag + "-" + width, true);
                 assertAccessible("bureau-loans-" + tag + "-" + width);
                 driver.get(base + "/docs?lang=" + lang);
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                BrowserWait.upTo(driver, Duration.ofSeconds(30)).until(d ->
                         !d.findElements(By.cssSelector(".opblock, .swagger-ui")).isEmpty());
                 screenshot("docs-" + tag + "-" + width, false);
             }
@@ -261,12 +262,12 @@ class BureauBrowserTest extends BrowserTestBase {
         name.sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(BureauBook.PASSWORD);
         driver.findElement(By.id("sign-in")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/bureau"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/bureau"));
     }
 
     /** Every chart container holds a canvas (or svg), and the risk section has arrived. */
     private void waitForCharts() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+        BrowserWait.upTo(driver, Duration.ofSeconds(60)).until(d ->
                 "done".equals(d.findElement(By.id("risk-status")).getAttribute("data-state"))
                         || "failed".equals(d.findElement(By.id("risk-status")).getAttribute("data-state")));
         assertEquals("done", driver.findElement(By.id("risk-status")).getAttribute("data-state"),

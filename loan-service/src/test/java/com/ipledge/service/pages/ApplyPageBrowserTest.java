@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.BrowserTestBase;
+import com.ipledge.service.support.BrowserWait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +58,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         screenshot("01-apply-zh-filled", true);
 
         driver.findElement(By.id("submit")).click();
-        WebElement error = new WebDriverWait(driver, Duration.ofSeconds(20))
+        WebElement error = BrowserWait.upTo(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("f-creditCode-error")));
         assertTrue(error.getText().contains("校验位（最后一位）与前面的号码不符"), error.getText());
         WebElement creditCode = driver.findElement(By.id("f-creditCode"));
@@ -78,7 +79,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         creditCode.clear();
         creditCode.sendKeys(goodCode);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         WebElement status = driver.findElement(By.id("status"));
         assertEquals("RECEIVED", status.getAttribute("data-status"), "kept for the bank's officer to check");
         assertEquals("已收到，银行正在核对您填写的信息", status.getText());
@@ -92,7 +93,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         driver.get(base + "/apply");
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
         driver.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(d ->
                 "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertEquals("Unified social credit code *", labelOf("f-creditCode").getText());
         assertEquals("Submit application", driver.findElement(By.id("submit")).getText());
@@ -138,7 +139,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         driver.get(base + "/apply");
         PageFixtures.fill(driver, PageFixtures.validForm(bank));
         new Actions(driver).doubleClick(driver.findElement(By.id("submit"))).perform();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
         assertEquals(before + 1, applications());
     }
@@ -157,7 +158,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         form.put("contactPhone", "(0931)1234567");
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
         assertEquals(before + 1, applications());
     }
@@ -170,9 +171,9 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         form.put("creditCode", PageFixtures.withWrongCheckCharacter(form.get("creditCode")));
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        BrowserWait.upTo(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "error-summary".equals(focused().getAttribute("id")));
+        BrowserWait.upTo(driver, Duration.ofSeconds(5)).until(d -> "error-summary".equals(focused().getAttribute("id")));
         WebElement summary = focused();
         assertTrue(summary.getAttribute("class").contains("error-summary"));
         assertTrue(summary.getText().contains("统一社会信用代码："), summary.getText());
@@ -188,7 +189,7 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("f-name")).sendKeys("兰州绿源节能科技有限公司");
         driver.findElement(By.id("f-requestedAmount")).sendKeys("1850万");
         driver.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(d ->
                 "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
         assertEquals("1850万", driver.findElement(By.id("f-requestedAmount")).getAttribute("value"));

@@ -1,5 +1,6 @@
 package com.ipledge.service.pages;
 
+import com.ipledge.service.support.BrowserWait;
 import com.ipledge.service.support.Fixtures;
 import java.net.URLEncoder;
 import java.time.Duration;
@@ -122,7 +123,7 @@ final class PageFixtures {
             while (driver.findElements(By.id(id)).isEmpty()) {
                 int rows = driver.findElements(By.cssSelector("fieldset.asset")).size();
                 driver.findElement(By.id("add-asset")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(d ->
                         d.findElements(By.cssSelector("fieldset.asset")).size() == rows + 1);
             }
             WebElement input = driver.findElement(By.id(id));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.BrowserTestBase;
+import com.ipledge.service.support.BrowserWait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,20 +60,20 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         driver.get(base + "/apply");
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         String statusUrl = driver.getCurrentUrl();
         assertEquals(1, intakesOf(form.get("creditCode")));
 
         driver.navigate().back();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/apply"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/apply"));
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        WebElement summary = new WebDriverWait(driver, Duration.ofSeconds(20))
+        WebElement summary = BrowserWait.upTo(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertTrue(summary.getText().contains("此申请已提交"), summary.getText());
         assertEquals(1, intakesOf(form.get("creditCode")), "no second intake");
         driver.findElement(By.id("existing-status")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(statusUrl));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(statusUrl));
         assertEquals("提交成功", driver.findElement(By.tagName("h1")).getText());
     }
 
@@ -92,7 +93,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         form.put("regionCode", "榆中县");
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals("C2730/620123", PageFixtures.text(databaseUrl(), "SELECT industry_code || '/' || region_code"
                 + " FROM public_intake WHERE credit_code = '" + form.get("creditCode") + "'"));
         String summary = driver.findElement(By.id("summary")).getText();
@@ -109,7 +110,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         long history = (Long) driver.executeScript("return history.length;");
         String url = driver.getCurrentUrl();
         driver.findElement(By.id("add-asset")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(d ->
                 d.findElements(By.cssSelector("fieldset.asset")).size() == 2);
         assertEquals(url, driver.getCurrentUrl(), "no round trip");
         assertEquals(history, (Long) driver.executeScript("return history.length;"), "nothing for Back to undo");
@@ -137,7 +138,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         Map<String, String> form = PageFixtures.validForm(bank);
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         assertEquals(2, PageFixtures.count(databaseUrl(), "SELECT count(*) FROM public_intake_asset a JOIN "
                 + "public_intake i ON i.id = a.intake_id WHERE i.credit_code = '" + form.get("creditCode") + "'"));
     }
@@ -154,7 +155,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("f-assets-0-title")).sendKeys("一种高效余热回收装置");
         driver.executeScript("var b = document.getElementById('add-asset'); b.replaceWith(b.cloneNode(true));");
         driver.findElement(By.id("add-asset")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/apply?draft="));
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/apply?draft="));
         String draft = driver.getCurrentUrl();
         assertEquals(2, driver.findElements(By.cssSelector("fieldset.asset")).size());
         assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"));
@@ -166,10 +167,10 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         assertEquals("兰州绿源节能科技有限公司", driver.findElement(By.id("f-name")).getAttribute("value"),
                 "reload shows the same form, without a resubmission");
         driver.navigate().back();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/apply"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/apply"));
         assertEquals(1, driver.findElements(By.id("apply-form")).size(), "Back is the form, not a resubmit page");
         driver.navigate().forward();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(draft));
+        BrowserWait.upTo(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(draft));
         assertEquals(2, driver.findElements(By.cssSelector("fieldset.asset")).size());
         assertEquals("一种高效余热回收装置", driver.findElement(By.id("f-assets-0-title")).getAttribute("value"));
     }
@@ -180,13 +181,13 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
         driver.get(base + "/apply");
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
         Path file = Files.createTempFile("营业执照", ".png");
         Files.write(file, PNG);
         new Select(driver.findElement(By.id("document-kind"))).selectByValue("BUSINESS_LICENCE");
         driver.findElement(By.id("document-file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("upload")).click();
-        WebElement list = new WebDriverWait(driver, Duration.ofSeconds(20))
+        WebElement list = BrowserWait.upTo(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("document-list")));
         assertTrue(list.getText().contains("营业执照") && list.getText().contains(file.getFileName().toString()),
                 list.getText());
@@ -228,7 +229,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
                 form.put("creditCode", PageFixtures.withWrongCheckCharacter(good));
                 PageFixtures.fill(driver, form);
                 driver.findElement(By.id("submit")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20))
+                BrowserWait.upTo(driver, Duration.ofSeconds(20))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
                 screenshot("sme-form-errors-" + tag, false);
                 assertAccessible("sme-form-errors-" + tag);
@@ -237,7 +238,7 @@ class SmeJourneyBrowserTest extends BrowserTestBase {
                 creditCode.clear();
                 creditCode.sendKeys(good);
                 driver.findElement(By.id("submit")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
+                BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
                 assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
                 assertTrue(driver.findElement(By.id("reference")).getText().matches("[23456789A-HJKMNP-Z]{8}"));
                 screenshot("sme-status-" + tag, false);
