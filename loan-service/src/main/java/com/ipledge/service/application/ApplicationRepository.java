@@ -48,7 +48,12 @@ class ApplicationRepository {
 
     public void insert(LoanApplication a) {
         var history = a.creditHistory();
-        rendered.execute(db, "insert", () -> db.insertInto(LOAN_APPLICATION)
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < a.collateralAssetIds().size(); i++) {
+            rows.addAll(List.of(a.id(), i, a.collateralAssetIds().get(i)));
+        }
+        // the application and its collateral in one round trip
+        rendered.executeTogether(db, new RenderedQueries.Part("insert", () -> db.insertInto(LOAN_APPLICATION)
                         .set(LOAN_APPLICATION.ID, a.id())
                         .set(LOAN_APPLICATION.BANK_ID, a.bankId())
                         .set(LOAN_APPLICATION.BORROWER_ID, a.borrowerId())
@@ -67,19 +72,15 @@ class ApplicationRepository {
                         .set(LOAN_APPLICATION.INTAKE_ID, a.intakeId()),
                 a.id(), a.bankId(), a.borrowerId(), a.requestedAmount(), a.termMonths(), a.purpose(), a.insurance(),
                 a.status().name(), a.filedBy(), a.createdAt(), a.updatedAt(), history.currentlyOverdue(),
-                history.yearsSinceLastDefault(), history.onDishonestyList(), a.origin().name(), a.intakeId());
-        List<Object> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < a.collateralAssetIds().size(); i++) {
-            rows.addAll(List.of(a.id(), i, a.collateralAssetIds().get(i)));
-        }
-        rendered.execute(db, "insertCollateral", () -> {
+                history.yearsSinceLastDefault(), history.onDishonestyList(), a.origin().name(), a.intakeId()),
+                new RenderedQueries.Part("insertCollateral", () -> {
             var insert = db.insertInto(APPLICATION_COLLATERAL, APPLICATION_COLLATERAL.APPLICATION_ID,
                     APPLICATION_COLLATERAL.POSITION, APPLICATION_COLLATERAL.ASSET_ID);
             for (int i = 0; i < a.collateralAssetIds().size(); i++) {
                 insert = insert.values(a.id(), i, a.collateralAssetIds().get(i));
             }
             return insert;
-        }, rows);
+        }, rows));
     }
 
     /** The application with its pledged asset ids, in one statement. */

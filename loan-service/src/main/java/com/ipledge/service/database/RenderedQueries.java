@@ -59,6 +59,26 @@ public final class RenderedQueries {
         return db.query(b.sql(), b.params()).execute();
     }
 
+    /** One of several statements sent together ({@link #executeTogether}): its name, builder and bind values. */
+    public record Part(String name, Supplier<? extends Query> query, Object... binds) {
+    }
+
+    /**
+     * Runs writes that read nothing back as one round trip: the driver sends the statements one after the other
+     * and waits once, and they succeed or fail in the caller's transaction as if run one by one. Each part is
+     * rendered and checked as {@link #execute} does; only the trip is shared.
+     */
+    public void executeTogether(DSLContext db, Part... parts) {
+        StringBuilder sql = new StringBuilder();
+        List<Param<?>> params = new ArrayList<>();
+        for (Part part : parts) {
+            Bound b = bind(part.name(), part.query(), part.binds());
+            sql.append(sql.isEmpty() ? "" : ";\n").append(b.sql());
+            params.addAll(List.of(b.params()));
+        }
+        db.query(sql.toString(), params.toArray()).execute();
+    }
+
     /** A shape's text with this call's values. */
     private record Bound(String sql, Param<?>[] params, Field<?>[] fields) {
     }

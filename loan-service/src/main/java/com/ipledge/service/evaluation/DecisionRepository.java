@@ -48,7 +48,8 @@ class DecisionRepository {
     public void insert(StoredDecision d) {
         String scheme = d.riskShare() == null ? null : d.riskShare().scheme();
         String coverage = d.riskShare() == null ? null : d.riskShare().coverage();
-        rendered.execute(db, "decision", () -> db.insertInto(DECISION)
+        List<RenderedQueries.Part> parts = new ArrayList<>();
+        parts.add(new RenderedQueries.Part("decision", () -> db.insertInto(DECISION)
                         .set(DECISION.ID, d.id())
                         .set(DECISION.APPLICATION_ID, d.applicationId())
                         .set(DECISION.OUTCOME, d.outcome())
@@ -74,31 +75,35 @@ class DecisionRepository {
                 d.id(), d.applicationId(), d.outcome(), d.approvedLimit(), d.ltv(), d.pd(), d.lgd(), d.expectedLoss(),
                 d.riskGrade(), d.interestRate(), d.limitBinding(), d.totalCollateralValue(), scheme, coverage,
                 d.body(), d.versions().ruleBase(), d.versions().parameters(), d.versions().model(),
-                d.versions().valuation(), d.inputHash(), d.evaluatedBy(), d.createdAt());
+                d.versions().valuation(), d.inputHash(), d.evaluatedBy(), d.createdAt()));
         List<DecisionCollateralRecord> lines = new ArrayList<>();
         for (int i = 0; i < d.collateral().size(); i++) {
             StoredDecision.CollateralLine c = d.collateral().get(i);
             lines.add(new DecisionCollateralRecord(d.id(), i, c.assetId(), c.valuationId(), c.collateralValue(),
                     c.reconciledValue(), c.valueScore(), c.valuationSource()));
         }
-        insertRows("lines", DECISION_COLLATERAL, lines);
+        insertRows(parts, "lines", DECISION_COLLATERAL, lines);
         if (d.riskShare() != null && d.riskShare().shares() != null) {
-            insertRows("shares", DECISION_RISK_SHARE, d.riskShare().shares().entrySet().stream()
+            insertRows(parts, "shares", DECISION_RISK_SHARE, d.riskShare().shares().entrySet().stream()
                     .map(s -> new DecisionRiskShareRecord(d.id(), s.getKey(), s.getValue())).toList());
         }
+        // the decision, its lines and its risk shares in one round trip
+        rendered.executeTogether(db, parts.toArray(RenderedQueries.Part[]::new));
     }
 
     /**
      * One multi-row INSERT of every column (jOOQ's batchInsert renders each record on its own), rendered once per
      * number of rows.
      */
-    private <R extends TableRecord<R>> void insertRows(String name, Table<R> table, List<R> rows) {
+    private <R extends TableRecord<R>> void insertRows(List<RenderedQueries.Part> parts, String name, Table<R> table,
+                                                       List<R> rows) {
         if (rows.isEmpty()) {
             return;
         }
         List<Object> values = new ArrayList<>();
         rows.forEach(r -> values.addAll(java.util.Arrays.asList(r.intoArray())));
-        rendered.execute(db, name, () -> db.insertInto(table, table.fields()).valuesOfRecords(rows), values);
+        parts.add(new RenderedQueries.Part(name, () -> db.insertInto(table, table.fields()).valuesOfRecords(rows),
+                values));
     }
 
     /** The latest decision on an application. */

@@ -105,4 +105,31 @@ class RenderedQueriesTest {
                 () -> db.update(LOT).set(NAME, "epsilon").where(ID.eq(id)), "epsilon")).getMessage();
         assertTrue(later.contains("1 bind values for 2 places"), later);
     }
+
+    @Test
+    void statementsSentTogetherBindTheirOwnValuesAndFailAsOne() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        rendered.executeTogether(db, together(first, "zeta", new BigDecimal("1.00")),
+                together(second, "eta", null));
+        assertEquals(List.of("eta", "zeta"), names(Optional.empty(), List.of("eta", "zeta")));
+        assertEquals(new BigDecimal("1.00"), db.select(AMOUNT).from(LOT).where(ID.eq(first)).fetchOne(AMOUNT));
+
+        // the second part breaks the primary key: in a transaction, the first part's row goes with it
+        UUID third = UUID.randomUUID();
+        connection.setAutoCommit(false);
+        try {
+            assertThrows(org.jooq.exception.DataAccessException.class, () -> rendered.executeTogether(db,
+                    together(third, "theta", null), together(first, "iota", null)));
+            connection.rollback();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        assertEquals(0, db.fetchCount(LOT, ID.eq(third)));
+    }
+
+    private RenderedQueries.Part together(UUID id, String name, BigDecimal amount) {
+        return new RenderedQueries.Part("together", () -> db.insertInto(LOT).set(ID, id).set(NAME, name)
+                .set(AMOUNT, amount), id, name, amount);
+    }
 }
