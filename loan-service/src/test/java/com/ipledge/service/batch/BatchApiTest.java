@@ -313,7 +313,9 @@ class BatchApiTest extends ApiTestBase {
     void badFilesAre400sNamingTheFieldAndWriteNothing() {
         long jobs = sql.count("SELECT count(*) FROM batch_job");
         long rows = sql.count("SELECT count(*) FROM batch_job_row");
-        long audit = sql.count("SELECT count(*) FROM audit_entry");
+        // what these requests could write: the jobs and the audit sealer append SYSTEM entries of their own meanwhile
+        String byCallers = "SELECT count(*) FROM audit_entry WHERE actor NOT LIKE 'SYSTEM:%'";
+        long audit = sql.count(byCallers);
         String good = VALUATION_HEADER + "\n" + valuationRow(assets.get(0), "2025-01-01", "0.25") + "\n";
 
         Answer json = upload("/api/v1/valuations/batch", good.getBytes(StandardCharsets.UTF_8), "application/json",
@@ -375,7 +377,7 @@ class BatchApiTest extends ApiTestBase {
 
         assertEquals(jobs, sql.count("SELECT count(*) FROM batch_job"));
         assertEquals(rows, sql.count("SELECT count(*) FROM batch_job_row"));
-        assertEquals(audit, sql.count("SELECT count(*) FROM audit_entry"));
+        assertEquals(audit, sql.count(byCallers));
     }
 
     @Test

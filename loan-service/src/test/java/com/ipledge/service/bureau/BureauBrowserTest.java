@@ -144,6 +144,9 @@ class BureauBrowserTest extends BrowserTestBase {
                 chart);
         new Actions(driver).moveToLocation(point.get(0).intValue(), point.get(1).intValue()).click().perform();
         BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        // the new URL is committed before its page is parsed: read the table once the document is complete
+        BrowserWait.upTo(driver, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         assertTrue(driver.getCurrentUrl().contains("bank=LANZHOUBANK") && driver.getCurrentUrl().contains("industry=C"),
                 driver.getCurrentUrl());
         List<WebElement> loans = driver.findElements(By.cssSelector("#table-loans tbody tr"));
@@ -180,6 +183,9 @@ class BureauBrowserTest extends BrowserTestBase {
         new Actions(driver).moveToLocation(((Number) target.get(0)).intValue(), ((Number) target.get(1)).intValue())
                 .click().perform();
         BrowserWait.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/bureau/loans"));
+        // the new URL is committed before its page is parsed: read the table once the document is complete
+        BrowserWait.upTo(driver, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         assertTrue(driver.getCurrentUrl().contains("month=" + month), driver.getCurrentUrl() + " " + month);
         assertTrue(driver.findElement(By.id("applied")).getText().contains("发放月份"),
                 driver.findElement(By.id("applied")).getText());

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class MonitoringApiTest extends ApiTestBase {
     private static final String EVENTS = "/api/v1/monitoring/events";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Inject
     MonitoringJobs jobs;
@@ -85,15 +83,15 @@ class MonitoringApiTest extends ApiTestBase {
     // --- set-up helpers ---
 
     /** A young invention patent (filed 3 years ago on 1 March) of the borrower. */
-    static Map<String, Object> patent(String creditCode) {
+    Map<String, Object> patent(String creditCode) {
         return Fixtures.youngInvention(creditCode);
     }
 
     /** A mark registered 3 years ago. */
-    static Map<String, Object> mark(String creditCode) {
+    Map<String, Object> mark(String creditCode) {
         Map<String, Object> m = Fixtures.trademark(creditCode);
-        m.put("filingDate", (TODAY.getYear() - 4) + "-02-01");
-        m.put("registrationDate", (TODAY.getYear() - 3) + "-03-14");
+        m.put("filingDate", (today().getYear() - 4) + "-02-01");
+        m.put("registrationDate", (today().getYear() - 3) + "-03-14");
         return m;
     }
 
@@ -144,7 +142,7 @@ class MonitoringApiTest extends ApiTestBase {
             return new LiveLoan(loan, ids, filed, decision);
         }
         Answer registration = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y" + Math.abs(loan.hashCode()), "registeredOn", TODAY.toString()),
+                Map.of("registrationNo", "Y" + Math.abs(loan.hashCode()), "registeredOn", today().toString()),
                 officer);
         assertEquals(200, registration.status(), registration::toString);
         Answer disbursed = post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
@@ -153,7 +151,7 @@ class MonitoringApiTest extends ApiTestBase {
     }
 
     LiveLoan patentLoan() {
-        return liveLoan(officerA, approverA, List.of(MonitoringApiTest::patent));
+        return liveLoan(officerA, approverA, List.of(this::patent));
     }
 
     Answer event(String key, String number, String type, LocalDate on) {
@@ -192,7 +190,7 @@ class MonitoringApiTest extends ApiTestBase {
         LiveLoan loan = patentLoan();
         assertEquals("PLEDGED", status(loan.asset()));
 
-        Answer overdue = event(officerA, loan.number(), "FEE_OVERDUE", TODAY.minusDays(3));
+        Answer overdue = event(officerA, loan.number(), "FEE_OVERDUE", today().minusDays(3));
         assertEquals(201, overdue.status(), overdue::toString);
         assertEquals("RECORDED", overdue.text("outcome"));
         assertEquals(Boolean.FALSE, overdue.get("duplicate"));
@@ -213,29 +211,29 @@ class MonitoringApiTest extends ApiTestBase {
                 new BigDecimal(alert.get("ltv").toString()));
         assertEquals(0, loan.valueAtApproval().compareTo(new BigDecimal(alert.get("collateralValue").toString())));
 
-        Answer paid = event(officerA, loan.number(), "FEE_PAID", TODAY.minusDays(1));
+        Answer paid = event(officerA, loan.number(), "FEE_PAID", today().minusDays(1));
         assertEquals(Map.of("MON-FEE-002", "INFO/NONE"), alertsOf(paid, loan.id()));
         assertEquals("PLEDGED", status(loan.asset()), "back in force under the registered pledge");
 
-        Answer litigation = event(officerA, loan.number(), "LITIGATION", TODAY);
+        Answer litigation = event(officerA, loan.number(), "LITIGATION", today());
         assertEquals(Map.of("MON-LITIG-001", "HIGH/WATCH"), alertsOf(litigation, loan.id()));
         assertEquals("PLEDGED", status(loan.asset()), "litigation leaves the register status");
 
-        Answer transferred = event(officerA, loan.number(), "TRANSFERRED", TODAY);
+        Answer transferred = event(officerA, loan.number(), "TRANSFERRED", today());
         assertEquals(Map.of("MON-TRANSFER-001", "CRITICAL/FREEZE"), alertsOf(transferred, loan.id()));
         assertEquals(4, alertCount(loan.id()));
 
         // a mark pays no annual fee; a patent is not renewed; the future is not reported
         Answer markFee = post(EVENTS, Map.of("assetNumber", "20001234", "type", "FEE_OVERDUE",
-                "occurredOn", TODAY.toString()), officerA);
+                "occurredOn", today().toString()), officerA);
         assertEquals(400, markFee.status());
         assertEquals(List.of("type"), markFee.errorFields());
-        Answer renewPatent = event(officerA, loan.number(), "RENEWED", TODAY);
+        Answer renewPatent = event(officerA, loan.number(), "RENEWED", today());
         assertEquals(400, renewPatent.status());
-        Answer future = event(officerA, loan.number(), "LITIGATION", TODAY.plusDays(2));
+        Answer future = event(officerA, loan.number(), "LITIGATION", today().plusDays(2));
         assertEquals(List.of("occurredOn"), future.errorFields());
         Answer unknown = post(EVENTS, Map.of("assetNumber", loan.number(), "type", "STOLEN",
-                "occurredOn", TODAY.toString()), officerA);
+                "occurredOn", today().toString()), officerA);
         assertEquals(400, unknown.status());
         assertEquals(List.of("type"), unknown.errorFields());
         assertEquals(4, alertCount(loan.id()));
@@ -244,7 +242,7 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void lapseFreezesAndBreachesLtvAndRestorationRecovers() {
         LiveLoan loan = patentLoan();
-        Answer lapsed = event(officerA, loan.number(), "LAPSED", TODAY.minusDays(2));
+        Answer lapsed = event(officerA, loan.number(), "LAPSED", today().minusDays(2));
         assertEquals(201, lapsed.status(), lapsed::toString);
         assertEquals(Map.of("MON-LAPSE-001", "CRITICAL/FREEZE", "MON-VALUE-002", "HIGH/ADD_COLLATERAL",
                 "MON-LTV-001", "HIGH/MARGIN_CALL"), alertsOf(lapsed, loan.id()));
@@ -255,14 +253,14 @@ class MonitoringApiTest extends ApiTestBase {
             assertEquals("MON-LAPSE-001".equals(a.get("ruleId")) ? loan.asset() : null, a.get("assetId"));
         }
 
-        Answer restored = event(officerA, loan.number(), "RESTORED", TODAY);
+        Answer restored = event(officerA, loan.number(), "RESTORED", today());
         assertEquals(Map.of("MON-RESTORE-001", "INFO/WATCH"), alertsOf(restored, loan.id()),
                 "the value is back: no value or LTV alert");
         assertEquals("PLEDGED", status(loan.asset()));
         assertEquals(4, alertCount(loan.id()));
 
         // lapsing again while the LTV alert is unresolved raises the lapse, not a second LTV alert
-        Answer again = event(officerA, loan.number(), "LAPSED", TODAY);
+        Answer again = event(officerA, loan.number(), "LAPSED", today());
         assertEquals(Map.of("MON-LAPSE-001", "CRITICAL/FREEZE"), alertsOf(again, loan.id()));
     }
 
@@ -270,17 +268,17 @@ class MonitoringApiTest extends ApiTestBase {
     void invalidationFiledRejectedAndDecided() {
         LiveLoan loan = patentLoan();
         Answer filed = event(officerA, "zl" + loan.number().substring(2), "INVALIDATION_FILED",
-                TODAY.minusDays(10));
+                today().minusDays(10));
         assertEquals(201, filed.status(), filed::toString);
         assertEquals(loan.number().substring(2), filed.text("assetNumber"), "matched in canonical form");
         assertEquals(Map.of("MON-INVAL-001", "HIGH/WATCH"), alertsOf(filed, loan.id()));
         assertEquals("INVALIDATION_FILED", status(loan.asset()));
 
-        Answer rejected = event(officerA, loan.number(), "INVALIDATION_REJECTED", TODAY.minusDays(5));
+        Answer rejected = event(officerA, loan.number(), "INVALIDATION_REJECTED", today().minusDays(5));
         assertEquals(Map.of("MON-INVAL-003", "INFO/NONE"), alertsOf(rejected, loan.id()));
         assertEquals("PLEDGED", status(loan.asset()));
 
-        Answer invalidated = event(officerA, loan.number(), "INVALIDATED", TODAY);
+        Answer invalidated = event(officerA, loan.number(), "INVALIDATED", today());
         assertEquals(Map.of("MON-INVAL-002", "CRITICAL/FREEZE", "MON-VALUE-002", "HIGH/ADD_COLLATERAL",
                 "MON-LTV-001", "HIGH/MARGIN_CALL"), alertsOf(invalidated, loan.id()));
         assertEquals("INVALIDATED", status(loan.asset()));
@@ -290,7 +288,7 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void renewalExtendsTheMarkByTenYears() {
         // a mark registered ten years ago less 40 days: its term is in its last year, and ends 40 days from now
-        LocalDate ends = TODAY.plusDays(40);
+        LocalDate ends = today().plusDays(40);
         LiveLoan loan = liveLoan(officerA, approverA, List.of(creditCode -> {
             Map<String, Object> m = Fixtures.trademark(creditCode);
             m.put("filingDate", ends.plusDays(1).minusYears(11).toString());
@@ -299,7 +297,7 @@ class MonitoringApiTest extends ApiTestBase {
         }));
         assertEquals(ends.toString(), sql.text("SELECT expires_on FROM ip_asset WHERE id = '" + loan.asset() + "'"));
         Answer renewed = post(EVENTS, Map.of("assetNumber", loan.number(), "type", "RENEWED",
-                "occurredOn", TODAY.toString(), "assetType", "TRADEMARK"), officerA);
+                "occurredOn", today().toString(), "assetType", "TRADEMARK"), officerA);
         assertEquals(201, renewed.status(), renewed::toString);
         assertEquals(Map.of("MON-RENEW-001", "INFO/NONE"), alertsOf(renewed, loan.id()));
         assertEquals(ends.plusYears(10).toString(),
@@ -307,7 +305,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertEquals(ends.plusYears(10).toString(), list(renewed.get("assets")).get(0).get("expiresOn"));
         // the same renewal reported by the bureau a day later is out of the new term's window: no second 10 years
         Answer late = post(EVENTS, Map.of("assetNumber", loan.number(), "type", "RENEWED",
-                "occurredOn", TODAY.minusDays(1).toString()), bureau);
+                "occurredOn", today().minusDays(1).toString()), bureau);
         assertEquals(201, late.status(), late::toString);
         assertEquals(ends.plusYears(10).toString(),
                 sql.text("SELECT expires_on FROM ip_asset WHERE id = '" + loan.asset() + "'"));
@@ -315,13 +313,13 @@ class MonitoringApiTest extends ApiTestBase {
 
     @Test
     void alertsReachOnlyTheOwningBankAndTheBureauFeedReachesEveryHolder() {
-        String shared = Fixtures.patentNumber(TODAY.getYear() - 3, 1);
-        LiveLoan a = liveLoan(officerA, approverA, List.of(MonitoringApiTest::patent), List.of(shared));
+        String shared = Fixtures.patentNumber(today().getYear() - 3, 1);
+        LiveLoan a = liveLoan(officerA, approverA, List.of(this::patent), List.of(shared));
         // one right, one pledge (issue 18: the registry refuses a second): bank B's loan is approved, not pledged
-        LiveLoan b = liveLoan(officerB, approverB, List.of(MonitoringApiTest::patent), List.of(shared), false);
+        LiveLoan b = liveLoan(officerB, approverB, List.of(this::patent), List.of(shared), false);
 
         // bank A's own report touches bank A's asset only
-        Answer own = event(officerA, shared, "LITIGATION", TODAY.minusDays(4));
+        Answer own = event(officerA, shared, "LITIGATION", today().minusDays(4));
         assertEquals(1, list(own.get("assets")).size());
         assertEquals(Map.of("MON-LITIG-001", "HIGH/WATCH"), alertsOf(own, a.id()));
         assertEquals(0, alertCount(b.id()));
@@ -342,7 +340,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertEquals(200, get("/api/v1/alerts/" + alertOfA, bureau).status());
 
         // the registry feed (bureau) affects every bank holding the number
-        Answer feed = event(bureau, shared, "LAPSED", TODAY.minusDays(1));
+        Answer feed = event(bureau, shared, "LAPSED", today().minusDays(1));
         assertEquals(201, feed.status(), feed::toString);
         assertEquals(2, list(feed.get("assets")).size());
         assertEquals("CRITICAL/FREEZE", alertsOf(feed, a.id()).get("MON-LAPSE-001"));
@@ -356,7 +354,7 @@ class MonitoringApiTest extends ApiTestBase {
 
         // bank A reporting the same lapse itself: its own record, but nothing new is raised
         long before = alertCount(a.id());
-        Answer echo = event(officerA, shared, "LAPSED", TODAY.minusDays(1));
+        Answer echo = event(officerA, shared, "LAPSED", today().minusDays(1));
         assertEquals("RECORDED", echo.text("outcome"));
         assertEquals(List.of(), echo.get("alerts"));
         assertEquals(before, alertCount(a.id()));
@@ -364,7 +362,7 @@ class MonitoringApiTest extends ApiTestBase {
         Map<String, Object> onlyA = patent(Fixtures.creditCode());
         Answer registered = post("/api/v1/ip-assets", onlyA, officerA);
         assertEquals(201, registered.status(), registered::toString);
-        Answer foreign = event(officerB, (String) onlyA.get("number"), "INVALIDATED", TODAY);
+        Answer foreign = event(officerB, (String) onlyA.get("number"), "INVALIDATED", today());
         assertEquals(201, foreign.status(), foreign::toString);
         assertEquals(List.of(), foreign.get("assets"));
         assertEquals(List.of(), foreign.get("alerts"));
@@ -375,12 +373,12 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void aDuplicateEventRaisesNothingNew() {
         LiveLoan loan = patentLoan();
-        Answer first = event(officerA, loan.number(), "TRANSFERRED", TODAY.minusDays(1));
+        Answer first = event(officerA, loan.number(), "TRANSFERRED", today().minusDays(1));
         assertEquals(201, first.status(), first::toString);
         assertEquals(1, alertCount(loan.id()));
         long events = sql.count("SELECT count(*) FROM monitoring_event");
         Answer second = post(EVENTS, Map.of("assetNumber", loan.number().substring(2), "type", "TRANSFERRED",
-                "occurredOn", TODAY.minusDays(1).toString()), officerA);
+                "occurredOn", today().minusDays(1).toString()), officerA);
         assertEquals(200, second.status(), second::toString);
         assertEquals(Boolean.TRUE, second.get("duplicate"));
         assertEquals("DUPLICATE", second.text("outcome"));
@@ -392,7 +390,7 @@ class MonitoringApiTest extends ApiTestBase {
         // a retried request with the same Idempotency-Key replays the first answer
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("assetNumber", loan.number(), "type", "LITIGATION",
-                "occurredOn", TODAY.toString());
+                "occurredOn", today().toString());
         Answer once = post(EVENTS, body, officerA, key);
         Answer replay = post(EVENTS, body, officerA, key);
         assertEquals(201, once.status());
@@ -408,8 +406,8 @@ class MonitoringApiTest extends ApiTestBase {
         // JSON batch: one bad event rejects all of it, nothing written
         long events = sql.count("SELECT count(*) FROM monitoring_event");
         Answer bad = post(EVENTS, Map.of("events", List.of(
-                Map.of("assetNumber", one.number(), "type", "LITIGATION", "occurredOn", TODAY.toString()),
-                Map.of("assetNumber", "ZL201710601862.4", "type", "LITIGATION", "occurredOn", TODAY.toString()))),
+                Map.of("assetNumber", one.number(), "type", "LITIGATION", "occurredOn", today().toString()),
+                Map.of("assetNumber", "ZL201710601862.4", "type", "LITIGATION", "occurredOn", today().toString()))),
                 officerA);
         assertEquals(400, bad.status(), bad::toString);
         assertEquals(List.of("events[1].assetNumber"), bad.errorFields());
@@ -418,20 +416,20 @@ class MonitoringApiTest extends ApiTestBase {
         assertEquals(400, mixed.status());
 
         Answer batch = post(EVENTS, Map.of("events", List.of(
-                Map.of("assetNumber", one.number(), "type", "LITIGATION", "occurredOn", TODAY.toString()),
+                Map.of("assetNumber", one.number(), "type", "LITIGATION", "occurredOn", today().toString()),
                 Map.of("assetNumber", two.number(), "type", "INVALIDATION_FILED", "occurredOn",
-                        TODAY.toString()))), officerA);
+                        today().toString()))), officerA);
         assertEquals(200, batch.status(), batch::toString);
         assertEquals(2, ((Number) batch.get("recorded")).intValue());
         assertEquals(2, ((Number) batch.get("alertsRaised")).intValue());
 
         // CSV as a registry feed delivers it: line 3 has a wrong check character, line 5 a bad date
         String feed = "assetNumber,type,occurredOn,assetType\r\n"
-                + one.number() + ",FEE_OVERDUE," + TODAY.minusDays(7) + ",INVENTION_PATENT\r\n"
-                + "ZL201710601862.4,LAPSED," + TODAY + ",\r\n"
+                + one.number() + ",FEE_OVERDUE," + today().minusDays(7) + ",INVENTION_PATENT\r\n"
+                + "ZL201710601862.4,LAPSED," + today() + ",\r\n"
                 + "\r\n"
                 + two.number().substring(2) + ",FEE_OVERDUE,2026-13-01,\r\n"
-                + "\"" + two.number() + "\",transferred," + TODAY.minusDays(2) + ",\r\n";
+                + "\"" + two.number() + "\",transferred," + today().minusDays(2) + ",\r\n";
         Answer uploaded = csv(bureau, feed);
         assertEquals(200, uploaded.status(), uploaded::toString);
         assertEquals(4, ((Number) uploaded.get("received")).intValue());
@@ -456,7 +454,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertEquals(0, ((Number) again.get("alertsRaised")).intValue());
         assertEquals(2, alertCount(one.id()));
 
-        Answer noHeader = csv(bureau, one.number() + ",LAPSED," + TODAY + "\n");
+        Answer noHeader = csv(bureau, one.number() + ",LAPSED," + today() + "\n");
         assertEquals(400, noHeader.status(), noHeader::toString);
         assertEquals(List.of("header"), noHeader.errorFields());
         assertEquals(403, csv(apiKey("ADMIN", null), feed).status());
@@ -465,9 +463,9 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void dueDateWarningsAreRaisedOncePerThreshold() {
         LiveLoan loan = patentLoan();
-        LiveLoan markLoan = liveLoan(officerA, approverA, List.of(MonitoringApiTest::mark));
+        LiveLoan markLoan = liveLoan(officerA, approverA, List.of(this::mark));
         // the patent's annual fee falls due on every 1 March; the mark's renewal when its term ends
-        LocalDate feeDue = LocalDate.of(TODAY.getYear() + 1, 3, 1);
+        LocalDate feeDue = LocalDate.of(today().getYear() + 1, 3, 1);
         LocalDate markEnds = LocalDate.parse(sql.text("SELECT expires_on FROM ip_asset WHERE id = '"
                 + markLoan.asset() + "'"));
 
@@ -511,10 +509,10 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void revaluationRaisesAnLtvAlertAsTheRemainingLifeShrinks() {
         LiveLoan loan = patentLoan();
-        jobs.revalueLiveLoans(TODAY, 1000);
+        jobs.revalueLiveLoans(today(), 1000);
         assertEquals(0, alertCount(loan.id()), "today's valuation is the approval's: no alert");
         // 14 years on, the patent (20-year term from 3 years ago) has about 3 years left
-        LocalDate later = TODAY.plusYears(14);
+        LocalDate later = today().plusYears(14);
         jobs.revalueLiveLoans(later, 1000);
         Map<String, Object> ltvAlert = null;
         Answer alerts = get("/api/v1/alerts?loanId=" + loan.id(), officerA);
@@ -545,7 +543,7 @@ class MonitoringApiTest extends ApiTestBase {
     @Test
     void acknowledgementAndResolutionAreTransitionsAndAudited() {
         LiveLoan loan = patentLoan();
-        Answer ev = event(officerA, loan.number(), "LITIGATION", TODAY.minusDays(8));
+        Answer ev = event(officerA, loan.number(), "LITIGATION", today().minusDays(8));
         String id = (String) list(ev.get("alerts")).get(0).get("id");
 
         assertEquals(403, post("/api/v1/alerts/" + id + "/acknowledgement", Map.of(), bureau).status());
@@ -585,7 +583,7 @@ class MonitoringApiTest extends ApiTestBase {
         assertEquals(400, get("/api/v1/alerts?severity=LOUD", officerA).status());
 
         // an open alert may be resolved directly
-        Answer transfer = event(officerA, loan.number(), "TRANSFERRED", TODAY.minusDays(8));
+        Answer transfer = event(officerA, loan.number(), "TRANSFERRED", today().minusDays(8));
         String second = (String) list(transfer.get("alerts")).get(0).get("id");
         assertEquals(200, post("/api/v1/alerts/" + second + "/resolution", Map.of("note", "transfer annulled"),
                 officerA).status());

@@ -3,7 +3,6 @@ package com.ipledge.service.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ipledge.service.TimeFactory;
 import com.ipledge.service.support.Answer;
 import com.ipledge.service.support.ApiTestBase;
 import com.ipledge.service.support.Fixtures;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class RevaluationVersusRepaymentTest extends ApiTestBase {
-    private static final LocalDate TODAY = LocalDate.now(TimeFactory.BUSINESS_ZONE);
     private static final int LOANS = 6;
     private static final int ROUNDS = 8;
 
@@ -57,7 +55,7 @@ class RevaluationVersusRepaymentTest extends ApiTestBase {
         officer = apiKey("BANK_OFFICER", bank);
         approver = apiKey("BANK_APPROVER", bank);
         String bureau = apiKey("BUREAU", null);
-        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", TODAY.getYear(),
+        Answer plan = post("/api/v1/quota-plans", Map.of("bankId", bank, "year", today().getYear(),
                 "amount", "100000000"), bureau);
         assertEquals(201, plan.status(), plan::toString);
         for (int i = 0; i < LOANS; i++) {
@@ -88,7 +86,7 @@ class RevaluationVersusRepaymentTest extends ApiTestBase {
         assertEquals(201, approved.status(), approved::toString);
         String loan = approved.text("loanId");
         Answer pledge = post("/api/v1/loans/" + loan + "/pledge-registration",
-                Map.of("registrationNo", "Y" + Math.abs(loan.hashCode()), "registeredOn", TODAY.toString()), officer);
+                Map.of("registrationNo", "Y" + Math.abs(loan.hashCode()), "registeredOn", today().toString()), officer);
         assertEquals(200, pledge.status(), pledge::toString);
         Answer disbursed = post("/api/v1/loans/" + loan + "/disbursement", Map.of(), officer);
         assertEquals(200, disbursed.status(), disbursed::toString);
@@ -99,7 +97,7 @@ class RevaluationVersusRepaymentTest extends ApiTestBase {
     void aRepaymentAndTheRevaluationJobNeverDeadlock() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             // a date far enough on that every valuation is stale: each loan gets a new, audited desk valuation
-            LocalDate later = TODAY.plusYears(1).plusDays(200L * round);
+            LocalDate later = today().plusYears(1).plusDays(200L * round);
             CountDownLatch start = new CountDownLatch(1);
             Future<Integer> revaluation = pool.submit(() -> {
                 start.await();
@@ -110,7 +108,7 @@ class RevaluationVersusRepaymentTest extends ApiTestBase {
                 List<Answer> answers = new ArrayList<>();
                 for (int i = loans.size() - 1; i >= 0; i--) {
                     answers.add(post("/api/v1/loans/" + loans.get(i) + "/repayments",
-                            Map.of("amount", "10.00", "paidOn", TODAY.toString()), officer));
+                            Map.of("amount", "10.00", "paidOn", today().toString()), officer));
                 }
                 return answers;
             });

@@ -140,7 +140,9 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         PageFixtures.fill(driver, PageFixtures.validForm(bank));
         new Actions(driver).doubleClick(driver.findElement(By.id("submit"))).perform();
         BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
-        assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
+        // the second click's navigation may still replace the page: read the status once it stands
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(d ->
+                "RECEIVED".equals(d.findElement(By.id("status")).getAttribute("data-status")));
         assertEquals(before + 1, applications());
     }
 
@@ -159,7 +161,9 @@ class ApplyPageBrowserTest extends BrowserTestBase {
         PageFixtures.fill(driver, form);
         driver.findElement(By.id("submit")).click();
         BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/status/"));
-        assertEquals("RECEIVED", driver.findElement(By.id("status")).getAttribute("data-status"));
+        // the second click's navigation may still replace the page: read the status once it stands
+        BrowserWait.upTo(driver, Duration.ofSeconds(20)).until(d ->
+                "RECEIVED".equals(d.findElement(By.id("status")).getAttribute("data-status")));
         assertEquals(before + 1, applications());
     }
 

@@ -46,12 +46,17 @@ class ActiveKeysTest extends ApiTestBase {
         String officer = apiKey("BANK_OFFICER", bank);
         Await.until("the listener is connected", NOTICE, activeKeys::listening);
         assertEquals(200, get("/api/v1/applications", officer).status());
-        int before = listenerPid();
+        // idle between its pings: a moment while it sends one shows no idle listener
+        int before = Await.until(NOTICE, this::listenerPid, pid -> pid != 0);
 
         // the listener's connection dies; the key is revoked before or after it is back, and is refused either way
         sql().text("SELECT pg_terminate_backend(" + before + ")");
         sql().execute("UPDATE api_key SET revoked_at = now() WHERE key_hash = '" + ApiKeys.hash(officer) + "'");
-        Await.until("a new listener connection", NOTICE, () -> activeKeys.listening() && listenerPid() != before);
+        // the old connection's loop forgets every key as it ends; the new one holds keys only once its ping is back
+        Await.until("a new listener connection", NOTICE, () -> {
+            int now = listenerPid();
+            return now != 0 && now != before && activeKeys.listening();
+        });
 
         assertEquals(401, get("/api/v1/applications", officer).status());
         assertTrue(activeKeys.held(ApiKeys.hash(officer)).isEmpty());
@@ -79,7 +84,7 @@ class ActiveKeysTest extends ApiTestBase {
     private int listenerPid() {
         // the listener's last statement is its LISTEN or its own notice, and it waits idle between them
         return (int) sql().count("SELECT coalesce(max(pid), 0) FROM pg_stat_activity WHERE state = 'idle'"
-                + " AND (query = 'LISTEN " + ActiveKeys.CHANNEL + "' OR query LIKE 'SELECT pg_notify(''"
+                + " AND datname = current_database() AND (query = 'LISTEN " + ActiveKeys.CHANNEL + "' OR query LIKE 'SELECT pg_notify(''"
                 + ActiveKeys.CHANNEL + "''%')");
     }
 
