@@ -82,9 +82,9 @@ class DecisionRepository {
             lines.add(new DecisionCollateralRecord(d.id(), i, c.assetId(), c.valuationId(), c.collateralValue(),
                     c.reconciledValue(), c.valueScore(), c.valuationSource()));
         }
-        insertRows(parts, "lines", DECISION_COLLATERAL, lines);
+        addRowsInsert(parts, "lines", DECISION_COLLATERAL, lines);
         if (d.riskShare() != null && d.riskShare().shares() != null) {
-            insertRows(parts, "shares", DECISION_RISK_SHARE, d.riskShare().shares().entrySet().stream()
+            addRowsInsert(parts, "shares", DECISION_RISK_SHARE, d.riskShare().shares().entrySet().stream()
                     .map(s -> new DecisionRiskShareRecord(d.id(), s.getKey(), s.getValue())).toList());
         }
         // the decision, its lines and its risk shares in one round trip
@@ -92,11 +92,11 @@ class DecisionRepository {
     }
 
     /**
-     * One multi-row INSERT of every column (jOOQ's batchInsert renders each record on its own), rendered once per
-     * number of rows.
+     * Adds one multi-row INSERT of every column to {@code parts} (jOOQ's batchInsert renders each record on its
+     * own), rendered once per number of rows.
      */
-    private <R extends TableRecord<R>> void insertRows(List<RenderedQueries.Part> parts, String name, Table<R> table,
-                                                       List<R> rows) {
+    private <R extends TableRecord<R>> void addRowsInsert(List<RenderedQueries.Part> parts, String name, Table<R> table,
+                                                          List<R> rows) {
         if (rows.isEmpty()) {
             return;
         }
