@@ -41,6 +41,8 @@ public final class EmbeddedDatabase {
     /**
      * Starts a server on a free port; {@code clean} wipes the folder first (tests, fsync off unless the system
      * property {@code ipledge.test.fsync} is true, as benchmarks set it), otherwise data is kept (fsync on).
+     * Where fsync is on, a COMMIT also waits for its WAL to reach the disk: the embedded server's own default is
+     * {@code synchronous_commit=off}, under which a crash loses the last acknowledged writes.
      */
     public static EmbeddedPostgres start(Path dataDir, boolean clean) {
         boolean fsync = !clean || Boolean.getBoolean("ipledge.test.fsync");
@@ -51,6 +53,7 @@ public final class EmbeddedDatabase {
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", fsync ? "on" : "off")
+                    .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
